@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check.js';
+import { createMeasure } from './commands/new-measure.js';
+import { UsageError } from './errors.js';
+import { packageRoot } from './package-root.js';
+import { printable } from './report/printable.js';
+
+const USAGE = `Brug: serviceniveau <kommando> [valg]
+
+Kommandoer:
+  check [stier...]                  Kontrollér politikdokumenterne (standard: policies/)
+      --format pretty|json|github   Udskriftsformat (standard: pretty)
+      --config FIL                  Konfigurationsfil (standard: serviceniveau.config.json, hvis den findes)
+  new foranstaltning <id>           Opret en ny foranstaltning ud fra skabelonen
+      --titel "TITEL"               Foranstaltningens titel
+      --omraade OMRÅDE              Området under policies/, hvis der er flere
+
+  --help                            Vis denne hjælp
+  --version                         Vis versionen
+
+Afslutningskoder: 0 ingen fejl (advarsler tilladt), 1 fejl i dokumenterne, 2 forkert brug eller en fil, der ikke kan læses.
+`;
+
+/** Runs the CLI and returns its exit code; the only place that turns typed errors into messages. */
+export function main(argv: readonly string[], cwd: string = process.cwd()): number {
+  try {
+    return dispatch(argv, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`serviceniveau: ${printable(error.message)}\n${error.hint ? `  → ${printable(error.hint)}\n` : ''}`);
+      return 2;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`serviceniveau: intern fejl: ${printable(detail)}\n  → Det er en fejl i værktøjet, ikke i dine dokumenter. Kør med miljøvariablen SERVICENIVEAU_DEBUG=1 for detaljer, og meld fejlen til udviklerne.\n`);
+    if (process.env['SERVICENIVEAU_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+function dispatch(argv: readonly string[], cwd: string): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`${manifest.version}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'check':
+      return check(rest, cwd);
+    case 'new':
+      return newDocument(rest, cwd);
+    default:
+      throw new UsageError(`Ukendt kommando »${command}«`, 'Kommandoerne er »check« og »new foranstaltning«; se »serviceniveau --help«.');
+  }
+}
+
+function check(args: readonly string[], cwd: string): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    config: { type: 'string' },
+  });
+  const format = values['format'] ?? 'pretty';
+  if (!isCheckFormat(format)) {
+    throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHECK_FORMATS.join(', ')}.`);
+  }
+  const useColor = format === 'pretty' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
+  const outcome = runCheck({ paths: positionals, format, config: values['config'], cwd, color: useColor });
+  process.stdout.write(outcome.output);
+  return outcome.exitCode;
+}
+
+function newDocument(args: readonly string[], cwd: string): number {
+  const { values, positionals } = parse(args, {
+    titel: { type: 'string' },
+    omraade: { type: 'string' },
+  });
+  const [kind, id, ...extra] = positionals;
+  if (kind !== 'foranstaltning' || id === undefined || extra.length > 0) {
+    throw new UsageError('Brug: serviceniveau new foranstaltning <id> [--titel "TITEL"] [--omraade OMRÅDE]', 'Fx: npx serviceniveau new foranstaltning praktisk-paedagogisk-stoette --titel "Praktisk pædagogisk støtte i hjemmet"');
+  }
+  const file = createMeasure({ id, titel: values['titel'], omraade: values['omraade'], cwd });
+  process.stdout.write(`Oprettede ${file}\n  → Erstat teksterne i [klammer] i hvert afsnit, og kør »npx serviceniveau check«.\n`);
+  return 0;
+}
+
+function parse<T extends Record<string, { type: 'string' }>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message.replace(/^.*?'(.+?)'.*$/s, '$1') : '';
+    throw new UsageError(`Ukendt eller ufuldstændigt valg${detail ? ` »${detail}«` : ''}`, 'Se »serviceniveau --help«.', { cause });
+  }
+}
+
+function isCheckFormat(value: string): value is CheckFormat {
+  return (CHECK_FORMATS as readonly string[]).includes(value);
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { displayPath } from '../load/discover-files.js';
+import { CONFIG_FILE_NAME, loadDocument } from '../load/load-document.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { Konfiguration } from '../model/generated-types.js';
+import { validateDocument } from '../validate/validate-document.js';
+
+/** The rule ids of SPEC, with their default severity. */
+export const RULE_DEFAULTS = {
+  schema: 'error',
+  'individuel-vurdering': 'error',
+  lovhjemmel: 'error',
+  pladsholder: 'error',
+  personoplysninger: 'error',
+  'skoen-under-regel': 'warning',
+  laesbarhed: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULE_DEFAULTS;
+export type RuleSetting = Severity | 'off';
+
+/** The configuration in force: a severity and options for every rule. */
+export interface ResolvedConfig {
+  /** The config file that was read, if any (relative path). */
+  file?: string;
+  severity: Record<RuleId, RuleSetting>;
+  options: Partial<Record<RuleId, Record<string, unknown>>>;
+}
+
+/** What loading the config gave: the config, or the findings that make it unusable. */
+export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; findings: Finding[] };
+
+/** Reads `--config FILE`, or serviceniveau.config.json in the working directory if it exists. */
+export function loadConfig(path: string | undefined, cwd: string): ConfigResult {
+  const absolute = resolve(cwd, path ?? CONFIG_FILE_NAME);
+  if (!existsSync(absolute)) {
+    if (path === undefined) return { ok: true, config: defaultConfig() };
+    throw new UsageError(`Konfigurationsfilen »${path}« findes ikke`, `Opret filen, eller udelad --config for at bruge ${CONFIG_FILE_NAME} eller standardindstillingerne.`);
+  }
+  if (statSync(absolute).isDirectory()) {
+    throw new UsageError(`»${path ?? CONFIG_FILE_NAME}« er en mappe, men her forventes en konfigurationsfil`, 'Angiv stien til en JSON-fil, fx --config serviceniveau.config.json.');
+  }
+  const file = displayPath(absolute, cwd);
+  const loaded = loadDocument(file, 'config', readFileSync(absolute));
+  const findings = [...loaded.findings];
+  if (loaded.document && !loaded.broken) findings.push(...validateDocument(loaded.document));
+  if (!loaded.document || findings.some((finding) => finding.severity === 'error')) return { ok: false, findings };
+  return { ok: true, config: resolveConfig(loaded.document.data as Konfiguration, file) };
+}
+
+function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
+  const config = defaultConfig();
+  if (file) config.file = file;
+  for (const [rule, setting] of Object.entries(data.rules ?? {}) as [RuleId, NonNullable<Konfiguration['rules']>[RuleId]][]) {
+    if (typeof setting === 'string') config.severity[rule] = setting;
+    else if (setting) {
+      if (setting.severity) config.severity[rule] = setting.severity;
+      if (setting.options) config.options[rule] = setting.options;
+    }
+  }
+  return config;
+}
+
+/** Every rule at its default severity, without options. */
+export function defaultConfig(): ResolvedConfig {
+  return { severity: { ...RULE_DEFAULTS }, options: {} };
+}
+
+/**
+ * Stamps the configured severity on findings: `off` drops a rule's findings, `warning` softens its
+ * errors, and the default keeps each finding's own severity.
+ */
+export function applySeverities(findings: readonly Finding[], config: ResolvedConfig): Finding[] {
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const setting = config.severity[finding.rule as RuleId] ?? 'error';
+    if (setting === 'off') continue;
+    result.push(setting === 'warning' ? { ...finding, severity: 'warning' } : finding);
+  }
+  return result;
+}

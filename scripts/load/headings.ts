@@ -1,0 +1,24 @@
+import type { SectionField } from '../model/schema-catalog.js';
+
+/** Folds a heading for tolerant matching: case, "/" or "&" for "og", emphasis marks, colons and spacing. */
+export function normalizeHeading(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLocaleLowerCase('da')
+    .replace(/[*_`]/g, '')
+    .replace(/[/&+]/g, ' og ')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .replace(/[\s:.]+$/, '')
+    .trim();
+}
+
+/** The section field a heading names, if any. */
+export function matchHeading(text: string, fields: readonly SectionField[]): SectionField | undefined {
+  const wanted = normalizeHeading(text);
+  return fields.find((field) => normalizeHeading(field.heading) === wanted);
+}
+
+/** The headings of a list of sections, for hints: »Formål«, »Indhold«, … */
+export function listHeadings(fields: readonly SectionField[]): string {
+  return fields.map((field) => `»${field.heading}«`).join(', ');
+}

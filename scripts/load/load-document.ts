@@ -1,0 +1,81 @@
+import { basename, extname } from 'node:path';
+import type { DocumentKind, OffsetRange, PolicyDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { LineIndex } from '../model/line-index.js';
+import { parseJsonTree } from './json-tree.js';
+import { parseMarkdownDocument } from './markdown-document.js';
+import type { ParseProblem } from './parsed-tree.js';
+import { decodeSourceText } from './source-text.js';
+
+export const CONFIG_FILE_NAME = 'serviceniveau.config.json';
+
+/** The document kind a file holds, judged by its name and folder; undefined when it is none of ours. */
+export function documentKindOf(path: string): DocumentKind | undefined {
+  const name = basename(path);
+  const extension = extname(name);
+  if (extension !== '.md' && extension !== '.json') return undefined;
+  if (name === CONFIG_FILE_NAME) return 'config';
+  if (name === 'lovregister.json') return 'lovregister';
+  const stem = name.slice(0, -extension.length);
+  if (stem === 'serviceniveau') return 'serviceniveau';
+  if (stem === 'rolleplan') return 'rolleplan';
+  if (basename(path.slice(0, -name.length - 1)) === 'foranstaltninger') return 'foranstaltning';
+  return undefined;
+}
+
+/** The outcome of loading one file: the document when it could be read, and what was wrong. */
+export interface LoadedFile {
+  document?: PolicyDocument;
+  findings: Finding[];
+  /** True when the data could not be read as a whole, so schema errors would only echo the parse error. */
+  broken: boolean;
+}
+
+/** Decodes and parses one policy file's bytes into a document with source positions. */
+export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array): LoadedFile {
+  const decoded = decodeSourceText(bytes);
+  if (!decoded.ok) {
+    const lines = new LineIndex(decoded.problem.before);
+    const start = lines.position(decoded.problem.offset);
+    return {
+      findings: [{ rule: 'schema', severity: 'error', file, start, end: start, message: decoded.problem.message, hint: decoded.problem.hint }],
+      broken: true,
+    };
+  }
+  const { text } = decoded;
+  const lines = new LineIndex(text);
+  const format = extname(file) === '.json' ? 'json' : 'md';
+  const base = { file, kind, format, text, lines } as const;
+  let document: PolicyDocument;
+  let problems: ParseProblem[];
+  let broken: boolean;
+  if (format === 'json') {
+    const tree = parseJsonTree(text);
+    const whole = { start: 0, end: Math.min(text.length, 1) };
+    document = { ...base, data: tree.data, locations: tree.locations, insertionPoints: new Map(), fallback: whole };
+    problems = tree.problems;
+    broken = tree.broken;
+  } else {
+    const parsed = parseMarkdownDocument(text, kind);
+    document = { ...base, data: parsed.data, locations: parsed.locations, insertionPoints: parsed.insertionPoints, fallback: parsed.fallback };
+    problems = parsed.problems;
+    broken = parsed.broken;
+  }
+  return { document, findings: problems.map((problem) => findingFromProblem(document, problem)), broken };
+}
+
+function findingFromProblem(document: PolicyDocument, problem: ParseProblem): Finding {
+  return {
+    rule: 'schema',
+    severity: problem.severity,
+    file: document.file,
+    ...rangePositions(document, problem.range),
+    message: problem.message,
+    ...(problem.hint ? { hint: problem.hint } : {}),
+  };
+}
+
+/** The 1-based start and end positions of an offset range in a document. */
+export function rangePositions(document: Pick<PolicyDocument, 'lines'>, range: OffsetRange): Pick<Finding, 'start' | 'end'> {
+  return { start: document.lines.position(range.start), end: document.lines.position(Math.max(range.start, range.end)) };
+}

@@ -1,0 +1,91 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import { childPointer, type NodeLocation } from '../model/document.js';
+import type { ParsedTree, ParseProblem } from './parsed-tree.js';
+
+const YAML_MESSAGES: Record<string, { message: string; hint: string }> = {
+  BAD_INDENT: {
+    message: 'Forkert indrykning i frontmatter',
+    hint: 'Felter på samme niveau skal starte i samme kolonne; underfelter indrykkes med to mellemrum.',
+  },
+  TAB_AS_INDENT: {
+    message: 'Tabulator brugt som indrykning i frontmatter',
+    hint: 'Brug mellemrum, ikke tabulator, til at indrykke.',
+  },
+  MISSING_CHAR: {
+    message: 'Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes',
+    hint: 'Tjek at anførselstegn og parenteser er lukket på samme linje.',
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    message: 'Værdien indeholder et kolon og kan ikke læses',
+    hint: 'Sæt værdien i anførselstegn, fx titel: "Støtte: i hjemmet".',
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    message: 'Et feltnavn strækker sig over flere linjer i frontmatter',
+    hint: 'Skriv »navn: værdi« på én linje, og sæt lange værdier i anførselstegn.',
+  },
+};
+
+const GENERIC = {
+  message: 'Frontmatter kan ikke læses som YAML',
+  hint: 'Hver linje skal være »navn: værdi«; sæt værdier med kolon eller # i anførselstegn.',
+};
+
+/** Parses a YAML block that starts at `base` in the surrounding text; offsets are file offsets. */
+export function parseYamlTree(source: string, base: number): ParsedTree {
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const problems: ParseProblem[] = doc.errors.map((error) => toProblem(error, source, base));
+  const broken = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+  const locations = new Map<string, NodeLocation>();
+  if (doc.contents) collectLocations(doc.contents, '', base, locations);
+  let data: unknown = null;
+  if (!broken) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 }) ?? null;
+    } catch {
+      problems.push({ range: { start: base, end: base }, severity: 'error', ...GENERIC });
+      return { data: null, locations, problems, broken: true };
+    }
+  }
+  return { data, locations, problems, broken };
+}
+
+function toProblem(error: YAMLError, source: string, base: number): ParseProblem {
+  const range = { start: base + error.pos[0], end: base + error.pos[1] };
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\r\n]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? '';
+    range.end = range.start + key.length;
+    return {
+      range,
+      severity: 'error',
+      message: `Feltet »${key}« står to gange i frontmatter`,
+      hint: 'Slet den ene forekomst; ellers gælder kun den sidste, og det er let at overse.',
+    };
+  }
+  return { range, severity: 'error', ...(YAML_MESSAGES[error.code] ?? GENERIC) };
+}
+
+function collectLocations(node: Node, pointer: string, base: number, into: Map<string, NodeLocation>): void {
+  const [start = 0, valueEnd = start] = node.range ?? [];
+  if (!into.has(pointer)) into.set(pointer, { value: { start: base + start, end: base + valueEnd } });
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const child = childPointer(pointer, key);
+      const keyRange = isScalar(pair.key) && pair.key.range ? pair.key.range : undefined;
+      const keyLocation = keyRange ? { start: base + keyRange[0], end: base + keyRange[1] } : undefined;
+      if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
+        collectLocations(pair.value as Node, child, base, into);
+        const location = into.get(child);
+        if (location && keyLocation) location.key = keyLocation;
+      } else if (keyLocation) {
+        into.set(child, { value: keyLocation, key: keyLocation });
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      if (item && typeof item === 'object' && 'range' in item) {
+        collectLocations(item as Node, childPointer(pointer, index), base, into);
+      }
+    });
+  }
+}

@@ -1,0 +1,430 @@
+/* Generated from schemas/*.schema.json by `npm run gen:types` (json-schema-to-typescript). Do not edit by hand. */
+
+/**
+ * Rammen for kommunens serviceniveau på ét område: hvem, hvornår, status og vedtagelse, samt forord, principper og målgruppe.
+ */
+export interface Serviceniveau {
+  /**
+   * Sti til dette skema, så editoren kan hjælpe med udfyldningen.
+   */
+  $schema?: string;
+  /**
+   * Kommunens navn, fx »Eksempel Kommune«.
+   */
+  kommune: string;
+  /**
+   * Det område serviceniveauet dækker, fx »Børn og unge med særlige behov«.
+   */
+  omraade: string;
+  /**
+   * Hvor langt serviceniveauet er: »udkast«, »hoering« (sendt i høring) eller »vedtaget«.
+   */
+  status: 'udkast' | 'hoering' | 'vedtaget';
+  /**
+   * Versionsbetegnelse, fx »2025.1«. Skriv den i anførselstegn i YAML.
+   */
+  version: string;
+  /**
+   * Den dato serviceniveauet gælder fra (ÅÅÅÅ-MM-DD). Lovhjemler kontrolleres mod denne dato.
+   */
+  gyldig_fra: string;
+  /**
+   * Den politiske vedtagelse. Skal udfyldes, når status er »vedtaget«.
+   */
+  vedtagelse?: {
+    /**
+     * Datoen for den politiske beslutning (ÅÅÅÅ-MM-DD).
+     */
+    dato: string;
+    /**
+     * Det politiske organ, der vedtog serviceniveauet, fx »Børne- og Ungeudvalget« eller »Kommunalbestyrelsen«.
+     */
+    organ: string;
+    /**
+     * Sagsnummer eller dagsordenspunkt for beslutningen, fx »Sag 25/01234, punkt 7«.
+     */
+    reference: string;
+  };
+  /**
+   * Hvornår serviceniveauet senest skal revideres (ÅÅÅÅ-MM-DD).
+   */
+  naeste_revision?: string;
+  /**
+   * Den der underskriver forordet, normalt borgmesteren.
+   */
+  underskriver: {
+    /**
+     * Underskriverens navn.
+     */
+    navn: string;
+    /**
+     * Underskriverens titel, fx »Borgmester«.
+     */
+    titel: string;
+  };
+  /**
+   * Forord: borgmesterens indledning til serviceniveauet.
+   */
+  forord: string;
+  /**
+   * Principper: de principper, der er styrende for indsatsen over for børn og unge med særlige behov.
+   */
+  principper: string;
+  /**
+   * Målgruppe: børn og unge i alderen 0-18 år og deres familier; hjælpen kan i visse tilfælde strække sig til den unge fylder 23 år.
+   */
+  maalgruppe: string;
+}
+
+/**
+ * Én foranstaltning (indsats) i serviceniveauet, beskrevet efter skabelonen: formål, indhold, målgruppe og tildelingskriterier, omfang og varighed, tildeling, levering, kvalitetskrav og lovhjemmel.
+ */
+export interface Foranstaltning {
+  /**
+   * Sti til dette skema, så editoren kan hjælpe med udfyldningen.
+   */
+  $schema?: string;
+  /**
+   * Foranstaltningens faste id: små bogstaver, tal og bindestreger (æ skrives ae, ø oe, å aa). Skal være det samme som filnavnet.
+   */
+  id: string;
+  /**
+   * Foranstaltningens navn, som det står i serviceniveauet, fx »Praktisk pædagogisk støtte i hjemmet«.
+   */
+  titel: string;
+  /**
+   * Gruppe af foranstaltninger, fx »Forebyggende indsatser«, »Støttende indsatser«, »Anbringelse« eller »Ungestøtte«.
+   */
+  kategori?: string;
+  /**
+   * Aldersspænd for målgruppen i hele år. Hjælpen kan i visse tilfælde strække sig til den unge fylder 23 år.
+   */
+  alder?: {
+    /**
+     * Laveste alder (år), fx 0.
+     */
+    fra: number;
+    /**
+     * Højeste alder (år), der er med i målgruppen, fx 17 for børn under 18 eller 22 for ungestøtte.
+     */
+    til: number;
+  };
+  /**
+   * Formål: hvorfor foranstaltningen gives til et barn eller en ung.
+   */
+  formaal: string;
+  /**
+   * Indhold: hvad der gives til barnet eller den unge.
+   */
+  indhold: string;
+  /**
+   * Målgruppe og tildelingskriterier: hvem foranstaltningen gives til. Skal sige, at der altid foretages en konkret og individuel vurdering.
+   */
+  maalgruppe: string;
+  /**
+   * Omfang og varighed: hvor meget og hvor længe foranstaltningen typisk gives (vejledende, aldrig som fast grænse).
+   */
+  omfang: string;
+  /**
+   * Tildeling: hvem der kan tildele foranstaltningen, og hvilke kompetencer der forudsættes.
+   */
+  tildeling: string;
+  /**
+   * Levering af ydelsen: hvor og af hvem ydelsen kan leveres.
+   */
+  levering: string;
+  /**
+   * Kvalitetskrav til leverandør: hvordan og hvor ofte der følges op på foranstaltningen.
+   */
+  kvalitetskrav: string;
+  /**
+   * Lovhjemmel: den eller de paragraffer, foranstaltningen ydes efter, fx »Barnets Lov § 32, stk. 1, nr. 2«.
+   */
+  lovhjemmel: string;
+}
+
+/**
+ * Rollens ansvar, mens serviceniveauet udvikles.
+ *
+ * @minItems 1
+ *
+ * Items: Én opgave eller ét ansvar.
+ */
+export type Ansvar = [string, ...string[]];
+/**
+ * Rollens ansvar for at implementere og forankre serviceniveauet.
+ *
+ * @minItems 1
+ *
+ * Items: Én opgave eller ét ansvar.
+ */
+export type Ansvar1 = [string, ...string[]];
+/**
+ * Rollens ansvar for at følge op på serviceniveauet.
+ *
+ * @minItems 1
+ *
+ * Items: Én opgave eller ét ansvar.
+ */
+export type Ansvar2 = [string, ...string[]];
+
+/**
+ * Plan for rolle- og ansvarsfordeling i arbejdet med serviceniveauet: hver rolle og dens ansvar i faserne udvikling, implementering og forankring samt opfølgning.
+ */
+export interface Rolleplan {
+  /**
+   * Sti til dette skema, så editoren kan hjælpe med udfyldningen.
+   */
+  $schema?: string;
+  /**
+   * Planens titel, fx »Rolle- og ansvarsfordeling for serviceniveauet«.
+   */
+  titel?: string;
+  /**
+   * Rollerne i planen. Politiker, Direktion, Fagledelse, Teamledelse og Sagsbehandlere skal være med; kommunen kan tilføje flere.
+   *
+   * @minItems 1
+   */
+  roller: [Rolle, ...Rolle[]];
+}
+/**
+ * Én rolle og dens ansvar i hver fase.
+ */
+export interface Rolle {
+  /**
+   * Rollens navn, fx »Politiker«, »Direktion«, »Fagledelse«, »Teamledelse« eller »Sagsbehandlere«.
+   */
+  rolle: string;
+  udvikling: Ansvar;
+  implementering: Ansvar1;
+  opfoelgning: Ansvar2;
+}
+
+/**
+ * Lovens korte id, fx »BL« (Barnets Lov) eller »SEL« (serviceloven).
+ */
+export type LovId = string;
+/**
+ * Paragrafnummeret uden §-tegn, fx »32« eller »117 a«.
+ */
+export type ParagrafNummer = string;
+
+/**
+ * De love og paragraffer, som serviceniveauet må henvise til som lovhjemmel, hver med kilde, ikrafttræden og hvor sikker oplysningen er.
+ */
+export interface Lovregister {
+  /**
+   * Sti til dette skema, så editoren kan hjælpe med udfyldningen.
+   */
+  $schema?: string;
+  /**
+   * Fri tekst om registret: hvor det kommer fra, og hvornår det sidst er kontrolleret.
+   */
+  beskrivelse?: string;
+  /**
+   * De love, der kan henvises til.
+   *
+   * @minItems 1
+   */
+  love: [Lov, ...Lov[]];
+  /**
+   * De paragraffer (med stk. og nr.), der kan henvises til.
+   */
+  paragraffer: Paragraf[];
+}
+export interface Lov {
+  id: LovId;
+  /**
+   * Lovens navn, som det skrives i teksten, fx »Barnets Lov«.
+   */
+  navn: string;
+  /**
+   * Andre navne og forkortelser, loven kan nævnes med, fx »barnets lov«, »BL«.
+   */
+  aliaser: string[];
+  /**
+   * Hvor loven og dens gældende bekendtgørelse er fundet.
+   */
+  kilde?: string;
+}
+export interface Paragraf {
+  lov: LovId;
+  paragraf: ParagrafNummer;
+  /**
+   * Stykke, hvis henvisningen gælder et bestemt stykke.
+   */
+  stk?: number;
+  /**
+   * Nummer, hvis henvisningen gælder et bestemt nummer.
+   */
+  nr?: number;
+  /**
+   * Kort beskrivelse af, hvad bestemmelsen handler om.
+   */
+  titel: string;
+  /**
+   * Den dato bestemmelsen trådte i kraft (ÅÅÅÅ-MM-DD). Udelades kun, hvis datoen ikke er undersøgt; sig det i »note«.
+   */
+  i_kraft_fra?: string;
+  /**
+   * Den sidste dato bestemmelsen gjaldt (ÅÅÅÅ-MM-DD), hvis den er ophævet.
+   */
+  i_kraft_til?: string;
+  /**
+   * Tidligere bestemmelser, som denne afløser, skrevet som tekst, fx »SEL § 52, stk. 3, nr. 2«.
+   */
+  erstatter?: string[];
+  /**
+   * Hvor sikker sammenhængen til de tidligere bestemmelser er.
+   */
+  erstatter_sikkerhed?: 'høj' | 'middel' | 'lav';
+  /**
+   * De bestemmelser, der har afløst denne, hvis den er ophævet.
+   */
+  erstattet_af?: Henvisning[];
+  /**
+   * Hvor oplysningen kommer fra (link til lovtekst eller vejledning).
+   */
+  kilde: string;
+  /**
+   * Hvor sikker oplysningen er.
+   */
+  sikkerhed: 'høj' | 'middel' | 'lav';
+  /**
+   * Bemærkninger til bestemmelsen og til kilden.
+   */
+  note?: string;
+}
+/**
+ * En henvisning til en bestemt paragraf.
+ */
+export interface Henvisning {
+  lov: LovId;
+  paragraf: ParagrafNummer;
+  /**
+   * Stykke.
+   */
+  stk?: number;
+  /**
+   * Nummer.
+   */
+  nr?: number;
+}
+
+/**
+ * Alvor: »error« (fejl, stopper godkendelsen), »warning« (advarsel) eller »off« (slået fra).
+ */
+export type Alvor = 'error' | 'warning' | 'off';
+
+/**
+ * Konfiguration af serviceniveau-kontrollerne (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger.
+ */
+export interface Konfiguration {
+  /**
+   * Sti til dette skema, så editoren kan hjælpe med udfyldningen.
+   */
+  $schema?: string;
+  /**
+   * Indstillinger pr. regel. En regel, der ikke er nævnt, kører med sin standardalvor.
+   */
+  rules?: {
+    /**
+     * Dokumentet følger sit skema: alle afsnit findes og er udfyldt.
+     */
+    schema?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+    /**
+     * Rammen og hver foranstaltning siger, at der altid foretages en konkret og individuel vurdering.
+     */
+    'individuel-vurdering'?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+    /**
+     * Hver foranstaltning henviser til mindst én gældende paragraf i lovregistret.
+     */
+    lovhjemmel?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+    /**
+     * Ingen pladsholdere fra skabelonen, fx »XX Kommune« eller »[tilpasses ...]«.
+     */
+    pladsholder?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+    /**
+     * Ingen personoplysninger, fx CPR-numre.
+     */
+    personoplysninger?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+    /**
+     * Ingen faste grænser, der sætter skønnet under regel.
+     */
+    'skoen-under-regel'?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+    /**
+     * Teksten er let at læse (LIX under grænsen).
+     */
+    laesbarhed?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          /**
+           * Regelens indstillinger; se regelens dokumentation.
+           */
+          options?: {
+            [k: string]: unknown | undefined;
+          };
+        };
+  };
+}

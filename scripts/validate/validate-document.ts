@@ -1,0 +1,70 @@
+import { basename, extname } from 'node:path';
+import type { PolicyDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { rangePositions } from '../load/load-document.js';
+import { locate } from './locate.js';
+import { describeSchemaError, type SchemaMessage } from './schema-messages.js';
+import { validatorFor } from './schema-validators.js';
+
+/** Checks one document against its JSON Schema and the rules a schema cannot say; rule `schema`. */
+export function validateDocument(document: PolicyDocument): Finding[] {
+  const validate = validatorFor(document.kind);
+  const messages: SchemaMessage[] = [];
+  if (!validate(document.data)) {
+    for (const error of validate.errors ?? []) {
+      const message = describeSchemaError(error, document);
+      if (message) messages.push(message);
+    }
+  }
+  messages.push(...checkConsistency(document));
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const message of messages) {
+    const identity = `${message.pointer}\u0000${message.message}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    findings.push(schemaFinding(document, message));
+  }
+  return findings;
+}
+
+/** A finding of rule `schema` at the place a message's pointer names. */
+export function schemaFinding(document: PolicyDocument, message: SchemaMessage): Finding {
+  return {
+    rule: 'schema',
+    severity: 'error',
+    file: document.file,
+    ...rangePositions(document, locate(document, message.pointer, { key: message.atKey })),
+    message: message.message,
+    ...(message.hint ? { hint: message.hint } : {}),
+  };
+}
+
+/** What the schema cannot express: a measure's id is its file name, and its age range runs forwards. */
+function checkConsistency(document: PolicyDocument): SchemaMessage[] {
+  if (document.kind !== 'foranstaltning' || !isRecord(document.data)) return [];
+  const messages: SchemaMessage[] = [];
+  const { id, alder } = document.data;
+  const stem = basename(document.file, extname(document.file));
+  if (typeof id === 'string' && id !== stem) {
+    messages.push({
+      pointer: '/id',
+      atKey: false,
+      message: `Foranstaltningens id »${id}« er ikke det samme som filnavnet »${stem}«`,
+      hint: 'Id og filnavn skal være ens, så foranstaltningen kan følges fra version til version. Ret id, eller omdøb filen.',
+    });
+  }
+  if (isRecord(alder) && typeof alder['fra'] === 'number' && typeof alder['til'] === 'number' && alder['fra'] > alder['til']) {
+    messages.push({
+      pointer: '/alder/til',
+      atKey: false,
+      message: `Aldersspændet er bagvendt: »alder.fra« (${alder['fra']}) er større end »alder.til« (${alder['til']})`,
+      hint: 'Skriv den laveste alder i »fra« og den højeste i »til«.',
+    });
+  }
+  return messages;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
