@@ -61,7 +61,23 @@ function toProblem(error: YAMLError, source: string, base: number): ParseProblem
       hint: 'Slet den ene forekomst; ellers gælder kun den sidste, og det er let at overse.',
     };
   }
+  if (error.code === 'MISSING_CHAR') {
+    const opening = openingQuote(source, error.pos[0], error.message);
+    if (opening !== undefined) {
+      const lineEnd = source.indexOf('\n', opening);
+      range.start = base + opening;
+      range.end = base + (lineEnd === -1 ? source.length : lineEnd);
+    }
+  }
   return { range, severity: 'error', ...(YAML_MESSAGES[error.code] ?? GENERIC) };
+}
+
+/** YAML notices an unclosed quote only where the text ends; the user needs the line where it opens. */
+function openingQuote(source: string, errorOffset: number, message: string): number | undefined {
+  const quote = message.includes('"quote') ? '"' : message.includes("'quote") ? "'" : undefined;
+  if (!quote) return undefined;
+  const opening = Math.max(source.lastIndexOf(`: ${quote}`, errorOffset), source.lastIndexOf(`- ${quote}`, errorOffset));
+  return opening === -1 ? undefined : opening + 2;
 }
 
 function collectLocations(node: Node, pointer: string, base: number, into: Map<string, NodeLocation>): void {

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, type PolicyDocument } from '../model/document.js';
-import type { JsonSchema } from '../model/schema-catalog.js';
+import { rolePhaseFields, sectionFields, type JsonSchema, type SectionField } from '../model/schema-catalog.js';
 
 /** One schema error in words a policy officer understands, and the pointer it concerns. */
 export interface SchemaMessage {
@@ -25,7 +25,8 @@ const TYPE_NAMES: Record<string, string> = {
 export function describeSchemaError(error: ErrorObject, document: PolicyDocument): SchemaMessage | undefined {
   const pointer = error.instancePath;
   const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
-  const label = labelOf(document, pointer, parentSchema);
+  const section = sectionAt(document, pointer);
+  const label = labelOf(document, pointer, section);
   switch (error.keyword) {
     case 'if':
       return undefined; // the failing `then` branch reports the real problem
@@ -34,7 +35,7 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
     case 'required': {
       const missing = String(error.params['missingProperty']);
       const childSchema = parentSchema.properties?.[missing] ?? {};
-      return describeMissing(document, childPointer(pointer, missing), missing, childSchema);
+      return describeMissing(document, childPointer(pointer, missing), missing, childSchema, sectionAt(document, childPointer(pointer, missing)));
     }
     case 'additionalProperties': {
       const extra = String(error.params['additionalProperty']);
@@ -69,7 +70,7 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
     case 'minLength':
     case 'pattern':
       if (error.keyword === 'minLength' || error.params['pattern'] === '\\S') {
-        const guidance = parentSchema['x-vejledning'];
+        const guidance = section?.guidance;
         return withHint(
           { pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)}` },
           guidance ? `Skriv tekst under overskriften. Vejledning: ${guidance}` : parentSchema.description,
@@ -96,9 +97,9 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
   }
 }
 
-function describeMissing(document: PolicyDocument, pointer: string, key: string, schema: JsonSchema): SchemaMessage {
-  const heading = schema['x-overskrift'];
-  if (heading && /^\/roller\/\d+$/.test(pointer.slice(0, pointer.lastIndexOf('/')))) {
+function describeMissing(document: PolicyDocument, pointer: string, key: string, schema: JsonSchema, section: SectionField | undefined): SchemaMessage {
+  const heading = section?.heading;
+  if (heading && document.kind === 'rolleplan') {
     return {
       pointer,
       atKey: false,
@@ -111,20 +112,29 @@ function describeMissing(document: PolicyDocument, pointer: string, key: string,
       pointer,
       atKey: false,
       message: `Afsnittet »${heading}« mangler`,
-      hint: document.format === 'md' ? `Tilføj overskriften »## ${heading}« med tekst under. ${schema['x-vejledning'] ?? ''}`.trim() : `Tilføj feltet »${key}« med afsnittets tekst.`,
+      hint: document.format === 'md' ? `Tilføj overskriften »## ${heading}« med tekst under. ${section.guidance}`.trim() : `Tilføj feltet »${key}« med afsnittets tekst.`,
     };
   }
   const where = document.format === 'md' && pointer.split('/').length === 2 ? ' i frontmatter' : '';
   return withHint({ pointer, atKey: false, message: `Feltet »${dotted(pointer)}« mangler${where}` }, schema.description);
 }
 
+/** The section (or role-plan phase) a pointer names, from the schema's `x-overskrift`. */
+function sectionAt(document: PolicyDocument, pointer: string): SectionField | undefined {
+  if (document.kind === 'rolleplan') {
+    const key = /^\/roller\/\d+\/([^/]+)$/.exec(pointer)?.[1];
+    return key ? rolePhaseFields().find((field) => field.key === key) : undefined;
+  }
+  const key = /^\/([^/]+)$/.exec(pointer)?.[1];
+  return key ? sectionFields(document.kind).find((field) => field.key === key) : undefined;
+}
+
 /** How a field is named in a message: a section by its heading, anything else by its dotted path. */
-function labelOf(document: PolicyDocument, pointer: string, schema: JsonSchema): string {
-  const heading = schema['x-overskrift'];
-  const phase = /^(\/roller\/\d+)\/[^/]+(\/\d+)?$/.exec(pointer);
-  if (heading && phase) return `fasen »${heading}« for ${roleName(document, pointer)}`;
-  if (phase?.[2] && document.kind === 'rolleplan') return `punkt ${Number(phase[2].slice(1)) + 1} for ${roleName(document, pointer)}`;
-  if (heading) return `afsnittet »${heading}«`;
+function labelOf(document: PolicyDocument, pointer: string, section: SectionField | undefined): string {
+  const item = /^\/roller\/\d+\/[^/]+\/(\d+)$/.exec(pointer);
+  if (section && document.kind === 'rolleplan') return `fasen »${section.heading}« for ${roleName(document, pointer)}`;
+  if (item?.[1] && document.kind === 'rolleplan') return `punkt ${Number(item[1]) + 1} for ${roleName(document, pointer)}`;
+  if (section) return `afsnittet »${section.heading}«`;
   if (pointer === '') return 'dokumentet';
   return `feltet »${dotted(pointer)}«`;
 }

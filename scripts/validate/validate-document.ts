@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import { basename, extname } from 'node:path';
 import type { PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -11,7 +12,7 @@ export function validateDocument(document: PolicyDocument): Finding[] {
   const validate = validatorFor(document.kind);
   const messages: SchemaMessage[] = [];
   if (!validate(document.data)) {
-    for (const error of validate.errors ?? []) {
+    for (const error of withoutAlternativesNoise(validate.errors ?? [])) {
       const message = describeSchemaError(error, document);
       if (message) messages.push(message);
     }
@@ -26,6 +27,18 @@ export function validateDocument(document: PolicyDocument): Finding[] {
     findings.push(schemaFinding(document, message));
   }
   return findings;
+}
+
+/**
+ * Untangles a failed oneOf/anyOf: the branches' complaints about the value itself are noise next to
+ * the oneOf error, but a complaint inside the value (a wrong `severity` in an object) says it better.
+ */
+function withoutAlternativesNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
+  return errors.filter((error) => {
+    if (alternatives.includes(error)) return !errors.some((other) => other.instancePath.startsWith(`${error.instancePath}/`));
+    return !alternatives.some((parent) => parent.instancePath === error.instancePath);
+  });
 }
 
 /** A finding of rule `schema` at the place a message's pointer names. */

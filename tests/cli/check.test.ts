@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lineOf, makeTree, measureMarkdown, REPO_ROOT, runCli } from '../helpers.js';
+
+const MEASURES = 'policies/omraade/foranstaltninger';
+
+describe('serviceniveau check on the example kommune', () => {
+  it('exits 0 with a clean summary', () => {
+    const result = runCli(['check'], REPO_ROOT);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^✔ 15 dokumenter kontrolleret: ingen fejl eller advarsler\.\n$/);
+    expect(result.status).toBe(0);
+  });
+
+  it('prints an empty JSON array when clean', () => {
+    const result = runCli(['check', '--format', 'json'], REPO_ROOT);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('never writes to a policy file', () => {
+    const fingerprint = () =>
+      listFiles(join(REPO_ROOT, 'policies'))
+        .map((file) => `${file}:${statSync(file).mtimeMs}:${createHash('sha256').update(readFileSync(file)).digest('hex')}`)
+        .join('\n');
+    const before = fingerprint();
+    runCli(['check'], REPO_ROOT);
+    expect(fingerprint()).toBe(before);
+  });
+});
+
+describe('serviceniveau check on broken measures', () => {
+  const missingFormaal = measureMarkdown({ id: 'mangler-formaal', sections: { Formål: null } });
+  const misspelled = measureMarkdown({ id: 'stavefejl' }).replace('kategori:', 'katagori:');
+  const duplicate = measureMarkdown({ id: 'dublet' }).replace('id: dublet', 'id: dublet\nid: dublet');
+  const brokenYaml = measureMarkdown({ id: 'brudt-yaml' }).replace('titel: Praktisk pædagogisk støtte i hjemmet', 'titel: "Praktisk pædagogisk støtte i hjemmet');
+  const tree = () =>
+    makeTree({
+      [`${MEASURES}/mangler-formaal.md`]: missingFormaal,
+      [`${MEASURES}/stavefejl.md`]: misspelled,
+      [`${MEASURES}/dublet.md`]: duplicate,
+      [`${MEASURES}/brudt-yaml.md`]: brokenYaml,
+    });
+
+  it('reports each problem with rule, severity and line in the JSON shape of SPEC', () => {
+    const result = runCli(['check', '--format', 'json'], tree());
+    expect(result.status).toBe(1);
+    const findings = JSON.parse(result.stdout) as Record<string, unknown>[];
+    for (const finding of findings) {
+      expect(Object.keys(finding)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
+    }
+    expect(findings).toEqual([
+      { file: `${MEASURES}/brudt-yaml.md`, line: 3, column: 8, endLine: 3, endColumn: 45, rule: 'schema', severity: 'error', message: 'Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes' },
+      { file: `${MEASURES}/dublet.md`, line: 3, column: 1, endLine: 3, endColumn: 3, rule: 'schema', severity: 'error', message: 'Feltet »id« står to gange i frontmatter' },
+      { file: `${MEASURES}/mangler-formaal.md`, line: 8, column: 1, endLine: 8, endColumn: 4, rule: 'schema', severity: 'error', message: 'Afsnittet »Formål« mangler' },
+      { file: `${MEASURES}/stavefejl.md`, line: lineOf(misspelled, 'katagori'), column: 1, endLine: lineOf(misspelled, 'katagori'), endColumn: 9, rule: 'schema', severity: 'error', message: 'Ukendt felt »katagori« i frontmatter' },
+    ]);
+  });
+
+  it('groups the pretty output by file with position, severity, message, rule and hint, and ends with a count', () => {
+    const result = runCli(['check'], tree());
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${MEASURES}/stavefejl.md\n  4:1     fejl     Ukendt felt »katagori« i frontmatter  schema\n                   → Mente du »kategori«?\n`);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 4 dokumenter kontrolleret: 4 fejl og 0 advarsler i 4 filer.');
+  });
+
+  it('writes GitHub workflow commands with escaped text and columns only on one line', () => {
+    const result = runCli(['check', '--format', 'github'], tree());
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(
+      `::error file=${MEASURES}/brudt-yaml.md,line=3,endLine=3,col=8,endColumn=45,title=serviceniveau%3A schema::Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes%0ATjek at anførselstegn og parenteser er lukket på samme linje.`,
+    );
+    expect(lines[1]).toMatch(/^::error file=[^,]+\/dublet\.md,line=3,endLine=3,col=1,endColumn=3,title=serviceniveau%3A schema::Feltet »id« står to gange i frontmatter%0A/);
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const root = makeTree({ [`${MEASURES}/praktisk-paedagogisk-stoette.md`]: measureMarkdown().replace('## Lovhjemmel', '## Økonomi\n\nTakst efter aftale.\n\n## Lovhjemmel') });
+    const result = runCli(['check'], root);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('advarsel Ukendt overskrift »Økonomi«; afsnittet bliver ikke læst  schema');
+    expect(result.stdout).toContain('⚠ 1 dokument kontrolleret: 0 fejl og 1 advarsel i 1 fil.');
+  });
+
+  it('reports a measure that exists both as .md and as .json', () => {
+    const json = JSON.stringify({ id: 'dobbelt', titel: 'x' });
+    const root = makeTree({ [`${MEASURES}/dobbelt.md`]: measureMarkdown({ id: 'dobbelt' }), [`${MEASURES}/dobbelt.json`]: json });
+    const result = runCli(['check', '--format', 'json'], root);
+    const messages = (JSON.parse(result.stdout) as { file: string; message: string }[]).map((finding) => `${finding.file}: ${finding.message}`);
+    expect(messages).toContain(`${MEASURES}/dobbelt.md: Foranstaltningen »dobbelt« findes også i »${MEASURES}/dobbelt.json«`);
+  });
+});
+
+describe('serviceniveau check on bad input', () => {
+  it('a path that does not exist is a usage error (exit 2) with a Danish message and no stack trace', () => {
+    const result = runCli(['check', 'policies/findes-ikke'], makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) }));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('serviceniveau: Stien »policies/findes-ikke« findes ikke\n  → Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.\n');
+  });
+
+  it('a folder where a measure file is expected is an error finding', () => {
+    const root = makeTree({ 'policies/a/foranstaltninger/ok.md': measureMarkdown({ id: 'ok' }) });
+    mkdirSync(join(root, 'policies/a/foranstaltninger/mappe.md'));
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'policies/a/foranstaltninger/mappe.md', message: '»mappe.md« er en mappe, men her forventes en fil' })]);
+  });
+
+  it('binary, non-UTF-8 and empty files are findings, not crashes', () => {
+    const root = makeTree({
+      'policies/a/foranstaltninger/binaer.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]),
+      'policies/a/foranstaltninger/latin1.md': Buffer.from('---\nid: latin1\ntitel: Pleje i hjemmet for b\xf8rn\n---\n', 'latin1'),
+      'policies/a/foranstaltninger/tom.json': '',
+    });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message)).toEqual(['Filen er en binær fil, ikke tekst', 'Filen er ikke gemt som UTF-8', 'Filen er tom']);
+  });
+
+  it('an unknown format and an unknown option are usage errors', () => {
+    const root = makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
+    expect(runCli(['check', '--format', 'xml'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt format »xml«') as string });
+    expect(runCli(['check', '--strict'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt eller ufuldstændigt valg') as string });
+    expect(runCli(['tjek'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt kommando »tjek«') as string });
+  });
+
+  it('a broken config file stops the run with exit 2 and says where', () => {
+    const root = makeTree({
+      'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }),
+      'serviceniveau.config.json': '{ "rules": { "schema": "fejl" } }',
+    });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'serviceniveau.config.json', line: 1, column: 24, message: 'Feltet »rules.schema« har ikke en gyldig form' })]);
+  });
+
+  it('--config pointing at a missing file or at a folder is a usage error', () => {
+    const root = makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
+    expect(runCli(['check', '--config', 'mangler.json'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Konfigurationsfilen »mangler.json« findes ikke') as string });
+    expect(runCli(['check', '--config', 'policies'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('»policies« er en mappe') as string });
+  });
+
+  it('the config can soften schema errors to warnings', () => {
+    const root = makeTree({
+      'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x', sections: { Tildeling: null } }),
+      'serviceniveau.config.json': '{ "rules": { "schema": "warning" } }',
+    });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ severity: 'warning', message: 'Afsnittet »Tildeling« mangler' })]);
+  });
+});
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)]))
+    .sort();
+}
