@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { applySeverities, loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
-import { discoverFiles, type FoundFile } from '../load/discover-files.js';
-import { loadDocument } from '../load/load-document.js';
+import { discoverFiles, displayPath, type FoundFile } from '../load/discover-files.js';
+import { documentKindOf, loadDocument } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import { formatGithub } from '../report/format-github.js';
 import { formatJson } from '../report/format-json.js';
 import { formatPretty } from '../report/format-pretty.js';
+import { createPolicySet } from '../rules/policy-set.js';
+import { RULE_IDS } from '../rules/registry.js';
+import { runRules } from '../rules/run-rules.js';
+import { applySuppressions, readSuppressions, type Suppression } from '../rules/suppressions.js';
 import { schemaFinding, validateDocument } from '../validate/validate-document.js';
 
 export const CHECK_FORMATS = ['pretty', 'json', 'github'] as const;
@@ -43,29 +47,58 @@ export function runCheck(options: CheckOptions): CheckOutcome {
   }
   const findings: Finding[] = [...discoveryFindings];
   const documents: PolicyDocument[] = [];
+  const suppressions: Suppression[] = [];
   for (const found of files) {
     const loaded = loadDocument(found.file, found.kind, readPolicyFile(found));
     findings.push(...loaded.findings);
     if (loaded.document && !loaded.broken) {
       documents.push(loaded.document);
       findings.push(...validateDocument(loaded.document));
+      const read = readSuppressions(loaded.document, RULE_IDS);
+      suppressions.push(...read.suppressions);
+      findings.push(...read.findings);
     }
   }
   findings.push(...findDuplicateMeasureIds(documents));
-  const stamped = sortFindings(applySeverities(findings, configResult.config));
+  const policy = createPolicySet([...documents, ...loadContextDocuments(files, options.cwd)]);
+  findings.push(...runRules(documents, policy, configResult.config));
+  const { kept, used, unused } = applySuppressions(findings, suppressions);
+  const stamped = sortFindings(applySeverities([...kept, ...unused], configResult.config));
   const hasErrors = stamped.some((finding) => finding.severity === 'error');
-  return { output: report(stamped, options, files.length), exitCode: hasErrors ? 1 : 0 };
+  return { output: report(stamped, options, files.length, used), exitCode: hasErrors ? 1 : 0 };
 }
 
-function report(findings: Finding[], options: CheckOptions, documentCount: number): string {
+function report(findings: Finding[], options: CheckOptions, documentCount: number, suppressions: readonly Suppression[] = []): string {
   switch (options.format) {
     case 'json':
       return formatJson(findings);
     case 'github':
       return formatGithub(findings);
     default:
-      return formatPretty(findings, { color: options.color, documentCount });
+      return formatPretty(findings, { color: options.color, documentCount, suppressions });
   }
+}
+
+/**
+ * The documents cross-document rules need but the user did not ask to check: the register and the
+ * frame and role plan of each checked measure's area. They are read, but their findings are not reported.
+ */
+function loadContextDocuments(checked: readonly FoundFile[], cwd: string): PolicyDocument[] {
+  const have = new Set(checked.map((found) => found.absolute));
+  const wanted = new Set<string>();
+  for (const found of checked) {
+    const area = found.kind === 'foranstaltning' ? dirname(dirname(found.absolute)) : dirname(found.absolute);
+    for (const name of ['serviceniveau.md', 'serviceniveau.json', 'rolleplan.md', 'rolleplan.json']) wanted.add(join(area, name));
+    wanted.add(join(dirname(area), 'lovregister.json'));
+  }
+  const documents: PolicyDocument[] = [];
+  for (const absolute of [...wanted].sort()) {
+    const kind = documentKindOf(absolute);
+    if (have.has(absolute) || !kind || !existsSync(absolute) || !lstatSync(absolute).isFile()) continue;
+    const loaded = loadDocument(displayPath(absolute, cwd), kind, readFileSync(absolute));
+    if (loaded.document && !loaded.broken) documents.push(loaded.document);
+  }
+  return documents;
 }
 
 function readPolicyFile(found: FoundFile): Uint8Array {

@@ -5,20 +5,17 @@ import { displayPath } from '../load/discover-files.js';
 import { CONFIG_FILE_NAME, loadDocument } from '../load/load-document.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { Konfiguration } from '../model/generated-types.js';
+import { RULES } from '../rules/registry.js';
 import { validateDocument } from '../validate/validate-document.js';
 
-/** The rule ids of SPEC, with their default severity. */
-export const RULE_DEFAULTS = {
-  schema: 'error',
-  'individuel-vurdering': 'error',
-  lovhjemmel: 'error',
-  pladsholder: 'error',
-  personoplysninger: 'error',
-  'skoen-under-regel': 'warning',
-  laesbarhed: 'warning',
-} as const satisfies Record<string, Severity>;
+/** A rule id as the config schema lists them. */
+export type RuleId = keyof NonNullable<Konfiguration['rules']>;
 
-export type RuleId = keyof typeof RULE_DEFAULTS;
+/** Each rule's default severity: `schema` is always an error; the content rules say their own. */
+export const RULE_DEFAULTS: Record<string, Severity> = {
+  schema: 'error',
+  ...Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])),
+};
 export type RuleSetting = Severity | 'off';
 
 /** The configuration in force: a severity and options for every rule. */
@@ -57,7 +54,7 @@ function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
     if (typeof setting === 'string') config.severity[rule] = setting;
     else if (setting) {
       if (setting.severity) config.severity[rule] = setting.severity;
-      if (setting.options) config.options[rule] = setting.options;
+      if ('options' in setting && setting.options) config.options[rule] = setting.options as Record<string, unknown>;
     }
   }
   return config;
@@ -65,7 +62,7 @@ function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
 
 /** Every rule at its default severity, without options. */
 export function defaultConfig(): ResolvedConfig {
-  return { severity: { ...RULE_DEFAULTS }, options: {} };
+  return { severity: { ...RULE_DEFAULTS } as Record<RuleId, RuleSetting>, options: {} };
 }
 
 /**

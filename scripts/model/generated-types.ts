@@ -325,106 +325,139 @@ export interface Konfiguration {
    */
   $schema?: string;
   /**
-   * Indstillinger pr. regel. En regel, der ikke er nævnt, kører med sin standardalvor.
+   * Indstillinger pr. regel: enten en alvor alene, fx "warning", eller et objekt med »severity« og »options«. En regel, der ikke er nævnt, kører med sin standardalvor.
    */
   rules?: {
     /**
-     * Dokumentet følger sit skema: alle afsnit findes og er udfyldt.
+     * Dokumentet følger sit skema: alle afsnit findes og er udfyldt, og felterne har den rigtige form.
      */
     schema?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
         };
     /**
-     * Rammen og hver foranstaltning siger, at der altid foretages en konkret og individuel vurdering.
+     * Rammen og hver foranstaltning siger, at der altid foretages en konkret og individuel vurdering af barnets eller den unges behov.
      */
     'individuel-vurdering'?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
+          options?: IndividuelVurderingOptions;
         };
     /**
-     * Hver foranstaltning henviser til mindst én gældende paragraf i lovregistret.
+     * Hver foranstaltning henviser til mindst én paragraf, der findes i lovregistret og gælder på serviceniveauets gyldighedsdato.
      */
     lovhjemmel?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
+          options?: LovhjemmelOptions;
         };
     /**
-     * Ingen pladsholdere fra skabelonen, fx »XX Kommune« eller »[tilpasses ...]«.
+     * Ingen pladsholdere fra skabelonen, fx »XX Kommune«, »[tilpasses ...]«, »____« eller »TODO«.
      */
     pladsholder?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
+          options?: PladsholderOptions;
         };
     /**
-     * Ingen personoplysninger, fx CPR-numre.
+     * Ingen personoplysninger: CPR-numre og e-mailadresser eller telefonnumre, der ikke er kommunens egne.
      */
     personoplysninger?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
+          options?: PersonoplysningerOptions;
         };
     /**
-     * Ingen faste grænser, der sætter skønnet under regel.
+     * Ingen absolutte grænser, der sætter skønnet under regel, uden et forbehold som »som udgangspunkt« i samme sætning.
      */
     'skoen-under-regel'?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
+          options?: SkoenUnderRegelOptions;
         };
     /**
-     * Teksten er let at læse (LIX under grænsen).
+     * Hvert afsnit er let at læse: LIX under den fastsatte grænse.
      */
     laesbarhed?:
       | Alvor
       | {
           severity?: Alvor;
-          /**
-           * Regelens indstillinger; se regelens dokumentation.
-           */
-          options?: {
-            [k: string]: unknown | undefined;
-          };
+          options?: LaesbarhedOptions;
         };
   };
+}
+/**
+ * Indstillinger for reglen »individuel-vurdering«.
+ */
+export interface IndividuelVurderingOptions {
+  /**
+   * »measure« (standard): rammen og hver foranstaltning skal have udsagnet. »frame«: kun rammen (serviceniveau.md).
+   */
+  scope?: 'measure' | 'frame';
+  /**
+   * Regulære udtryk (på en sætning med små bogstaver), der hver godkendes som udsagnet. Erstatter standardudtrykkene.
+   */
+  phrases?: string[];
+  /**
+   * Regulære udtryk, der gør udsagnet nægtet eller svækket, når de står i samme sætning. Erstatter standardudtrykkene.
+   */
+  negations?: string[];
+}
+/**
+ * Indstillinger for reglen »lovhjemmel«.
+ */
+export interface LovhjemmelOptions {}
+/**
+ * Indstillinger for reglen »pladsholder«.
+ */
+export interface PladsholderOptions {
+  /**
+   * Ekstra regulære udtryk, der også regnes som pladsholdere, fx kommunens egne skabelonord.
+   */
+  patterns?: string[];
+}
+/**
+ * Indstillinger for reglen »personoplysninger«.
+ */
+export interface PersonoplysningerOptions {
+  /**
+   * Tilladte e-mailadresser og telefonnumre, fx kommunens hovednummer »70 10 20 30« eller »familie@eksempel-kommune.dk«. »@eksempel-kommune.dk« tillader alle adresser på domænet.
+   */
+  allow?: string[];
+}
+/**
+ * Indstillinger for reglen »skoen-under-regel«.
+ */
+export interface SkoenUnderRegelOptions {
+  /**
+   * De afsnit, reglen læser. Standard: »maalgruppe«, »omfang« og »tildeling«.
+   */
+  sections?: ('formaal' | 'indhold' | 'maalgruppe' | 'omfang' | 'tildeling' | 'levering' | 'kvalitetskrav')[];
+  /**
+   * Ekstra regulære udtryk (små bogstaver) for absolutte formuleringer.
+   */
+  absolutes?: string[];
+  /**
+   * Ekstra regulære udtryk (små bogstaver) for forbehold, der gør en grænse vejledende.
+   */
+  qualifiers?: string[];
+}
+/**
+ * Indstillinger for reglen »laesbarhed«.
+ */
+export interface LaesbarhedOptions {
+  /**
+   * Højeste LIX for et afsnit. Standard 50 (grænsen til »svær« tekst).
+   */
+  max?: number;
+  /**
+   * Afsnit med færre ord end dette måles ikke, fordi LIX er upålidelig på korte tekster. Standard 25.
+   */
+  minWords?: number;
 }

@@ -25,6 +25,11 @@ export class LineIndex {
     return { line: low + 1, column: clamped - (this.lineStarts[low] ?? 0) + 1 };
   }
 
+  /** How many lines the text has (a final line break opens one more, empty line). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
   /** The offset where a 1-based line begins. */
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))] ?? 0;

@@ -1,10 +1,13 @@
 import type { Finding } from '../model/finding.js';
+import type { Suppression } from '../rules/suppressions.js';
 import { printable } from './printable.js';
 
 export interface PrettyOptions {
   color: boolean;
   /** How many documents were checked, for the closing line. */
   documentCount: number;
+  /** The accepted deviations, listed so a reviewer sees each one and its reason. */
+  suppressions?: readonly Suppression[];
 }
 
 const SEVERITY_WORDS = { error: 'fejl', warning: 'advarsel' } as const;
@@ -27,6 +30,14 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
     if (finding.hint) lines.push(`  ${' '.repeat(17)}${paint.dim(`→ ${printable(finding.hint)}`)}`);
   }
   if (findings.length > 0) lines.push('');
+  const suppressions = options.suppressions ?? [];
+  if (suppressions.length > 0) {
+    lines.push(`Undtagelser (${suppressions.length}):`);
+    for (const suppression of suppressions) {
+      lines.push(`  ${printable(suppression.file)}:${suppression.targetLine}  ${suppression.rules.join(', ')}  ${paint.dim(`— ${printable(suppression.reason)}`)}`);
+    }
+    lines.push('');
+  }
   lines.push(summaryLine(findings, options.documentCount, paint));
   return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,10 @@ describe('serviceniveau new foranstaltning', () => {
     ]);
     expect(text).toContain('## Formål\n\n[Her beskrives, hvorfor foranstaltningen gives til et barn eller en ung.]\n');
     const check = runCli(['check', '--format', 'json', 'policies/boern-og-unge/foranstaltninger'], root);
-    expect(JSON.parse(check.stdout)).toEqual([]);
+    const findings = JSON.parse(check.stdout) as { rule: string; message: string }[];
+    expect(findings.filter((finding) => finding.rule === 'schema')).toEqual([]);
+    // every guidance line is a placeholder the officer must replace before the measure can pass
+    expect(findings.filter((finding) => finding.rule === 'pladsholder')).toHaveLength(8);
   });
 
   it('never overwrites an existing measure, in Markdown or JSON', () => {

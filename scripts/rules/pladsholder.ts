@@ -1,0 +1,57 @@
+import type { PladsholderOptions } from '../model/generated-types.js';
+import { normalizeProse, sourceRange } from '../text/normalize.js';
+import { proseFieldsOf } from '../text/prose.js';
+import type { Rule, RuleReport } from './rule.js';
+
+interface Placeholder {
+  pattern: RegExp;
+  message: (match: string) => string;
+}
+
+const HINT = 'Skabelonens pladsholdere og instruktioner må aldrig nå et udvalg eller en borger. Skriv kommunens egen tekst i stedet.';
+
+/** Template leftovers from the template (seed 003) and common drafting marks. */
+const PLACEHOLDERS: Placeholder[] = [
+  { pattern: /\bXX\b/g, message: () => 'Pladsholderen »XX« står stadig i teksten' },
+  // [instruction text], but not Markdown links [tekst](url), [tekst][ref], [ref]: url, or task boxes [ ] / [x]
+  { pattern: /(?<!\])\[(?![ xX]\])[^\]\n]{1,300}\](?![([:])/g, message: (match) => `Skabelonens instruktion ${quote(match)} står stadig i teksten` },
+  { pattern: /_{4,}/g, message: () => 'En tom skriveplads »____« står stadig i teksten' },
+  { pattern: /\b(?:TODO|FIXME)\b/g, message: (match) => `Arbejdsnoten »${match}« står stadig i teksten` },
+  { pattern: /\blorem ipsum\b/gi, message: () => 'Fyldteksten »Lorem ipsum« står stadig i teksten' },
+];
+
+export const pladsholder: Rule<Required<PladsholderOptions>> = {
+  id: 'pladsholder',
+  description: 'Ingen pladsholdere fra skabelonen, fx »XX Kommune«, »[tilpasses ...]«, »____« eller »TODO«.',
+  defaultSeverity: 'error',
+  defaultOptions: { patterns: [] },
+  check({ documents, options }) {
+    const extra: Placeholder[] = options.patterns.map((source) => ({ pattern: new RegExp(source, 'giu'), message: (match) => `Pladsholderen ${quote(match)} står stadig i teksten` }));
+    const reports: RuleReport[] = [];
+    for (const document of documents) {
+      if (document.kind === 'lovregister' || document.kind === 'config') continue;
+      for (const field of proseFieldsOf(document)) {
+        const normalized = normalizeProse(field);
+        for (const placeholder of [...PLACEHOLDERS, ...extra]) {
+          for (const match of normalized.text.matchAll(placeholder.pattern)) {
+            if (match[0].length === 0) continue;
+            if (placeholder.pattern === PLACEHOLDERS[2]?.pattern && isHorizontalRule(normalized.text, match.index)) continue;
+            reports.push({ document, range: sourceRange(normalized, match.index, match.index + match[0].length), message: placeholder.message(match[0]), hint: HINT });
+          }
+        }
+      }
+    }
+    return reports;
+  },
+};
+
+/** A line of only underscores is a Markdown horizontal rule, not a blank to fill in. */
+function isHorizontalRule(text: string, index: number): boolean {
+  const start = text.lastIndexOf('\n', index) + 1;
+  const end = text.indexOf('\n', index);
+  return /^_+$/.test(text.slice(start, end === -1 ? text.length : end).replace(/\s/g, ''));
+}
+
+function quote(text: string): string {
+  return `»${text.length > 60 ? `${text.slice(0, 57)}…]` : text}«`;
+}

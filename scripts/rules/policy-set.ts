@@ -1,0 +1,56 @@
+import { posix } from 'node:path';
+import type { PolicyDocument } from '../model/document.js';
+import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+
+/** Every loaded document, for rules that look across documents: the register, and each area's frame and role plan. */
+export interface PolicySet {
+  register?: { document: PolicyDocument; data: Lovregister };
+  /** The frame (serviceniveau.md) of the area a document belongs to. */
+  frameOf(document: PolicyDocument): { document: PolicyDocument; data: Partial<Serviceniveau> } | undefined;
+  /** The role plan of the area a document belongs to. */
+  rolePlanOf(document: PolicyDocument): { document: PolicyDocument; data: Partial<Rolleplan> } | undefined;
+}
+
+/** Builds the policy set from all loaded documents. */
+export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet {
+  const byArea = new Map<string, { frame?: PolicyDocument; rolePlan?: PolicyDocument }>();
+  let register: PolicySet['register'];
+  for (const document of documents) {
+    if (document.kind === 'lovregister' && isRecord(document.data) && !register) {
+      register = { document, data: document.data as unknown as Lovregister };
+    }
+    if (document.kind === 'serviceniveau' || document.kind === 'rolleplan') {
+      const area = areaOf(document);
+      const entry = byArea.get(area) ?? {};
+      if (document.kind === 'serviceniveau') entry.frame ??= document;
+      else entry.rolePlan ??= document;
+      byArea.set(area, entry);
+    }
+  }
+  return {
+    ...(register ? { register } : {}),
+    frameOf: (document) => {
+      const frame = document.kind === 'serviceniveau' ? document : byArea.get(areaOf(document))?.frame;
+      return frame && isRecord(frame.data) ? { document: frame, data: frame.data as Partial<Serviceniveau> } : undefined;
+    },
+    rolePlanOf: (document) => {
+      const plan = byArea.get(areaOf(document))?.rolePlan;
+      return plan && isRecord(plan.data) ? { document: plan, data: plan.data as Partial<Rolleplan> } : undefined;
+    },
+  };
+}
+
+/** The area folder of a document: policies/<area>/ for the frame and role plan, two levels up for a measure. */
+export function areaOf(document: Pick<PolicyDocument, 'file' | 'kind'>): string {
+  const folder = posix.dirname(document.file);
+  return document.kind === 'foranstaltning' ? posix.dirname(folder) : folder;
+}
+
+/** A measure's data, when the document is one and holds an object. */
+export function measureData(document: PolicyDocument): Partial<Foranstaltning> | undefined {
+  return document.kind === 'foranstaltning' && isRecord(document.data) ? (document.data as Partial<Foranstaltning>) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

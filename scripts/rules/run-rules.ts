@@ -1,0 +1,28 @@
+import type { ResolvedConfig, RuleId } from '../config/load-config.js';
+import { rangePositions } from '../load/load-document.js';
+import type { PolicyDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { PolicySet } from './policy-set.js';
+import { RULES } from './registry.js';
+import { ruleDocsPath } from './rule.js';
+
+/** Runs every content rule that is not switched off and stamps each report as a finding. */
+export function runRules(documents: readonly PolicyDocument[], policy: PolicySet, config: ResolvedConfig): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (config.severity[rule.id as RuleId] === 'off') continue;
+    const options = { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) };
+    for (const report of rule.check({ documents, policy, options })) {
+      findings.push({
+        rule: rule.id,
+        severity: report.advisory ? 'warning' : rule.defaultSeverity,
+        file: report.document.file,
+        ...rangePositions(report.document, report.range),
+        message: report.message,
+        ...(report.hint ? { hint: report.hint } : {}),
+        url: ruleDocsPath(rule.id),
+      });
+    }
+  }
+  return findings;
+}

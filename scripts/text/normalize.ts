@@ -1,0 +1,111 @@
+import type { SourceText } from './prose.js';
+
+/** Prose folded for matching, with every character still pointing back into the file. */
+export interface NormalizedText {
+  /** NFC; soft hyphens and zero-width characters gone; words broken across lines re-joined; spaces,
+   * quotes and dashes folded; `*` and `` ` `` emphasis and HTML comments removed; a paragraph break is "\n". */
+  text: string;
+  /** `text` in lower case, character for character. */
+  lower: string;
+  /** offsets[i] is the file offset of text[i]; offsets[text.length] is the end. */
+  offsets: number[];
+}
+
+const INVISIBLE = /^(?:\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF)$/;
+const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/;
+const COMBINING = /\p{M}/u;
+const LETTER = /\p{L}/u;
+const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])\s/;
+/** After a hyphen at a line end, these words mean a real hyphen ("Børne- og Ungeudvalget"), not a broken word. */
+const CONJUNCTIONS = /^(og|eller|til|samt)\b/;
+
+/** Normalises prose for the rules that read it, keeping the map back to file offsets. */
+export function normalizeProse(source: SourceText): NormalizedText {
+  const input = source.text;
+  let text = '';
+  const offsets: number[] = [];
+  const emit = (output: string, at: number): void => {
+    text += output;
+    for (let k = 0; k < output.length; k++) offsets.push(source.offsets[at] ?? 0);
+  };
+  let i = 0;
+  while (i < input.length) {
+    const char = input[i] ?? '';
+    if (input.startsWith('<!--', i)) {
+      const close = input.indexOf('-->', i + 4);
+      i = close === -1 ? input.length : close + 3;
+      emitSpace(' ', i - 1);
+      continue;
+    }
+    if (INVISIBLE.test(char) || char === '*' || char === '`') {
+      i++;
+      continue;
+    }
+    if ((char === '-' || DASHES.test(char)) && LETTER.test(input[i - 1] ?? '')) {
+      const lineBreak = /^[ \t]*\r?\n[ \t]*(?=\p{Ll})/u.exec(input.slice(i + 1, i + 40));
+      if (lineBreak && !CONJUNCTIONS.test(input.slice(i + 1 + lineBreak[0].length))) {
+        i += 1 + lineBreak[0].length; // "serviceni-\nveau" as pasted from PDF is one word
+        continue;
+      }
+    }
+    if (SPACE.test(char)) {
+      let end = i;
+      let newlines = 0;
+      while (end < input.length && SPACE.test(input[end] ?? '')) {
+        if (input[end] === '\n') newlines++;
+        end++;
+      }
+      const breaksParagraph = newlines >= 2 || (newlines === 1 && LIST_MARKER.test(input.slice(end, end + 5)));
+      emitSpace(breaksParagraph ? '\n' : ' ', i);
+      i = end;
+      continue;
+    }
+    if (DASHES.test(char)) {
+      emit('-', i);
+      i++;
+      continue;
+    }
+    if (DOUBLE_QUOTES.test(char)) {
+      emit('"', i);
+      i++;
+      continue;
+    }
+    if (SINGLE_QUOTES.test(char)) {
+      emit("'", i);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < input.length && COMBINING.test(input[end] ?? '')) end++;
+    emit(input.slice(i, end).normalize('NFC'), i);
+    i = end;
+  }
+  offsets.push(source.offsets[input.length] ?? offsets.at(-1) ?? 0);
+  let lower = '';
+  for (const char of text) {
+    const folded = char.toLocaleLowerCase('da');
+    lower += folded.length === char.length ? folded : char;
+  }
+  return { text, lower, offsets };
+
+  function emitSpace(space: ' ' | '\n', at: number): void {
+    const last = text.at(-1);
+    if (last === '\n' || (last === ' ' && space === ' ')) return;
+    if (last === ' ' && space === '\n') {
+      text = `${text.slice(0, -1)}\n`;
+      return;
+    }
+    if (text.length === 0) return;
+    emit(space, at);
+  }
+}
+
+/** The file range of a range in normalised text. */
+export function sourceRange(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const from = normalized.offsets[start] ?? 0;
+  const last = normalized.offsets[Math.max(start, end - 1)] ?? from;
+  return { start: from, end: Math.max(from, last + 1) };
+}

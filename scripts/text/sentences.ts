@@ -1,0 +1,56 @@
+import type { NormalizedText } from './normalize.js';
+
+/** A span [start, end) in normalised text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const sentenceSegmenter = new Intl.Segmenter('da', { granularity: 'sentence' });
+const wordSegmenter = new Intl.Segmenter('da', { granularity: 'word' });
+
+/** Abbreviations after which a full stop does not end a Danish sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:stk|nr|jf|kl|ca|pkt|pct|evt|inkl|ekskl|bl\.a|f\.eks|fx|mv|m\.v|m\.m|dvs|hhv|vedr|iflg|jvf|tlf|sml|lbk|bek|vejl)\.\s*$/i;
+
+/** The sentences of normalised text: paragraphs and list items end a sentence; "stk. 2" and "kl. 8" do not. */
+export function sentencesOf(normalized: NormalizedText): Span[] {
+  const spans: Span[] = [];
+  let paragraphStart = 0;
+  const text = normalized.text;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length && text[index] !== '\n') continue;
+    let pending: Span | undefined;
+    for (const segment of sentenceSegmenter.segment(text.slice(paragraphStart, index))) {
+      const start = paragraphStart + segment.index;
+      const end = start + segment.segment.length;
+      const next = text.slice(end, end + 1);
+      if (pending) pending.end = end;
+      else pending = { start, end };
+      if (ABBREVIATION.test(text.slice(pending.start, end)) || /^[\d\p{Ll}§]/u.test(next)) continue;
+      spans.push(trim(text, pending));
+      pending = undefined;
+    }
+    if (pending) spans.push(trim(text, pending));
+    paragraphStart = index + 1;
+  }
+  return spans.filter((span) => span.end > span.start);
+}
+
+/** The words of a span (letters, possibly with digits); numbers alone are not words. */
+export function wordsOf(text: string, span: Span = { start: 0, end: text.length }): Span[] {
+  const words: Span[] = [];
+  for (const segment of wordSegmenter.segment(text.slice(span.start, span.end))) {
+    if (segment.isWordLike && /\p{L}/u.test(segment.segment)) {
+      const start = span.start + segment.index;
+      words.push({ start, end: start + segment.segment.length });
+    }
+  }
+  return words;
+}
+
+function trim(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PolicyDocument } from '../../scripts/model/document.js';
+import { createPolicySet } from '../../scripts/rules/policy-set.js';
+import type { Rule } from '../../scripts/rules/rule.js';
+import { documentOf, REPO_ROOT } from '../helpers.js';
+
+/** A neutral measure: schema-valid, citing a paragraph in force, without the individual-assessment statement. */
+export const NEUTRAL_SECTIONS: Record<string, string> = {
+  formaal: 'Formålet er at styrke forældrenes omsorg for barnet i hverdagen.',
+  indhold: 'En familiekonsulent kommer i hjemmet og hjælper med faste rutiner.',
+  maalgruppe: 'Familier med børn, hvor forældrene har brug for støtte til den daglige omsorg.',
+  omfang: 'Som udgangspunkt nogle timer om ugen i en periode.',
+  tildeling: 'Sagsbehandleren i Familieafdelingen træffer afgørelse.',
+  levering: 'Kommunens familiehus leverer ydelsen.',
+  kvalitetskrav: 'Leverandøren sender en statusrapport hver tredje måned.',
+  lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 2.',
+};
+
+const HEADINGS: Record<string, string> = {
+  formaal: 'Formål',
+  indhold: 'Indhold',
+  maalgruppe: 'Målgruppe og tildelingskriterier',
+  omfang: 'Omfang og varighed',
+  tildeling: 'Tildeling',
+  levering: 'Levering af ydelsen',
+  kvalitetskrav: 'Kvalitetskrav til leverandør',
+  lovhjemmel: 'Lovhjemmel',
+};
+
+/** The Markdown of a measure with some sections or frontmatter values replaced. */
+export function measureText(overrides: Record<string, string> = {}, id = 'praktisk-stoette'): string {
+  const frontmatter: Record<string, string> = { id, titel: 'Praktisk pædagogisk støtte i hjemmet', kategori: 'Støttende indsatser' };
+  const sections = { ...NEUTRAL_SECTIONS };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key in HEADINGS) sections[key] = value;
+    else frontmatter[key] = value;
+  }
+  const yaml = Object.entries(frontmatter)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n');
+  const body = Object.entries(sections)
+    .map(([key, value]) => `## ${HEADINGS[key]}\n\n${value}\n`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body}`;
+}
+
+/** A loaded measure in policies/boern-og-unge/foranstaltninger/. */
+export function measureDocument(overrides: Record<string, string> = {}, id = 'praktisk-stoette'): PolicyDocument {
+  return documentOf(`policies/boern-og-unge/foranstaltninger/${id}.md`, 'foranstaltning', measureText(overrides, id));
+}
+
+/** A loaded frame (serviceniveau.md) for policies/boern-og-unge/, in force from `gyldigFra`. */
+export function frameDocument(sections: Partial<Record<'forord' | 'principper' | 'maalgruppe', string>> = {}, gyldigFra = '2025-03-01'): PolicyDocument {
+  const text = [
+    '---',
+    'kommune: Eksempel Kommune',
+    'omraade: Børn og unge med særlige behov',
+    'status: udkast',
+    'version: "2025.1"',
+    `gyldig_fra: ${gyldigFra}`,
+    'underskriver:',
+    '  navn: Lene Holm',
+    '  titel: Borgmester',
+    '---',
+    '',
+    '## Forord',
+    '',
+    sections.forord ?? 'Jeg er glad for at kunne præsentere vores serviceniveau.',
+    '',
+    '## Principper',
+    '',
+    sections.principper ?? '- Tidlig indsats.\n- Sammenhæng på tværs.',
+    '',
+    '## Målgruppe',
+    '',
+    sections.maalgruppe ?? 'Børn og unge 0-18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets behov.',
+    '',
+  ].join('\n');
+  return documentOf('policies/boern-og-unge/serviceniveau.md', 'serviceniveau', text);
+}
+
+/** The real register in policies/lovregister.json. */
+export function registerDocument(): PolicyDocument {
+  return documentOf('policies/lovregister.json', 'lovregister', readFileSync(join(REPO_ROOT, 'policies/lovregister.json'), 'utf8'));
+}
+
+export interface RuleFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  hint?: string;
+  advisory: boolean;
+}
+
+/**
+ * Runs one rule on documents, with the real register and a frame (in force from 2025-03-01) as
+ * context unless `context` replaces them; returns positions as a user sees them.
+ */
+export function findingsOf<Options extends object>(
+  rule: Rule<Options>,
+  documents: readonly PolicyDocument[],
+  options: Partial<Options> = {},
+  context: readonly PolicyDocument[] = [registerDocument(), frameDocument()],
+): RuleFinding[] {
+  const checked = new Set(documents.map((document) => document.file));
+  const policy = createPolicySet([...documents, ...context.filter((document) => !checked.has(document.file))]);
+  return rule.check({ documents, policy, options: { ...rule.defaultOptions, ...options } }).map((report) => {
+    const start = report.document.lines.position(report.range.start);
+    const end = report.document.lines.position(Math.max(report.range.start, report.range.end));
+    return {
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      message: report.message,
+      ...(report.hint ? { hint: report.hint } : {}),
+      advisory: report.advisory === true,
+    };
+  });
+}
