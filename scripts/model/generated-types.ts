@@ -291,6 +291,10 @@ export interface Paragraf {
    */
   sikkerhed: 'høj' | 'middel' | 'lav';
   /**
+   * Grænser, som loven selv fastsætter, som de skrives i serviceniveauet, fx »15 timer« (§ 89: 15 timers ledsagelse om måneden). En sætning, der gengiver en sådan grænse, markeres ikke af reglen skoen-under-regel.
+   */
+  graenser?: string[];
+  /**
    * Bemærkninger til bestemmelsen og til kilden.
    */
   note?: string;

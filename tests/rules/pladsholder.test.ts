@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pladsholder } from '../../scripts/rules/pladsholder.js';
-import { findingsOf, frameDocument, measureDocument, measureText } from './rule-helpers.js';
+import { examplePolicyDocuments, findingsOf, frameDocument, measureDocument, measureText } from './rule-helpers.js';
 import { lineOf } from '../helpers.js';
 
 describe('pladsholder', () => {
@@ -47,5 +47,13 @@ describe('pladsholder', () => {
   it('accepts extra patterns from the config', () => {
     const document = measureDocument({ formaal: 'Formålet er UDFYLDES SENERE.' });
     expect(findingsOf(pladsholder, [document], { patterns: ['udfyldes senere'] }).map((finding) => finding.message)).toEqual(['Pladsholderen »UDFYLDES SENERE« står stadig i teksten']);
+  });
+});
+
+describe('pladsholder on the example kommune', () => {
+  it('finds nothing', () => {
+    const documents = examplePolicyDocuments();
+    expect(documents.length).toBeGreaterThan(10);
+    expect(findingsOf(pladsholder, documents)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { documentKindOf } from '../../scripts/load/load-document.js';
 import type { PolicyDocument } from '../../scripts/model/document.js';
 import { createPolicySet } from '../../scripts/rules/policy-set.js';
 import type { Rule } from '../../scripts/rules/rule.js';
@@ -120,4 +121,21 @@ export function findingsOf<Options extends object>(
       advisory: report.advisory === true,
     };
   });
+}
+
+/** Every document of the example kommune under policies/, loaded as `check` loads them. */
+export function examplePolicyDocuments(): PolicyDocument[] {
+  const documents: PolicyDocument[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(join(REPO_ROOT, folder), { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else {
+        const kind = documentKindOf(path);
+        if (kind) documents.push(documentOf(path, kind, readFileSync(join(REPO_ROOT, path), 'utf8')));
+      }
+    }
+  };
+  walk('policies');
+  return documents;
 }
