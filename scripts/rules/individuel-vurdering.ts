@@ -1,0 +1,74 @@
+import type { PolicyDocument } from '../model/document.js';
+import type { IndividuelVurderingOptions } from '../model/generated-types.js';
+import { normalizeProse, sourceRange, type NormalizedText } from '../text/normalize.js';
+import { proseFieldsOf } from '../text/prose.js';
+import { sentencesOf } from '../text/sentences.js';
+import type { Rule, RuleReport } from './rule.js';
+
+/** Sentences (lower case, normalised) that state the assessment: always + individual + assessment, or the statute's own words. */
+const DEFAULT_PHRASES = [
+  String.raw`^(?=.*\b(?:altid|i alle sager|i hver enkelt sag|i hvert enkelt tilfælde)\b)(?=.*\bindividuel)(?=.*\bvurder)`,
+  String.raw`\b(?:efter|på baggrund af|ud fra|på grundlag af) en konkret,? (?:og )?individuel vurdering\b`,
+];
+
+/** Wording in the same sentence that negates or weakens the statement, so it does not count. */
+const DEFAULT_NEGATIONS = [
+  String.raw`\bikke (?:altid|nødvendigvis)\b`,
+  String.raw`\b(?:ikke|ingen|aldrig)(?: [^ ]+){0,3} (?:konkret|individuel)`,
+  String.raw`\bkun(?: [^ ]+){0,2} (?:særlige|visse|enkelte|udvalgte) (?:tilfælde|sager)\b`,
+  String.raw`\b(?:undtagelsesvis|som regel|så vidt muligt|i (?:nogle|visse|enkelte) tilfælde|når det er muligt|hvis der er tid)\b`,
+];
+
+const STATEMENT = '»Der foretages altid en konkret og individuel vurdering af barnets eller den unges behov.«';
+
+export const individuelVurdering: Rule<Required<IndividuelVurderingOptions>> = {
+  id: 'individuel-vurdering',
+  description: 'Rammen og hver foranstaltning siger, at der altid foretages en konkret og individuel vurdering af barnets eller den unges behov.',
+  defaultSeverity: 'error',
+  defaultOptions: { scope: 'measure', phrases: DEFAULT_PHRASES, negations: DEFAULT_NEGATIONS },
+  check({ documents, options }) {
+    const phrases = options.phrases.map((source) => new RegExp(source, 'u'));
+    const negations = options.negations.map((source) => new RegExp(source, 'u'));
+    const reports: RuleReport[] = [];
+    for (const document of documents) {
+      const isFrame = document.kind === 'serviceniveau';
+      if (!isFrame && (document.kind !== 'foranstaltning' || options.scope === 'frame')) continue;
+      let stated = false;
+      for (const field of proseFieldsOf(document)) {
+        if (!field.isSection || field.field === 'lovhjemmel') continue;
+        const normalized = normalizeProse(field);
+        for (const sentence of sentencesOf(normalized)) {
+          const text = normalized.lower.slice(sentence.start, sentence.end);
+          if (!phrases.some((phrase) => phrase.test(text))) continue;
+          if (negations.some((negation) => negation.test(text))) {
+            reports.push(negatedReport(document, normalized, sentence));
+          } else {
+            stated = true;
+          }
+        }
+      }
+      if (!stated) reports.push(missingReport(document, isFrame));
+    }
+    return reports;
+  },
+};
+
+function negatedReport(document: PolicyDocument, normalized: NormalizedText, sentence: { start: number; end: number }): RuleReport {
+  const quoted = normalized.text.slice(sentence.start, sentence.end);
+  return {
+    document,
+    range: sourceRange(normalized, sentence.start, sentence.end),
+    message: `Udsagnet om individuel vurdering er nægtet eller svækket og tæller ikke: »${quoted.length > 80 ? `${quoted.slice(0, 77)}…` : quoted}«`,
+    hint: `Loven kræver altid en konkret og individuel vurdering (Barnets Lov § 1, stk. 3). Skriv fx ${STATEMENT}`,
+  };
+}
+
+function missingReport(document: PolicyDocument, isFrame: boolean): RuleReport {
+  const section = document.locations.get('/maalgruppe');
+  return {
+    document,
+    range: section?.key ?? section?.value ?? document.fallback,
+    message: `${isFrame ? 'Rammen' : 'Foranstaltningen'} siger ikke, at der altid foretages en konkret og individuel vurdering af barnets eller den unges behov`,
+    hint: `Skriv fx under »${isFrame ? 'Målgruppe' : 'Målgruppe og tildelingskriterier'}«: ${STATEMENT} (Barnets Lov § 1, stk. 3)`,
+  };
+}
