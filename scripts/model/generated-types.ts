@@ -457,7 +457,7 @@ export interface SkoenUnderRegelOptions {
  */
 export interface LaesbarhedOptions {
   /**
-   * Højeste LIX for et afsnit. Standard 50 (grænsen til »svær« tekst).
+   * Højeste LIX for et afsnit. Standard 50 (midt i båndet »svær«, LIX 45-54).
    */
   max?: number;
   /**

@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineOf, makeTree, measureMarkdown, REPO_ROOT, runCli } from '../helpers.js';
 
+const REGISTER = readFileSync(join(REPO_ROOT, 'policies/lovregister.json'));
+
+/** A temporary repository with the real register, so measures can be checked against it. */
+function policyTree(files: Record<string, string | Uint8Array>): string {
+  return makeTree({ 'policies/lovregister.json': REGISTER, ...files });
+}
+
 const MEASURES = 'policies/omraade/foranstaltninger';
 
 describe('serviceniveau check on the example kommune', () => {
@@ -37,7 +44,7 @@ describe('serviceniveau check on broken measures', () => {
   const duplicate = measureMarkdown({ id: 'dublet' }).replace('id: dublet', 'id: dublet\nid: dublet');
   const brokenYaml = measureMarkdown({ id: 'brudt-yaml' }).replace('titel: Praktisk pædagogisk støtte i hjemmet', 'titel: "Praktisk pædagogisk støtte i hjemmet');
   const tree = () =>
-    makeTree({
+    policyTree({
       [`${MEASURES}/mangler-formaal.md`]: missingFormaal,
       [`${MEASURES}/stavefejl.md`]: misspelled,
       [`${MEASURES}/dublet.md`]: duplicate,
@@ -63,7 +70,7 @@ describe('serviceniveau check on broken measures', () => {
     const result = runCli(['check'], tree());
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${MEASURES}/stavefejl.md\n  4:1     fejl     Ukendt felt »katagori« i frontmatter  schema\n                   → Mente du »kategori«?\n`);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 4 dokumenter kontrolleret: 4 fejl og 0 advarsler i 4 filer.');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 5 dokumenter kontrolleret: 4 fejl og 0 advarsler i 4 filer.');
   });
 
   it('writes GitHub workflow commands with escaped text and columns only on one line', () => {
@@ -77,16 +84,16 @@ describe('serviceniveau check on broken measures', () => {
   });
 
   it('exits 0 when there are only warnings', () => {
-    const root = makeTree({ [`${MEASURES}/praktisk-paedagogisk-stoette.md`]: measureMarkdown().replace('## Lovhjemmel', '## Økonomi\n\nTakst efter aftale.\n\n## Lovhjemmel') });
+    const root = policyTree({ [`${MEASURES}/praktisk-paedagogisk-stoette.md`]: measureMarkdown().replace('## Lovhjemmel', '## Økonomi\n\nTakst efter aftale.\n\n## Lovhjemmel') });
     const result = runCli(['check'], root);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('advarsel Ukendt overskrift »Økonomi«; afsnittet bliver ikke læst  schema');
-    expect(result.stdout).toContain('⚠ 1 dokument kontrolleret: 0 fejl og 1 advarsel i 1 fil.');
+    expect(result.stdout).toContain('⚠ 2 dokumenter kontrolleret: 0 fejl og 1 advarsel i 1 fil.');
   });
 
   it('reports a measure that exists both as .md and as .json', () => {
     const json = JSON.stringify({ id: 'dobbelt', titel: 'x' });
-    const root = makeTree({ [`${MEASURES}/dobbelt.md`]: measureMarkdown({ id: 'dobbelt' }), [`${MEASURES}/dobbelt.json`]: json });
+    const root = policyTree({ [`${MEASURES}/dobbelt.md`]: measureMarkdown({ id: 'dobbelt' }), [`${MEASURES}/dobbelt.json`]: json });
     const result = runCli(['check', '--format', 'json'], root);
     const messages = (JSON.parse(result.stdout) as { file: string; message: string }[]).map((finding) => `${finding.file}: ${finding.message}`);
     expect(messages).toContain(`${MEASURES}/dobbelt.md: Foranstaltningen »dobbelt« findes også i »${MEASURES}/dobbelt.json«`);
@@ -95,14 +102,14 @@ describe('serviceniveau check on broken measures', () => {
 
 describe('serviceniveau check on bad input', () => {
   it('a path that does not exist is a usage error (exit 2) with a Danish message and no stack trace', () => {
-    const result = runCli(['check', 'policies/findes-ikke'], makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) }));
+    const result = runCli(['check', 'policies/findes-ikke'], policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) }));
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('serviceniveau: Stien »policies/findes-ikke« findes ikke\n  → Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.\n');
   });
 
   it('a folder where a measure file is expected is an error finding', () => {
-    const root = makeTree({ 'policies/a/foranstaltninger/ok.md': measureMarkdown({ id: 'ok' }) });
+    const root = policyTree({ 'policies/a/foranstaltninger/ok.md': measureMarkdown({ id: 'ok' }) });
     mkdirSync(join(root, 'policies/a/foranstaltninger/mappe.md'));
     const result = runCli(['check', '--format', 'json'], root);
     expect(result.status).toBe(1);
@@ -110,7 +117,7 @@ describe('serviceniveau check on bad input', () => {
   });
 
   it('binary, non-UTF-8 and empty files are findings, not crashes', () => {
-    const root = makeTree({
+    const root = policyTree({
       'policies/a/foranstaltninger/binaer.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]),
       'policies/a/foranstaltninger/latin1.md': Buffer.from('---\nid: latin1\ntitel: Pleje i hjemmet for b\xf8rn\n---\n', 'latin1'),
       'policies/a/foranstaltninger/tom.json': '',
@@ -122,14 +129,14 @@ describe('serviceniveau check on bad input', () => {
   });
 
   it('an unknown format and an unknown option are usage errors', () => {
-    const root = makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
+    const root = policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
     expect(runCli(['check', '--format', 'xml'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt format »xml«') as string });
     expect(runCli(['check', '--strict'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt eller ufuldstændigt valg') as string });
     expect(runCli(['tjek'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt kommando »tjek«') as string });
   });
 
   it('a broken config file stops the run with exit 2 and says where', () => {
-    const root = makeTree({
+    const root = policyTree({
       'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }),
       'serviceniveau.config.json': '{ "rules": { "schema": "fejl" } }',
     });
@@ -139,13 +146,13 @@ describe('serviceniveau check on bad input', () => {
   });
 
   it('--config pointing at a missing file or at a folder is a usage error', () => {
-    const root = makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
+    const root = policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
     expect(runCli(['check', '--config', 'mangler.json'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Konfigurationsfilen »mangler.json« findes ikke') as string });
     expect(runCli(['check', '--config', 'policies'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('»policies« er en mappe') as string });
   });
 
   it('the config can soften schema errors to warnings', () => {
-    const root = makeTree({
+    const root = policyTree({
       'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x', sections: { Tildeling: null } }),
       'serviceniveau.config.json': '{ "rules": { "schema": "warning" } }',
     });

@@ -1,0 +1,109 @@
+import type { PolicyDocument } from '../model/document.js';
+import type { LaesbarhedOptions } from '../model/generated-types.js';
+import { sectionFields } from '../model/schema-catalog.js';
+import { normalizeProse, type NormalizedText } from '../text/normalize.js';
+import { proseFieldsOf } from '../text/prose.js';
+import { sentencesOf, wordsOf } from '../text/sentences.js';
+import type { Rule, RuleReport } from './rule.js';
+
+/** The counts behind a LIX value. */
+export interface LixMeasure {
+  /** words / sentences + 100 × longWords / words; 0 for a text without words. */
+  lix: number;
+  /** Words with at least one letter; numbers alone are not words. */
+  words: number;
+  /** Sentences with at least one word; paragraphs and list items end a sentence. */
+  sentences: number;
+  /** Words of more than six letters. */
+  longWords: number;
+}
+
+/** Sections that are not prose for families: citations of the law. */
+const UNMEASURED = new Set(['lovhjemmel']);
+
+/** The readability bands commonly used with LIX, on the rounded value. */
+const BANDS: readonly { below: number; name: string }[] = [
+  { below: 25, name: 'meget let' },
+  { below: 35, name: 'let' },
+  { below: 45, name: 'middel' },
+  { below: 55, name: 'svær' },
+  { below: Infinity, name: 'meget svær' },
+];
+
+/** A link's address (`](https://…)`) and bare web addresses are not words a reader reads. */
+const ADDRESS = /\]\([^)\n]*\)|\b(?:https?:\/\/|www\.)[^\s]*[^\s.,;:!?)]/gi;
+
+/** LIX of normalised Danish text: words per sentence plus the percentage of words longer than six letters. */
+export function lix(normalized: NormalizedText): LixMeasure {
+  // Blank out addresses character for character, so the spans of sentencesOf stay valid.
+  const text = normalized.text.replace(ADDRESS, (address) => ' '.repeat(address.length));
+  let words = 0;
+  let sentences = 0;
+  let longWords = 0;
+  for (const sentence of sentencesOf({ ...normalized, text })) {
+    const spans = wordsOf(text, sentence);
+    if (spans.length === 0) continue;
+    sentences++;
+    words += spans.length;
+    longWords += spans.filter((span) => lettersIn(text.slice(span.start, span.end)) > 6).length;
+  }
+  const value = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
+  return { lix: value, words, sentences, longWords };
+}
+
+/** The band of a (rounded) LIX value: »meget let«, »let«, »middel«, »svær« or »meget svær«. */
+export function lixBand(value: number): string {
+  return BANDS.find((band) => value < band.below)?.name ?? 'meget svær';
+}
+
+export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
+  id: 'laesbarhed',
+  description: 'Hvert afsnit er let at læse: LIX under den fastsatte grænse.',
+  defaultSeverity: 'warning',
+  defaultOptions: { max: 50, minWords: 25 },
+  check({ documents, options }) {
+    const reports: RuleReport[] = [];
+    for (const document of documents) {
+      if (document.kind !== 'foranstaltning' && document.kind !== 'serviceniveau') continue;
+      const headings = new Map(sectionFields(document.kind).map((field) => [field.key, field.heading]));
+      for (const field of proseFieldsOf(document)) {
+        if (!field.isSection || UNMEASURED.has(field.field)) continue;
+        const measure = lix(normalizeProse(field));
+        if (measure.words < options.minWords) continue;
+        const rounded = Math.round(measure.lix);
+        if (rounded <= options.max) continue;
+        reports.push({
+          document,
+          range: rangeOf(document, field.pointer),
+          message: `LIX ${rounded} i afsnittet »${headings.get(field.field) ?? field.field}« er over grænsen ${formatNumber(options.max)} (${lixBand(rounded)} tekst)`,
+          hint: hintFor(measure),
+        });
+      }
+    }
+    return reports;
+  },
+};
+
+/** The section's heading in Markdown, its value in JSON. */
+function rangeOf(document: PolicyDocument, pointer: string): { start: number; end: number } {
+  const location = document.locations.get(pointer);
+  return (document.format === 'md' ? location?.key : undefined) ?? location?.value ?? document.fallback;
+}
+
+function hintFor(measure: LixMeasure): string {
+  const sentenceLength = formatNumber(Math.round((10 * measure.words) / measure.sentences) / 10);
+  const longShare = Math.round((100 * measure.longWords) / measure.words);
+  return (
+    `Sætningerne har i gennemsnit ${sentenceLength} ord, og ${longShare} % af ordene har mere end seks bogstaver. ` +
+    'Del lange sætninger op (sigt efter 10-15 ord), skift lange ord ud med kortere hverdagsord, ' +
+    'og sæt opremsninger op som en punktopstilling.'
+  );
+}
+
+function lettersIn(word: string): number {
+  return word.match(/\p{L}/gu)?.length ?? 0;
+}
+
+function formatNumber(value: number): string {
+  return String(value).replace('.', ',');
+}
