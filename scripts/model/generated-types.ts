@@ -146,27 +146,21 @@ export interface Foranstaltning {
 /**
  * Rollens ansvar, mens serviceniveauet udvikles.
  *
- * @minItems 1
- *
  * Items: Én opgave eller ét ansvar.
  */
-export type Ansvar = [string, ...string[]];
+export type Ansvar = string[];
 /**
  * Rollens ansvar for at implementere og forankre serviceniveauet.
  *
- * @minItems 1
- *
  * Items: Én opgave eller ét ansvar.
  */
-export type Ansvar1 = [string, ...string[]];
+export type Ansvar1 = string[];
 /**
  * Rollens ansvar for at følge op på serviceniveauet.
  *
- * @minItems 1
- *
  * Items: Én opgave eller ét ansvar.
  */
-export type Ansvar2 = [string, ...string[]];
+export type Ansvar2 = string[];
 
 /**
  * Plan for rolle- og ansvarsfordeling i arbejdet med serviceniveauet: hver rolle og dens ansvar i faserne udvikling, implementering og forankring samt opfølgning.

@@ -9,6 +9,8 @@ export interface SchemaMessage {
   atKey: boolean;
   message: string;
   hint?: string;
+  /** Most schema problems are errors; a few (an empty role-plan phase) are only worth a warning. */
+  severity?: 'warning';
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type { PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { rangePositions } from '../load/load-document.js';
+import { rolePhaseFields } from '../model/schema-catalog.js';
 import { locate } from './locate.js';
 import { describeSchemaError, type SchemaMessage } from './schema-messages.js';
 import { validatorFor } from './schema-validators.js';
@@ -45,7 +46,7 @@ function withoutAlternativesNoise(errors: readonly ErrorObject[]): ErrorObject[]
 export function schemaFinding(document: PolicyDocument, message: SchemaMessage): Finding {
   return {
     rule: 'schema',
-    severity: 'error',
+    severity: message.severity ?? 'error',
     file: document.file,
     ...rangePositions(document, locate(document, message.pointer, { key: message.atKey })),
     message: message.message,
@@ -53,8 +54,9 @@ export function schemaFinding(document: PolicyDocument, message: SchemaMessage):
   };
 }
 
-/** What the schema cannot express: a measure's id is its file name, and its age range runs forwards. */
+/** What the schema cannot express: a measure's id is its file name, its age range runs forwards, no role-plan phase is empty. */
 function checkConsistency(document: PolicyDocument): SchemaMessage[] {
+  if (document.kind === 'rolleplan') return emptyPhases(document);
   if (document.kind !== 'foranstaltning' || !isRecord(document.data)) return [];
   const messages: SchemaMessage[] = [];
   const { id, alder } = document.data;
@@ -75,6 +77,27 @@ function checkConsistency(document: PolicyDocument): SchemaMessage[] {
       hint: 'Skriv den laveste alder i »fra« og den højeste i »til«.',
     });
   }
+  return messages;
+}
+
+/** Seed 004 expects every role to have a responsibility in every phase; an empty cell is worth a warning. */
+function emptyPhases(document: PolicyDocument): SchemaMessage[] {
+  const roles = isRecord(document.data) && Array.isArray(document.data['roller']) ? (document.data['roller'] as unknown[]) : [];
+  const messages: SchemaMessage[] = [];
+  roles.forEach((role, index) => {
+    if (!isRecord(role)) return;
+    for (const phase of rolePhaseFields()) {
+      const items = role[phase.key];
+      if (!Array.isArray(items) || items.length > 0) continue;
+      messages.push({
+        pointer: `/roller/${index}/${phase.key}`,
+        atKey: true,
+        severity: 'warning',
+        message: `Fasen »${phase.heading}« for rollen »${String(role['rolle'])}« er tom`,
+        hint: 'Skriv mindst ét punkt om rollens ansvar i fasen, så alle ved, hvem der gør hvad.',
+      });
+    }
+  });
   return messages;
 }
 
