@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   options: Partial<Record<RuleId, Record<string, unknown>>>;
 }
 
+const VALID_EXAMPLE = 'Et gyldigt eksempel: { "rules": { "skoen-under-regel": "error", "laesbarhed": { "severity": "warning", "options": { "max": 50 } } } }';
+
 /** What loading the config gave: the config, or the findings that make it unusable. */
 export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; findings: Finding[] };
 
@@ -43,7 +45,9 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigResult 
   const loaded = loadDocument(file, 'config', readFileSync(absolute));
   const findings = [...loaded.findings];
   if (loaded.document && !loaded.broken) findings.push(...validateDocument(loaded.document));
-  if (!loaded.document || findings.some((finding) => finding.severity === 'error')) return { ok: false, findings };
+  if (!loaded.document || findings.some((finding) => finding.severity === 'error')) {
+    return { ok: false, findings: findings.map((finding) => ({ ...finding, hint: `${finding.hint ? `${finding.hint} ` : ''}${VALID_EXAMPLE}` })) };
+  }
   return { ok: true, config: resolveConfig(loaded.document.data as Konfiguration, file) };
 }
 

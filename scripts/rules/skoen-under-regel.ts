@@ -1,0 +1,148 @@
+import type { PolicyDocument } from '../model/document.js';
+import type { SkoenUnderRegelOptions } from '../model/generated-types.js';
+import { normalizeProse, sourceRange, type NormalizedText } from '../text/normalize.js';
+import { proseFieldsOf } from '../text/prose.js';
+import { sentencesOf, type Span } from '../text/sentences.js';
+import type { PolicySet } from './policy-set.js';
+import type { Rule, RuleReport } from './rule.js';
+
+/** One kind of absolute wording and how to write it as a starting point instead. */
+interface Absolute {
+  pattern: RegExp;
+  /** The qualified wording for a match (lower case), e.g. »højst 10 timer« → »som udgangspunkt højst 10 timer«. */
+  qualify: (match: string) => string;
+  /** A cap such as »højst 10 timer«: in a sentence about who may grant it, it is a delegation threshold, not a cap. */
+  isCap?: boolean;
+}
+
+// Every pattern is matched on the lower-cased, normalised sentence (single spaces). `\p{L}` instead
+// of `\b`, which does not know æ, ø and å. No quantifier is nested inside another, so none can backtrack badly.
+const B = String.raw`(?<![\p{L}\p{N}])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+const GRANTED = 'bevilges|gives|ydes|tildeles|tilbydes|udbetales|visiteres';
+const GRANTS = 'bevilger|tildeler|yder|visiterer|udbetaler';
+/** »gives ikke kun«, »ydes ikke mindst«, »gives ikke automatisk« … leave the discretion open. */
+const HARMLESS_AFTER_IKKE = String.raw`(?! (?:kun|blot|bare|alene|mindst|nødvendigvis|altid|automatisk)${E})`;
+/** »behovet kan ikke dækkes af et almindeligt dagtilbud« is a criterion, not an exclusion. */
+const COVERED_BY = String.raw`(?! (?:af|gennem|ved|med|i|inden)${E})`;
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)*½?(?: ?- ?\d+(?:[.,]\d+)*½?)?|halvanden|en|én|et|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|femten|tyve)${E}(?: halvt?${E})?`;
+const UNIT = String.raw`(?: (?:(?:timer?|dage?|døgn|uger?|måned(?:er)?|år|gange?|samtaler?|sessioner?|besøg|weekend(?:er)?|nætter|minutter|kroner|procent)s?${E}|(?:kr|pct)(?:\.|${E})))?`;
+const AMOUNT = `${NUMBER}${UNIT}`;
+
+const beforeFirstIkke = (match: string): string => match.replace(/ikke/u, 'som udgangspunkt ikke');
+const prefixed = (match: string): string => `som udgangspunkt ${match}`;
+
+/** The absolute wording that would fetter the caseworker's discretion (legal.md c, »Wording patterns«). */
+const ABSOLUTES: Absolute[] = [
+  // »Der gives ikke støtte til …«, »Vi bevilger ikke …«
+  { pattern: new RegExp(String.raw`${B}(?:(?:${GRANTED})|(?:${GRANTS})(?: (?:vi|kommunen))?) ikke${E}${HARMLESS_AFTER_IKKE}`, 'gu'), qualify: beforeFirstIkke },
+  { pattern: new RegExp(String.raw`${B}dækkes ikke${E}${HARMLESS_AFTER_IKKE}${COVERED_BY}`, 'gu'), qualify: beforeFirstIkke },
+  // »kan ikke bevilges«, »kan der ikke gives«, »må ikke tildeles«, »kan ikke få«
+  { pattern: new RegExp(String.raw`${B}(?:kan|må)(?: der)? ikke (?:${GRANTED}|få|modtage)${E}${HARMLESS_AFTER_IKKE}`, 'gu'), qualify: beforeFirstIkke },
+  { pattern: new RegExp(String.raw`${B}(?:kan|må)(?: der)? ikke dækkes${E}${COVERED_BY}`, 'gu'), qualify: beforeFirstIkke },
+  // »aldrig«, but not »aldrig alene« or »unge, der aldrig har været anbragt«
+  { pattern: new RegExp(String.raw`${B}aldrig${E}(?! (?:alene|har|havde|før|tidligere)${E})`, 'gu'), qualify: () => 'som udgangspunkt ikke' },
+  // »højst 10 timer«, »maks. 3 døgn«, »maksimalt i 6 måneder«; »højst sandsynligt« has no number
+  { pattern: new RegExp(String.raw`${B}(?:højst|maksimalt|maksimum|maks\.?|max\.?) (?:(?:i|for|på) )?${AMOUNT}`, 'gu'), qualify: prefixed, isCap: true },
+  { pattern: new RegExp(String.raw`${B}ikke (?:(?:mere|flere|længere) end|ud over) ${AMOUNT}`, 'gu'), qualify: prefixed, isCap: true },
+  { pattern: new RegExp(String.raw`${B}(?:må|kan) ikke overstige(?: ${AMOUNT})?`, 'gu'), qualify: beforeFirstIkke, isCap: true },
+  // »gives kun til …«, »er kun for …«, but not »gives ikke kun til …« or »kan ikke gives kun til …«
+  { pattern: new RegExp(String.raw`${B}(?<!ikke )(?:(?:${GRANTED})|(?:${GRANTS})(?: (?:vi|kommunen))?) (?:kun|udelukkende)${E}`, 'gu'), qualify: (match) => match.replace(/(kun|udelukkende)$/u, 'som udgangspunkt $1') },
+  { pattern: new RegExp(String.raw`${B}(?<!ikke (?:(?:${GRANTED}) )?)(?:kun|udelukkende) (?:til|for)${E}`, 'gu'), qualify: prefixed },
+  // »er udelukket«, »udelukkes«, but not »udelukkende« or »det kan ikke udelukkes«
+  { pattern: new RegExp(String.raw`${B}(?<!ikke )udelukke[rst]${E}`, 'gu'), qualify: prefixed },
+  { pattern: new RegExp(String.raw`${B}(?:under ingen omstændigheder|i (?:intet|ingen) tilfælde)${E}`, 'gu'), qualify: () => 'som udgangspunkt ikke' },
+  { pattern: new RegExp(String.raw`${B}(?:uden undtagelse|ingen undtagelser)${E}`, 'gu'), qualify: () => 'som udgangspunkt' },
+];
+
+/** Wording that makes a limit a starting point, when it stands in the same sentence. */
+const QUALIFIERS: RegExp[] = [
+  String.raw`${B}udgangspunkt`,
+  String.raw`${B}(?:typisk|normalt|sædvanligvis|almindeligvis|vejledende|undtagelsesvis|medmindre)${E}`,
+  String.raw`${B}(?:hovedregel(?:en)?|som regel|i reglen)${E}`,
+  String.raw`${B}(?:konkret|individuel)\p{L}{0,2}(?:(?: og|,) (?:konkret|individuel)\p{L}{0,2})? (?:behovs)?(?:vurdering|skøn)`,
+  String.raw`${B}vurderes (?:altid )?(?:konkret|individuelt)${E}`,
+  String.raw`${B}i (?:ganske )?særlige tilfælde${E}`,
+  String.raw`${B}(?:hvis|når) (?:der er )?særlige (?:forhold|omstændigheder|grunde)${E}`,
+  String.raw`${B}kan fraviges${E}`,
+].map((source) => new RegExp(source, 'u'));
+
+/** A sentence about who may grant how much (»Sagsbehandleren kan selv bevilge højst 10 timer«) sets a competence, not a cap. */
+const DELEGATION = new RegExp(String.raw`${B}(?:kompetence|bemyndig|delegation|delegere|selv (?:bevilge|give|tildele|træffe afgørelse))`, 'u');
+
+export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
+  id: 'skoen-under-regel',
+  description: 'Ingen absolutte grænser, der sætter skønnet under regel, uden et forbehold som »som udgangspunkt« i samme sætning.',
+  defaultSeverity: 'warning',
+  defaultOptions: { sections: ['maalgruppe', 'omfang', 'tildeling'], absolutes: [], qualifiers: [] },
+  check({ documents, policy, options }) {
+    const sections = new Set<string>(options.sections);
+    const absolutes = [...ABSOLUTES, ...options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, 'giu'), qualify: prefixed }))];
+    const qualifiers = [...QUALIFIERS, ...options.qualifiers.map((source) => new RegExp(source, 'iu'))];
+    const statutory = statutoryLimitsOf(policy);
+    const reports: RuleReport[] = [];
+    for (const document of documents) {
+      if (document.kind !== 'foranstaltning') continue;
+      for (const field of proseFieldsOf(document)) {
+        if (!field.isSection || !sections.has(field.field)) continue;
+        const normalized = normalizeProse(field);
+        for (const sentence of sentencesOf(normalized)) {
+          const text = normalized.lower.slice(sentence.start, sentence.end);
+          if (qualifiers.some((qualifier) => qualifier.test(text)) || statutory.some((limit) => containsWord(text, limit))) continue;
+          const delegates = DELEGATION.test(text);
+          for (const { span, absolute } of absoluteMatches(text, absolutes)) {
+            if (absolute.isCap && delegates) continue;
+            reports.push(report(document, normalized, { start: sentence.start + span.start, end: sentence.start + span.end }, absolute));
+          }
+        }
+      }
+    }
+    return reports;
+  },
+};
+
+/** The limits the law itself sets (`graenser` in the register, e.g. »15 timer« for § 89), in lower case. */
+function statutoryLimitsOf(policy: PolicySet): string[] {
+  const paragraphs = policy.register?.data.paragraffer;
+  if (!Array.isArray(paragraphs)) return [];
+  return paragraphs
+    .flatMap((paragraph: { graenser?: unknown } | null) => (Array.isArray(paragraph?.graenser) ? (paragraph.graenser as unknown[]) : []))
+    .filter((limit): limit is string => typeof limit === 'string' && limit.trim() !== '')
+    .map((limit) => limit.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('da'));
+}
+
+/** Whether `text` holds `limit` starting at a word boundary (»15 timer« in »15 timers ledsagelse«, not in »115 timer«). */
+function containsWord(text: string, limit: string): boolean {
+  for (let index = text.indexOf(limit); index !== -1; index = text.indexOf(limit, index + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[index - 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Every absolute phrase in a sentence, once: where two patterns overlap (»gives kun til«), the first and longest wins. */
+function absoluteMatches(text: string, absolutes: readonly Absolute[]): { span: Span; absolute: Absolute }[] {
+  const found: { span: Span; absolute: Absolute }[] = [];
+  for (const absolute of absolutes) {
+    for (const match of text.matchAll(absolute.pattern)) {
+      if (match[0].length > 0) found.push({ span: { start: match.index, end: match.index + match[0].length }, absolute });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  let end = -1;
+  return found.filter(({ span }) => {
+    if (span.start < end) return false;
+    end = span.end;
+    return true;
+  });
+}
+
+function report(document: PolicyDocument, normalized: NormalizedText, span: Span, absolute: Absolute): RuleReport {
+  const written = normalized.text.slice(span.start, span.end);
+  const qualified = absolute.qualify(normalized.lower.slice(span.start, span.end));
+  return {
+    document,
+    range: sourceRange(normalized, span.start, span.end),
+    message: `Absolut formulering »${written}« kan sætte skønnet under regel`,
+    hint: `Skriv fx »${qualified}« i stedet for »${written}«. Forbeholdet skal stå i samme sætning som grænsen, så det er tydeligt, at der altid foretages en konkret og individuel vurdering.`,
+  };
+}
