@@ -39,6 +39,8 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
     lines.push('');
   }
   lines.push(summaryLine(findings, options.documentCount, paint));
+  const docs = [...new Set(findings.map((finding) => finding.url).filter((url): url is string => url !== undefined))].sort();
+  if (docs.length > 0) lines.push(paint.dim(`Om reglerne: ${docs.join(', ')}`));
   return `${lines.join('\n')}\n`;
 }
 

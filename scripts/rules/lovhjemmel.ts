@@ -22,7 +22,9 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
         if (document.kind === 'foranstaltning') reports.push({ document, range: sectionRange(document), message: 'Lovregistret policies/lovregister.json findes ikke, så lovhjemlen kan ikke kontrolleres', hint: 'Læg lovregistret i policies/lovregister.json.' });
         continue;
       }
-      const date = policy.frameOf(document)?.data.gyldig_fra;
+      const frameDate = policy.frameOf(document)?.data.gyldig_fra;
+      // Without a frame (or its date) the citation must at least be in force today.
+      const date = typeof frameDate === 'string' && isIsoDate(frameDate) ? { iso: frameDate, fromFrame: true } : { iso: new Date().toISOString().slice(0, 10), fromFrame: false };
       const laws = lawNamesOf(register);
       const warned = new Set<Paragraf>();
       let citesInLovhjemmel = false;
@@ -66,15 +68,16 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
 
 type Report = (message: string, hint: string, advisory?: boolean) => void;
 
-function judgeCitation(register: Lovregister, citation: Citation, date: string | undefined, warned: Set<Paragraf>, report: Report): void {
+function judgeCitation(register: Lovregister, citation: Citation, { iso: date, fromFrame }: { iso: string; fromFrame: boolean }, warned: Set<Paragraf>, report: Report): void {
   const written = formatCitation(register, citation);
   const entries = entriesFor(register, citation);
   if (entries.length === 0) {
     report(`»${written}« findes ikke i lovregistret`, `${knownNeighbours(register, citation)}${REGISTER_HINT}`);
     return;
   }
-  const valid = date && isIsoDate(date) ? entries.filter((entry) => inForceOn(entry, date)) : entries;
-  if (valid.length === 0 && date) {
+  const valid = entries.filter((entry) => inForceOn(entry, date));
+  const dateText = fromFrame ? `serviceniveauets gyldighedsdato ${danishDate(date)}` : `dags dato (${danishDate(date)}); serviceniveau.md har ingen gyldighedsdato`;
+  if (valid.length === 0) {
     const repealed = entries.find((entry) => entry.i_kraft_til !== undefined && entry.i_kraft_til < date);
     if (repealed) {
       const replacements = (repealed.erstattet_af ?? []).map((reference) => {
@@ -83,11 +86,11 @@ function judgeCitation(register: Lovregister, citation: Citation, date: string |
       });
       report(
         `Lovhjemmel »${written}« er ophævet pr. ${danishDate(dayAfter(repealed.i_kraft_til ?? date))}${replacements.length ? ` — brug ${replacements.join(' eller ')}` : ''}`,
-        `Serviceniveauet gælder fra ${danishDate(date)}. ${repealed.note ?? ''}`.trim(),
+        `Kontrolleret mod ${dateText}. ${repealed.note ?? ''}`.trim(),
       );
     } else {
       const future = entries.map((entry) => entry.i_kraft_fra).filter((from): from is string => from !== undefined).sort()[0];
-      report(`»${written}« er ikke trådt i kraft på serviceniveauets gyldighedsdato ${danishDate(date)}${future ? ` (gælder fra ${danishDate(future)})` : ''}`, 'Ret gyldighedsdatoen i serviceniveau.md, eller henvis til den paragraf, der gælder nu.');
+      report(`»${written}« er ikke trådt i kraft på ${dateText}${future ? ` (gælder fra ${danishDate(future)})` : ''}`, 'Ret gyldighedsdatoen i serviceniveau.md, eller henvis til den paragraf, der gælder nu.');
     }
     return;
   }

@@ -167,3 +167,35 @@ function listFiles(folder: string): string[] {
     .flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)]))
     .sort();
 }
+
+describe('serviceniveau check on content rules', () => {
+  it('reports a repealed citation and an absolute limit with rule, severity and exact positions', () => {
+    const measure = measureMarkdown({
+      id: 'aflastning',
+      sections: {
+        'Omfang og varighed': 'Der gives højst 2 døgn om måneden.',
+        Lovhjemmel: 'Serviceloven § 52, stk. 3, nr. 5.',
+      },
+    });
+    const root = policyTree({ [`${MEASURES}/aflastning.md`]: measure });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(1);
+    const omfang = lineOf(measure, 'Der gives højst');
+    const lovhjemmel = lineOf(measure, 'Serviceloven §');
+    expect(JSON.parse(result.stdout)).toEqual([
+      { file: `${MEASURES}/aflastning.md`, line: omfang, column: 11, endLine: omfang, endColumn: 23, rule: 'skoen-under-regel', severity: 'warning', message: 'Absolut formulering »højst 2 døgn« kan sætte skønnet under regel' },
+      {
+        file: `${MEASURES}/aflastning.md`,
+        line: lovhjemmel,
+        column: 1,
+        endLine: lovhjemmel,
+        endColumn: 33,
+        rule: 'lovhjemmel',
+        severity: 'error',
+        message: expect.stringMatching(/^Lovhjemmel »Serviceloven § 52, stk\. 3, nr\. 5« er ophævet pr\. 1\. januar 2024 — brug »Barnets Lov § 32, stk\. 1, nr\. 7«/) as string,
+      },
+    ]);
+    const pretty = runCli(['check'], root);
+    expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe('Om reglerne: docs/rules/lovhjemmel.md, docs/rules/skoen-under-regel.md');
+  });
+});
