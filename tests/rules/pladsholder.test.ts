@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pladsholder } from '../../scripts/rules/pladsholder.js';
 import { examplePolicyDocuments, findingsOf, frameDocument, measureDocument, measureText } from './rule-helpers.js';
@@ -42,6 +43,14 @@ describe('pladsholder', () => {
     const messages = findingsOf(pladsholder, [frame]).map((finding) => finding.message);
     expect(messages).toHaveLength(5);
     expect(messages.filter((message) => message.includes('»XX«'))).toHaveLength(2);
+  });
+
+  it('trips on the whole template (seed 003) as a foreword, and on every kind of leftover in it', () => {
+    const template = readFileSync(new URL('../fixtures/seeds/skabelon-serviceniveau.txt', import.meta.url), 'utf8');
+    const messages = findingsOf(pladsholder, [frameDocument({ forord: template })]).map((finding) => finding.message);
+    expect(messages.filter((message) => message.includes('»XX«')).length).toBeGreaterThanOrEqual(3);
+    expect(messages).toContain('Skabelonens instruktion »[tilpasses den enkelte kommunes ønsker og situation]« står stadig i teksten');
+    expect(messages).toContain('En tom skriveplads »____« står stadig i teksten');
   });
 
   it('accepts extra patterns from the config', () => {
