@@ -1,0 +1,91 @@
+import type { Round } from '../../scripts/revision/model.js';
+
+const measureBefore = {
+  id: 'praktisk-paedagogisk-stoette',
+  titel: 'Praktisk pædagogisk støtte i hjemmet',
+  kategori: 'Støttende indsatser',
+  alder: { fra: 0, til: 17 },
+  formaal: 'Formålet er at styrke forældrenes omsorg for barnet i hverdagen.',
+  indhold: 'En familiekonsulent kommer i hjemmet og hjælper med faste rutiner.',
+  maalgruppe: 'Familier med børn 0-17 år. Der foretages altid en konkret og individuel vurdering af barnets behov.',
+  omfang: 'Som udgangspunkt 10 timer om ugen i op til 6 måneder.',
+  tildeling: 'Sagsbehandleren træffer afgørelse efter en børnefaglig undersøgelse.',
+  levering: 'Kommunens familiehus leverer ydelsen.',
+  kvalitetskrav: 'Leverandøren sender en statusrapport hver 3. måned.',
+  lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 2.',
+};
+
+const measureAfter = {
+  ...measureBefore,
+  omfang: 'Som udgangspunkt 8 timer om ugen i op til 6 måneder.',
+  tildeling: 'Visitationsudvalget træffer afgørelse efter en børnefaglig undersøgelse.',
+  kvalitetskrav: 'Leverandøren sender en statusrapport hver 3. måned',
+};
+
+const mentor = {
+  id: 'mentorordning',
+  titel: 'Mentor til unge',
+  kategori: 'Støttende indsatser',
+  alder: { fra: 14, til: 17 },
+  formaal: 'At give den unge en fast voksen at støtte sig til.',
+  indhold: 'En mentor mødes med den unge hver uge <script>alert(1)</script>.',
+  maalgruppe: 'Unge 14-17 år. Der foretages altid en konkret og individuel vurdering af den unges behov.',
+  omfang: 'Som udgangspunkt 2 timer om ugen.',
+  tildeling: 'Sagsbehandleren.',
+  levering: 'Frivillige mentorer fra kommunens mentorkorps.',
+  kvalitetskrav: 'Mentoren får supervision hver måned.',
+  lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 3.',
+};
+
+const frame = {
+  kommune: 'Eksempel Kommune',
+  omraade: 'Børn og unge med særlige behov',
+  status: 'vedtaget' as const,
+  version: '2025.1',
+  gyldig_fra: '2025-03-01',
+  underskriver: { navn: 'Lene Holm', titel: 'Borgmester' },
+  forord: 'Jeg er glad for at kunne præsentere vores serviceniveau.',
+  principper: '- Tidlig indsats.\n- Sammenhæng på tværs.',
+  maalgruppe: 'Børn og unge 0-18 år. Der foretages altid en konkret og individuel vurdering.',
+};
+
+/** A small, realistic revision round for renderer tests: one measure reduced, one added, the frame's version bumped. */
+export function sampleRound(): Round {
+  return {
+    kommune: 'Eksempel Kommune',
+    omraade: 'Børn og unge med særlige behov',
+    from: { label: 'vedtaget/2025-02-11', commit: 'a'.repeat(40), date: '2025-02-11T10:00:00Z', author: 'Anna Jensen', version: '2025.1', gyldigFra: '2025-03-01' },
+    to: { label: 'forslag-2026', commit: 'b'.repeat(40), date: '2026-01-15T09:30:00Z', author: 'Mette Sørensen', version: '2026.1', gyldigFra: '2026-03-01' },
+    changelog: {
+      from: 'vedtaget/2025-02-11',
+      to: 'forslag-2026',
+      changes: [
+        {
+          id: 'praktisk-paedagogisk-stoette',
+          titel: 'Praktisk pædagogisk støtte i hjemmet',
+          kind: 'changed',
+          fields: [
+            { field: 'omfang', class: 'material', change: 'omfang-reduceret', before: measureBefore.omfang, after: measureAfter.omfang, note: '10 timer → 8 timer (−20 %)' },
+            { field: 'tildeling', class: 'material', change: 'tildeling-aendret', before: measureBefore.tildeling, after: measureAfter.tildeling },
+            { field: 'kvalitetskrav', class: 'editorial', change: 'tekst-redaktionel', before: measureBefore.kvalitetskrav, after: measureAfter.kvalitetskrav },
+          ],
+        },
+        {
+          id: 'mentorordning',
+          titel: 'Mentor til unge',
+          kind: 'added',
+          fields: [],
+        },
+        {
+          id: 'serviceniveau',
+          titel: 'Serviceniveauets ramme',
+          kind: 'changed',
+          fields: [{ field: 'version', class: 'editorial', change: 'tekst-redaktionel', before: '2025.1', after: '2026.1' }],
+        },
+      ],
+    },
+    before: { frame, measures: [measureBefore] },
+    after: { frame: { ...frame, version: '2026.1', gyldig_fra: '2026-03-01', status: 'hoering' }, measures: [mentor, measureAfter] },
+    deviations: [{ file: 'policies/boern-og-unge/foranstaltninger/mentorordning.md', line: 20, rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen' }],
+  };
+}
