@@ -1,0 +1,67 @@
+import { redline, type Segment } from './redline.js';
+
+/** More edits than this, or more than half the text changed, and the section is simply re-worded. */
+const MAX_EDITS = 3;
+
+/**
+ * The Danish amendment instructions for one field (Lovkvalitetsvejledningen's ændringsforslag):
+ * »I afsnittet »Omfang og varighed« ændres »10 timer« til: »8 timer«.«
+ */
+export function amendmentInstructions(heading: string, before: string, after: string): string[] {
+  if (before.trim() === '') return [`Afsnittet »${heading}« affattes således: »${after.trim()}«.`];
+  if (after.trim() === '') return [`Afsnittet »${heading}« udgår.`];
+  const segments = redline(before, after);
+  const edits = editsOf(segments);
+  const changed = segments.filter((segment) => segment.type !== 'same').reduce((sum, segment) => sum + segment.text.length, 0);
+  if (edits.length === 0) return [];
+  if (edits.length > MAX_EDITS || changed > before.length) return [`Afsnittet »${heading}« affattes således: »${after.trim()}«.`];
+  return edits.map((edit) => {
+    if (edit.deleted && edit.inserted) return `I afsnittet »${heading}« ændres »${edit.deleted}« til: »${edit.inserted}«.`;
+    if (edit.deleted) return `I afsnittet »${heading}« udgår »${edit.deleted}«.`;
+    return edit.anchor ? `I afsnittet »${heading}« indsættes efter »${edit.anchor}«: »${edit.inserted}«.` : `I afsnittet »${heading}« indsættes først: »${edit.inserted}«.`;
+  });
+}
+
+interface Edit {
+  deleted: string;
+  inserted: string;
+  /** The words just before an insertion, so the reader can find the place. */
+  anchor: string;
+}
+
+/** Groups a redline into edits: each run of deletions and insertions between unchanged text. */
+function editsOf(segments: readonly Segment[]): Edit[] {
+  const edits: Edit[] = [];
+  let current: Edit | undefined;
+  let previousSame = '';
+  for (const segment of segments) {
+    if (segment.type === 'same') {
+      if (current && segment.text.trim() === '' && segment.text.length <= 1) {
+        current.deleted += current.deleted ? segment.text : '';
+        current.inserted += current.inserted ? segment.text : '';
+        continue;
+      }
+      if (current) {
+        // »10« → »8« says little on its own; »10 timer« → »8 timer« is how an amendment reads.
+        const unit = /^\s*[\p{L}]+/u.exec(segment.text)?.[0];
+        if (unit && /^[\d.,-]*\d$/.test(current.deleted.trim()) && /^[\d.,-]*\d$/.test(current.inserted.trim())) {
+          current.deleted += unit;
+          current.inserted += unit;
+        }
+        edits.push(current);
+      }
+      current = undefined;
+      previousSame = segment.text;
+      continue;
+    }
+    current ??= { deleted: '', inserted: '', anchor: lastWords(previousSame) };
+    if (segment.type === 'del') current.deleted += segment.text;
+    else current.inserted += segment.text;
+  }
+  if (current) edits.push(current);
+  return edits.map((edit) => ({ ...edit, deleted: edit.deleted.trim(), inserted: edit.inserted.trim() })).filter((edit) => edit.deleted || edit.inserted);
+}
+
+function lastWords(text: string): string {
+  return text.trim().split(/\s+/).slice(-3).join(' ');
+}
