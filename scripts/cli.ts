@@ -16,6 +16,17 @@ Kommandoer:
   new foranstaltning <id>           Opret en ny foranstaltning ud fra skabelonen
       --titel "TITEL"               Foranstaltningens titel
       --omraade OMRÅDE              Området under policies/, hvis der er flere
+  changelog                         Ændringerne i en revisionsrunde
+      --from REF                    Fra (standard: nyeste tag vedtaget/ÅÅÅÅ-MM-DD)
+      --to REF                      Til (standard: arbejdskopien)
+      --format json|md|html|docx    Udskriftsformat (standard: json)
+      --out FIL                     Skriv til en fil (kræves for docx)
+  render                            Hele serviceniveauet som ét dokument
+      --ref REF                     Versionen (standard: arbejdskopien)
+      --format html|docx            Udskriftsformat (standard: html)
+      --out FIL                     Skriv til en fil (kræves for docx)
+  rounds                            De vedtagne versioner og antallet af ændringer i hver
+  history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
 
   --help                            Vis denne hjælp
   --version                         Vis versionen
@@ -24,9 +35,9 @@ Afslutningskoder: 0 ingen fejl (advarsler tilladt), 1 fejl i dokumenterne, 2 for
 `;
 
 /** Runs the CLI and returns its exit code; the only place that turns typed errors into messages. */
-export function main(argv: readonly string[], cwd: string = process.cwd()): number {
+export async function main(argv: readonly string[], cwd: string = process.cwd()): Promise<number> {
   try {
-    return dispatch(argv, cwd);
+    return await dispatch(argv, cwd);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`serviceniveau: ${printable(error.message)}\n${error.hint ? `  → ${printable(error.hint)}\n` : ''}`);
@@ -39,7 +50,7 @@ export function main(argv: readonly string[], cwd: string = process.cwd()): numb
   }
 }
 
-function dispatch(argv: readonly string[], cwd: string): number {
+async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
@@ -55,8 +66,24 @@ function dispatch(argv: readonly string[], cwd: string): number {
       return check(rest, cwd);
     case 'new':
       return newDocument(rest, cwd);
+    case 'changelog':
+      return changelog(rest, cwd);
+    case 'render':
+      return render(rest, cwd);
+    case 'rounds': {
+      const { values } = parse(rest, { omraade: { type: 'string' } });
+      process.stdout.write(await (await import('./commands/rounds.js')).runRounds(cwd, values['omraade']));
+      return 0;
+    }
+    case 'history': {
+      const { values, positionals } = parse(rest, { omraade: { type: 'string' } });
+      const [id, ...extra] = positionals;
+      if (id === undefined || extra.length > 0) throw new UsageError('Brug: serviceniveau history <id>', 'Fx: npx serviceniveau history praktisk-paedagogisk-stoette');
+      process.stdout.write(await (await import('./commands/rounds.js')).runHistory(cwd, id, values['omraade']));
+      return 0;
+    }
     default:
-      throw new UsageError(`Ukendt kommando »${command}«`, 'Kommandoerne er »check« og »new foranstaltning«; se »serviceniveau --help«.');
+      throw new UsageError(`Ukendt kommando »${command}«`, 'Kommandoerne er »check«, »new foranstaltning«, »changelog«, »render«, »rounds« og »history«; se »serviceniveau --help«.');
   }
 }
 
@@ -87,6 +114,42 @@ function newDocument(args: readonly string[], cwd: string): number {
   const file = createMeasure({ id, titel: values['titel'], omraade: values['omraade'], cwd });
   process.stdout.write(`Oprettede ${file}\n  → Erstat teksterne i [klammer] i hvert afsnit, og kør »npx serviceniveau check«.\n`);
   return 0;
+}
+
+async function changelog(args: readonly string[], cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Brug --from og --to, fx: serviceniveau changelog --from vedtaget/2025-02-11 --to main');
+  const { CHANGELOG_FORMATS, runChangelog } = await import('./commands/changelog.js');
+  const format = values['format'] ?? 'json';
+  if (!(CHANGELOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHANGELOG_FORMATS.join(', ')}.`);
+  const result = await runChangelog({ cwd, format: format as (typeof CHANGELOG_FORMATS)[number], ...definedValues(values, ['from', 'to', 'out', 'omraade']) });
+  return report(result);
+}
+
+async function render(args: readonly string[], cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, { ref: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Fx: serviceniveau render --format html --out serviceniveau.html');
+  const { RENDER_FORMATS, runRender } = await import('./commands/render.js');
+  const format = values['format'] ?? 'html';
+  if (!(RENDER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${RENDER_FORMATS.join(', ')}.`);
+  const result = await runRender({ cwd, format: format as (typeof RENDER_FORMATS)[number], ...definedValues(values, ['ref', 'out', 'omraade']) });
+  return report(result);
+}
+
+function report(result: { stdout?: string | Uint8Array; written?: string }): number {
+  if (result.stdout !== undefined) process.stdout.write(result.stdout);
+  if (result.written) process.stderr.write(`Skrev ${result.written}\n`);
+  return 0;
+}
+
+/** The given string options, without the ones left out (exactOptionalPropertyTypes-friendly). */
+function definedValues<K extends string>(values: Partial<Record<string, string | boolean | undefined>>, keys: readonly K[]): Partial<Record<K, string>> {
+  const result: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const value = values[key];
+    if (typeof value === 'string') result[key] = value;
+  }
+  return result;
 }
 
 function parse<T extends Record<string, { type: 'string' }>>(args: readonly string[], options: T) {

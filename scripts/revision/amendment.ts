@@ -10,6 +10,7 @@ const MAX_EDITS = 3;
 export function amendmentInstructions(heading: string, before: string, after: string): string[] {
   if (before.trim() === '') return [`Afsnittet »${heading}« affattes således: »${after.trim()}«.`];
   if (after.trim() === '') return [`Afsnittet »${heading}« udgår.`];
+  if (isShortValue(before) && isShortValue(after)) return [`»${heading}« ændres fra »${before.trim()}« til: »${after.trim()}«.`];
   const segments = redline(before, after);
   const edits = editsOf(segments);
   const changed = segments.filter((segment) => segment.type !== 'same').reduce((sum, segment) => sum + segment.text.length, 0);
@@ -54,12 +55,19 @@ function editsOf(segments: readonly Segment[]): Edit[] {
       previousSame = segment.text;
       continue;
     }
-    current ??= { deleted: '', inserted: '', anchor: lastWords(previousSame) };
+    // A lone punctuation mark says nothing out of context: »måned.« → »måned« does.
+    const context = current === undefined && !/[\p{L}\p{N}]/u.test(segment.text) ? (/[\p{L}\p{N}]+\s*$/u.exec(previousSame)?.[0] ?? '') : '';
+    current ??= { deleted: context, inserted: context, anchor: lastWords(previousSame.slice(0, previousSame.length - context.length)) };
     if (segment.type === 'del') current.deleted += segment.text;
     else current.inserted += segment.text;
   }
   if (current) edits.push(current);
   return edits.map((edit) => ({ ...edit, deleted: edit.deleted.trim(), inserted: edit.inserted.trim() })).filter((edit) => edit.deleted || edit.inserted);
+}
+
+/** A frontmatter value such as a version or a date: one short line without a full stop. */
+function isShortValue(text: string): boolean {
+  return text.trim().length < 60 && !/[\n.]/.test(text.trim().replace(/\d\./g, ''));
 }
 
 function lastWords(text: string): string {

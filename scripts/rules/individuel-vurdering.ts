@@ -2,7 +2,7 @@ import type { PolicyDocument } from '../model/document.js';
 import type { IndividuelVurderingOptions } from '../model/generated-types.js';
 import { normalizeProse, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
-import { sentencesOf } from '../text/sentences.js';
+import { sentencesOf, type Span } from '../text/sentences.js';
 import type { Rule, RuleReport } from './rule.js';
 
 /** Sentences (lower case, normalised) that state the assessment: always + individual + assessment, or the statute's own words. */
@@ -27,33 +27,41 @@ export const individuelVurdering: Rule<Required<IndividuelVurderingOptions>> = {
   defaultSeverity: 'error',
   defaultOptions: { scope: 'measure', phrases: DEFAULT_PHRASES, negations: DEFAULT_NEGATIONS },
   check({ documents, options }) {
-    const phrases = options.phrases.map((source) => new RegExp(source, 'u'));
-    const negations = options.negations.map((source) => new RegExp(source, 'u'));
     const reports: RuleReport[] = [];
     for (const document of documents) {
       const isFrame = document.kind === 'serviceniveau';
       if (!isFrame && (document.kind !== 'foranstaltning' || options.scope === 'frame')) continue;
-      let stated = false;
-      for (const field of proseFieldsOf(document)) {
-        if (!field.isSection || field.field === 'lovhjemmel') continue;
-        const normalized = normalizeProse(field);
-        for (const sentence of sentencesOf(normalized)) {
-          const text = normalized.lower.slice(sentence.start, sentence.end);
-          if (!phrases.some((phrase) => phrase.test(text))) continue;
-          if (negations.some((negation) => negation.test(text))) {
-            reports.push(negatedReport(document, normalized, sentence));
-          } else {
-            stated = true;
-          }
-        }
-      }
+      const { stated, negated } = findStatements(document, options);
+      reports.push(...negated.map(({ normalized, sentence }) => negatedReport(document, normalized, sentence)));
       if (!stated) reports.push(missingReport(document, isFrame));
     }
     return reports;
   },
 };
 
-function negatedReport(document: PolicyDocument, normalized: NormalizedText, sentence: { start: number; end: number }): RuleReport {
+/** Where a document states the assessment, and which sentences negate or weaken it. */
+export function findStatements(
+  document: PolicyDocument,
+  options: Pick<Required<IndividuelVurderingOptions>, 'phrases' | 'negations'> = individuelVurdering.defaultOptions,
+): { stated: boolean; statedIn: string[]; negated: { normalized: NormalizedText; sentence: Span }[] } {
+  const phrases = options.phrases.map((source) => new RegExp(source, 'u'));
+  const negations = options.negations.map((source) => new RegExp(source, 'u'));
+  const statedIn: string[] = [];
+  const negated: { normalized: NormalizedText; sentence: Span }[] = [];
+  for (const field of proseFieldsOf(document)) {
+    if (!field.isSection || field.field === 'lovhjemmel') continue;
+    const normalized = normalizeProse(field);
+    for (const sentence of sentencesOf(normalized)) {
+      const text = normalized.lower.slice(sentence.start, sentence.end);
+      if (!phrases.some((phrase) => phrase.test(text))) continue;
+      if (negations.some((negation) => negation.test(text))) negated.push({ normalized, sentence });
+      else if (!statedIn.includes(field.field)) statedIn.push(field.field);
+    }
+  }
+  return { stated: statedIn.length > 0, statedIn, negated };
+}
+
+function negatedReport(document: PolicyDocument, normalized: NormalizedText, sentence: Span): RuleReport {
   const quoted = normalized.text.slice(sentence.start, sentence.end);
   return {
     document,

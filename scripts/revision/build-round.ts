@@ -1,0 +1,106 @@
+import { UsageError } from '../errors.js';
+import { PolicyRepository } from '../git/repository.js';
+import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+import { RULE_IDS } from '../rules/registry.js';
+import { readSuppressions, type Suppression } from '../rules/suppressions.js';
+import { classifyChanges } from './classify-changes.js';
+import { diffSnapshots } from './diff-snapshots.js';
+import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
+import { areaSnapshot, POLICY_FOLDER, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type Snapshot } from './snapshot.js';
+
+export const WORKING_TREE_LABEL = 'arbejdskopien';
+
+export interface RoundRequest {
+  cwd: string;
+  from?: string;
+  to?: string;
+  omraade?: string;
+}
+
+/** One side of a round as read from git or disk. */
+interface ReadSide {
+  side: RoundSide;
+  sha?: string;
+  snapshot: Snapshot;
+}
+
+/**
+ * Reads both sides of a revision round and diffs them. `from` defaults to the newest `vedtaget/*` tag
+ * reachable from `to`; `to` defaults to the working tree.
+ */
+export async function buildRound(request: RoundRequest): Promise<Round> {
+  const repository = await PolicyRepository.open(request.cwd);
+  const to = request.to !== undefined ? await readCommit(repository, request.to) : await readWorkingTree(repository);
+  const fromRef = request.from ?? (await defaultFrom(repository, to.sha));
+  const from = await readCommit(repository, fromRef);
+  const area = selectArea(to.snapshot, request.omraade, from.snapshot);
+  const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
+  const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
+  const register = (after.register ?? before.register)?.data as Lovregister | undefined;
+  const frame = (after.frame ?? before.frame)?.data as Partial<Serviceniveau> | undefined;
+  return {
+    kommune: frame?.kommune ?? '',
+    omraade: frame?.omraade ?? area.slice(POLICY_FOLDER.length + 1),
+    from: withFrameFacts(from.side, before),
+    to: withFrameFacts(to.side, after),
+    changelog: { from: from.side.label, to: to.side.label, changes: classifyChanges(diffSnapshots(before, after, renames), register) },
+    before: serviceLevelOf(before),
+    after: serviceLevelOf(after),
+    deviations: newDeviations(before, after),
+  };
+}
+
+/** The whole service level of an area at a ref, or in the working tree, for `render`. */
+export async function readServiceLevel(request: { cwd: string; ref?: string; omraade?: string }): Promise<{ level: ServiceLevel; side: RoundSide; kommune: string; omraade: string }> {
+  const repository = await PolicyRepository.open(request.cwd);
+  const read = request.ref !== undefined ? await readCommit(repository, request.ref) : await readWorkingTree(repository);
+  const area = areaSnapshot(read.snapshot, selectArea(read.snapshot, request.omraade));
+  const frame = area.frame?.data as Partial<Serviceniveau> | undefined;
+  return { level: serviceLevelOf(area), side: withFrameFacts(read.side, area), kommune: frame?.kommune ?? '', omraade: frame?.omraade ?? area.area };
+}
+
+async function defaultFrom(repository: PolicyRepository, toSha: string | undefined): Promise<string> {
+  const head = toSha ?? (await repository.resolveCommit('HEAD'));
+  const tag = await repository.newestAdoptedTag(head);
+  if (tag) return tag;
+  const hint = (await repository.isShallow())
+    ? 'Repositoriet er en overfladisk klon uden tags. Hent historik og tags med »git fetch --unshallow --tags« (i GitHub Actions: fetch-depth: 0).'
+    : 'Angiv --from, eller mærk den vedtagne version med et tag, fx »git tag vedtaget/2025-02-11 <commit>«.';
+  throw new UsageError('Der er ingen vedtagne versioner (tags »vedtaget/ÅÅÅÅ-MM-DD«) at sammenligne med', hint);
+}
+
+async function readCommit(repository: PolicyRepository, ref: string): Promise<ReadSide> {
+  const sha = await repository.resolveCommit(ref);
+  const [snapshot, info] = await Promise.all([snapshotAt(repository, sha), repository.commitInfo(sha)]);
+  return { sha, snapshot, side: { label: ref, commit: sha, ...(info.date ? { date: info.date } : {}), ...(info.author ? { author: info.author } : {}) } };
+}
+
+async function readWorkingTree(repository: PolicyRepository): Promise<ReadSide> {
+  return { snapshot: snapshotOfWorkingTree(repository.root), side: { label: WORKING_TREE_LABEL } };
+}
+
+function withFrameFacts(side: RoundSide, area: AreaSnapshot): RoundSide {
+  const frame = area.frame?.data as Partial<Serviceniveau> | undefined;
+  return { ...side, ...(frame?.version ? { version: frame.version } : {}), ...(frame?.gyldig_fra ? { gyldigFra: frame.gyldig_fra } : {}) };
+}
+
+/** The service level as values: the frame, the measures sorted by kategori then titel, and the role plan. */
+export function serviceLevelOf(area: AreaSnapshot): ServiceLevel {
+  const measures = [...area.measures.values()].map((document) => document.data as Partial<Foranstaltning>);
+  measures.sort((a, b) => (a.kategori ?? '').localeCompare(b.kategori ?? '', 'da') || (a.titel ?? '').localeCompare(b.titel ?? '', 'da'));
+  return {
+    ...(area.frame ? { frame: area.frame.data as Partial<Serviceniveau> } : {}),
+    measures,
+    ...(area.rolePlan ? { rolePlan: area.rolePlan.data as Partial<Rolleplan> } : {}),
+  };
+}
+
+/** Suppressions at the `to` side that the `from` side did not have: the round's accepted deviations. */
+function newDeviations(before: AreaSnapshot, after: AreaSnapshot): AcceptedDeviation[] {
+  const collect = (area: AreaSnapshot): Suppression[] =>
+    [area.frame, area.rolePlan, ...area.measures.values()].flatMap((document) => (document ? readSuppressions(document, RULE_IDS).suppressions : []));
+  const known = new Set(collect(before).map((suppression) => `${suppression.file}\u0000${suppression.rules.join(',')}\u0000${suppression.reason}`));
+  return collect(after)
+    .filter((suppression) => !known.has(`${suppression.file}\u0000${suppression.rules.join(',')}\u0000${suppression.reason}`))
+    .map((suppression) => ({ file: suppression.file, line: suppression.targetLine, rules: suppression.rules, reason: suppression.reason }));
+}

@@ -1,0 +1,24 @@
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+// GitHub's schema, less images: the documents are self-contained and load nothing from elsewhere.
+const schema = { ...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img') };
+
+// Raw HTML never reaches the output: remark-rehype drops it (no allowDangerousHtml), and the
+// sanitizer removes what Markdown itself can smuggle in, such as `javascript:` links.
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify);
+
+/** The safe HTML of a field's Markdown: raw HTML dropped, links only to http(s), mailto and the like, no images. */
+export function markdownToHtml(markdown: string): string {
+  return String(processor.processSync(markdown)).trim();
+}
+
+/** Like markdownToHtml, without the paragraph around a single line of text (for list items and table cells). */
+export function inlineMarkdownToHtml(markdown: string): string {
+  const html = markdownToHtml(markdown);
+  const single = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>$/.exec(html);
+  return single?.[1] ?? html;
+}

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { PolicyRepository } from '../git/repository.js';
+import { documentKindOf, loadDocument } from '../load/load-document.js';
+import type { PolicyDocument } from '../model/document.js';
+import { areaOf } from '../rules/policy-set.js';
+
+export const POLICY_FOLDER = 'policies';
+
+/** The policy documents of one version (a commit or the working tree), by repository path. */
+export interface Snapshot {
+  documents: PolicyDocument[];
+}
+
+/** One area of a snapshot: its frame, role plan, register and measures by id. */
+export interface AreaSnapshot {
+  area: string;
+  frame?: PolicyDocument;
+  rolePlan?: PolicyDocument;
+  register?: PolicyDocument;
+  /** Measure id (the file name) → document. */
+  measures: Map<string, PolicyDocument>;
+}
+
+/** The policy documents at a commit, read in one batch. Documents that cannot be read are left out. */
+export async function snapshotAt(repository: PolicyRepository, sha: string): Promise<Snapshot> {
+  const files = await repository.readFiles(sha, POLICY_FOLDER);
+  return { documents: loadAll(files.map((file) => ({ path: file.path, read: () => file.bytes }))) };
+}
+
+/** The policy documents as they are on disk now. */
+export function snapshotOfWorkingTree(root: string): Snapshot {
+  const files: { path: string; read: () => Buffer }[] = [];
+  const walk = (folder: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = posix.join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
+      else if (entry.isFile()) files.push({ path, read: () => readFileSync(join(root, path)) });
+    }
+  };
+  walk(POLICY_FOLDER);
+  return { documents: loadAll(files) };
+}
+
+function loadAll(files: readonly { path: string; read: () => Buffer }[]): PolicyDocument[] {
+  const documents: PolicyDocument[] = [];
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const kind = documentKindOf(file.path);
+    if (!kind || kind === 'config') continue;
+    const loaded = loadDocument(file.path, kind, file.read());
+    if (loaded.document && !loaded.broken) documents.push(loaded.document);
+  }
+  return documents;
+}
+
+/** The areas (policies/<area>/) a snapshot has, sorted. */
+export function areasOf(snapshot: Snapshot): string[] {
+  return [...new Set(snapshot.documents.filter((document) => document.kind !== 'lovregister').map((document) => areaOf(document)))].sort();
+}
+
+/** Picks one area: the one asked for, or the only one there is. */
+export function selectArea(snapshot: Snapshot, wanted: string | undefined, also: Snapshot = snapshot): string {
+  const areas = [...new Set([...areasOf(snapshot), ...areasOf(also)])].sort();
+  if (wanted !== undefined) {
+    const area = `${POLICY_FOLDER}/${wanted}`;
+    if (!areas.includes(area)) throw new UsageError(`Området »${wanted}« findes ikke`, `Kendte områder: ${areas.map((known) => known.slice(POLICY_FOLDER.length + 1)).join(', ') || 'ingen'}.`);
+    return area;
+  }
+  const [only, ...others] = areas;
+  if (!only) throw new UsageError('Der er ingen politikdokumenter under policies/', 'Kør kommandoen i repositoriets rod, og tjek at policies/<område>/ findes.');
+  if (others.length > 0) throw new UsageError('Der er flere områder; vælg et med --omraade', `Kendte områder: ${areas.map((known) => known.slice(POLICY_FOLDER.length + 1)).join(', ')}.`);
+  return only;
+}
+
+/** The documents of one area, with measures keyed by their id (the file name). */
+export function areaSnapshot(snapshot: Snapshot, area: string): AreaSnapshot {
+  const result: AreaSnapshot = { area, measures: new Map() };
+  for (const document of snapshot.documents) {
+    if (document.kind === 'lovregister') {
+      if (posix.dirname(area) === posix.dirname(document.file)) result.register ??= document;
+      continue;
+    }
+    if (areaOf(document) !== area) continue;
+    if (document.kind === 'serviceniveau') result.frame ??= document;
+    else if (document.kind === 'rolleplan') result.rolePlan ??= document;
+    else if (document.kind === 'foranstaltning') {
+      const id = posix.basename(document.file).replace(/\.(md|json)$/, '');
+      if (!result.measures.has(id)) result.measures.set(id, document);
+    }
+  }
+  return result;
+}
