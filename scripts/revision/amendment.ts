@@ -42,15 +42,7 @@ function editsOf(segments: readonly Segment[]): Edit[] {
         current.inserted += current.inserted ? segment.text : '';
         continue;
       }
-      if (current) {
-        // »10« → »8« says little on its own; »10 timer« → »8 timer« is how an amendment reads.
-        const unit = /^\s*[\p{L}]+/u.exec(segment.text)?.[0];
-        if (unit && /^[\d.,-]*\d$/.test(current.deleted.trim()) && /^[\d.,-]*\d$/.test(current.inserted.trim())) {
-          current.deleted += unit;
-          current.inserted += unit;
-        }
-        edits.push(current);
-      }
+      if (current) edits.push(withNumberContext(current, previousSame, segment.text));
       current = undefined;
       previousSame = segment.text;
       continue;
@@ -61,8 +53,18 @@ function editsOf(segments: readonly Segment[]): Edit[] {
     if (segment.type === 'del') current.deleted += segment.text;
     else current.inserted += segment.text;
   }
-  if (current) edits.push(current);
+  if (current) edits.push(withNumberContext(current, previousSame, ''));
   return edits.map((edit) => ({ ...edit, deleted: edit.deleted.trim(), inserted: edit.inserted.trim() })).filter((edit) => edit.deleted || edit.inserted);
+}
+
+/** »10« → »8« says little on its own: »10 timer« → »8 timer« does, and so does »nr. 5« → »nr. 8«. */
+function withNumberContext(edit: Edit, before: string, after: string): Edit {
+  const isNumber = (text: string): boolean => /^[\d.,-]*\d$/.test(text.trim());
+  if (!isNumber(edit.deleted) || !isNumber(edit.inserted)) return edit;
+  const unit = /^\s*\p{L}+/u.exec(after)?.[0];
+  if (unit) return { ...edit, deleted: edit.deleted + unit, inserted: edit.inserted + unit };
+  const label = /[\p{L}.]+\s*$/u.exec(before)?.[0];
+  return label ? { ...edit, deleted: label + edit.deleted, inserted: label + edit.inserted } : edit;
 }
 
 /** A frontmatter value such as a version or a date: one short line without a full stop. */
