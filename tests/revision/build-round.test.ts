@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildRound } from '../../scripts/revision/build-round.js';
 import type { FieldChange } from '../../scripts/revision/model.js';
-import { measureMarkdown, runCli } from '../helpers.js';
+import { lineOf, measureMarkdown, runCli } from '../helpers.js';
 import { frameText, git, makeRepository, writeFiles } from './git-fixtures.js';
 
 const AREA = 'policies/boern-og-unge';
@@ -214,3 +215,31 @@ describe('rounds and history', () => {
     );
   });
 });
+
+describe('committee documents from a real repository', () => {
+  it('a suppression added in the round is an accepted deviation, with its reason', async () => {
+    const cwd = roundWith((text) =>
+      text.replace('## Omfang og varighed\n\n', '## Omfang og varighed\n\n<!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen (§ 89) -->\n'),
+    );
+    const round = await buildRound({ cwd, to: 'HEAD' });
+    expect(round.deviations).toEqual([{ file: MEASURE, line: lineOf(edited(cwd), 'Som udgangspunkt 3-5 timer'), rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen (§ 89)' }]);
+  });
+
+  it('writes the Word document with tracked changes by the commit author, and the HTML paralleltekst', async () => {
+    const cwd = roundWith((text) => text.replace('3-5 timer', '2-4 timer'));
+    expect(runCli(['changelog', '--to', 'HEAD', '--format', 'docx', '--out', 'aendringer.docx'], cwd)).toMatchObject({ status: 0, stderr: expect.stringContaining('Skrev ') as string });
+    const xml = await (await JSZip.loadAsync(readFileSync(join(cwd, 'aendringer.docx')))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:del [^>]*w:author="Mette Sørensen"[^>]*>.*?<w:delText[^>]*>3-5<\/w:delText>/s);
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Mette Sørensen"[^>]*>.*?<w:t[^>]*>2-4<\/w:t>/s);
+    const html = runCli(['changelog', '--to', 'HEAD', '--format', 'html'], cwd).stdout;
+    expect(html).toContain('Gældende formulering');
+    expect(html).toContain('I afsnittet »Omfang og varighed« ændres »3-5 timer« til: »2-4 timer«.');
+    const rendered = runCli(['render', '--ref', 'vedtaget/2025-02-11'], cwd).stdout;
+    expect(rendered).toContain('Praktisk pædagogisk støtte i hjemmet');
+    expect(rendered).toContain('3-5 timer');
+  });
+});
+
+function edited(cwd: string): string {
+  return readFileSync(join(cwd, MEASURE), 'utf8');
+}
