@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check.js';
 import { createMeasure } from './commands/new-measure.js';
@@ -21,10 +21,12 @@ Kommandoer:
       --to REF                      Til (standard: arbejdskopien)
       --format json|md|html|docx    Udskriftsformat (standard: json)
       --out FIL                     Skriv til en fil (kræves for docx)
+      --max-bytes N                 Højst N byte Markdown (fx 60000 til en PR-kommentar)
   render                            Hele serviceniveauet som ét dokument
       --ref REF                     Versionen (standard: arbejdskopien)
       --format html|docx            Udskriftsformat (standard: html)
       --out FIL                     Skriv til en fil (kræves for docx)
+  pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
 
@@ -70,6 +72,19 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
       return changelog(rest, cwd);
     case 'render':
       return render(rest, cwd);
+    case 'pr-comment': {
+      const { values } = parse(rest, { file: { type: 'string' } });
+      if (!values['file']) throw new UsageError('Brug: serviceniveau pr-comment --file AENDRINGER.md', 'Filen er ændringsoversigten fra »serviceniveau changelog --format md«.');
+      const { commentTargetFromEnvironment, upsertComment } = await import('./github/pr-comment.js');
+      const target = commentTargetFromEnvironment();
+      if (!target) {
+        process.stdout.write('Ingen pull request i denne kørsel; der skrives ingen kommentar.\n');
+        return 0;
+      }
+      const outcome = await upsertComment(target, readFileSync(resolve(cwd, values['file']), 'utf8'));
+      process.stdout.write(outcome.action === 'skipped' ? `Kommentaren blev ikke skrevet: ${outcome.reason}\n` : `Kommentaren er ${outcome.action === 'created' ? 'oprettet' : 'opdateret'}${outcome.url ? `: ${outcome.url}` : ''}\n`);
+      return 0;
+    }
     case 'rounds': {
       const { values } = parse(rest, { omraade: { type: 'string' } });
       process.stdout.write(await (await import('./commands/rounds.js')).runRounds(cwd, values['omraade']));
@@ -87,7 +102,7 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
   }
 }
 
-function check(args: readonly string[], cwd: string): number {
+async function check(args: readonly string[], cwd: string): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     config: { type: 'string' },
@@ -95,6 +110,10 @@ function check(args: readonly string[], cwd: string): number {
   const format = values['format'] ?? 'pretty';
   if (!isCheckFormat(format)) {
     throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHECK_FORMATS.join(', ')}.`);
+  }
+  if (format === 'github') {
+    const { runCheckInActions } = await import('./github/check-in-actions.js');
+    return runCheckInActions({ paths: positionals, config: values['config'], cwd });
   }
   const useColor = format === 'pretty' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
   const outcome = runCheck({ paths: positionals, format, config: values['config'], cwd, color: useColor });
@@ -117,12 +136,14 @@ function newDocument(args: readonly string[], cwd: string): number {
 }
 
 async function changelog(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' } });
+  const { values, positionals } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' }, 'max-bytes': { type: 'string' } });
+  const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
+  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1000)) throw new UsageError(`Ugyldig --max-bytes »${values['max-bytes']}«`, 'Angiv et helt tal på mindst 1000, fx --max-bytes 60000.');
   if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Brug --from og --to, fx: serviceniveau changelog --from vedtaget/2025-02-11 --to main');
   const { CHANGELOG_FORMATS, runChangelog } = await import('./commands/changelog.js');
   const format = values['format'] ?? 'json';
   if (!(CHANGELOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHANGELOG_FORMATS.join(', ')}.`);
-  const result = await runChangelog({ cwd, format: format as (typeof CHANGELOG_FORMATS)[number], ...definedValues(values, ['from', 'to', 'out', 'omraade']) });
+  const result = await runChangelog({ cwd, format: format as (typeof CHANGELOG_FORMATS)[number], ...definedValues(values, ['from', 'to', 'out', 'omraade']), ...(maxBytes ? { maxBytes } : {}) });
   return report(result);
 }
 

@@ -12,6 +12,8 @@ export interface ChangelogOptions {
   omraade?: string;
   format: ChangelogFormat;
   out?: string;
+  /** For md: the most bytes the document may have (a PR comment holds 65,536 characters). */
+  maxBytes?: number;
 }
 
 /** `changelog`: the round's changes as JSON, or as a committee document; renderers load only when asked for. */
@@ -24,7 +26,7 @@ export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?
       content = `${JSON.stringify(round.changelog, null, 2)}\n`;
       break;
     case 'md':
-      content = (await import('../revision/render-markdown.js')).renderChangelogMarkdown(round);
+      content = (await import('../revision/render-markdown.js')).renderChangelogMarkdown(round, options.maxBytes ? { maxBytes: options.maxBytes } : {});
       break;
     case 'html':
       content = (await import('../revision/render-html.js')).renderChangelogHtml(round);

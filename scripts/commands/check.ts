@@ -6,7 +6,6 @@ import { discoverFiles, displayPath, type FoundFile } from '../load/discover-fil
 import { documentKindOf, loadDocument } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
 import { sortFindings, type Finding } from '../model/finding.js';
-import { formatGithub } from '../report/format-github.js';
 import { formatJson } from '../report/format-json.js';
 import { formatPretty } from '../report/format-pretty.js';
 import { createPolicySet } from '../rules/policy-set.js';
@@ -34,11 +33,25 @@ export interface CheckOutcome {
 
 export const DEFAULT_POLICY_PATH = 'policies';
 
+/** Everything a check found, before it is formatted. */
+export interface CheckResult {
+  findings: Finding[];
+  documentCount: number;
+  suppressions: Suppression[];
+  exitCode: 0 | 1 | 2;
+}
+
 /** Loads, validates and reports every policy document under the given paths. Never writes a file. */
 export function runCheck(options: CheckOptions): CheckOutcome {
+  const result = checkPolicies(options);
+  return { output: report(result.findings, options, result.documentCount, result.suppressions), exitCode: result.exitCode };
+}
+
+/** Loads and checks every policy document under the given paths: the findings, sorted and with severities from config. */
+export function checkPolicies(options: Omit<CheckOptions, 'format' | 'color'>): CheckResult {
   const configResult = loadConfig(options.config, options.cwd);
   if (!configResult.ok) {
-    return { output: report(sortFindings(configResult.findings), options, 0), exitCode: 2 };
+    return { findings: sortFindings(configResult.findings), documentCount: 0, suppressions: [], exitCode: 2 };
   }
   const paths = options.paths.length > 0 ? options.paths : [DEFAULT_POLICY_PATH];
   const { files, findings: discoveryFindings } = discoverFiles(paths, options.cwd);
@@ -65,15 +78,13 @@ export function runCheck(options: CheckOptions): CheckOutcome {
   const { kept, used, unused } = applySuppressions(findings, suppressions);
   const stamped = sortFindings(applySeverities([...kept, ...unused], configResult.config));
   const hasErrors = stamped.some((finding) => finding.severity === 'error');
-  return { output: report(stamped, options, files.length, used), exitCode: hasErrors ? 1 : 0 };
+  return { findings: stamped, documentCount: files.length, suppressions: used, exitCode: hasErrors ? 1 : 0 };
 }
 
 function report(findings: Finding[], options: CheckOptions, documentCount: number, suppressions: readonly Suppression[] = []): string {
   switch (options.format) {
     case 'json':
       return formatJson(findings);
-    case 'github':
-      return formatGithub(findings);
     default:
       return formatPretty(findings, { color: options.color, documentCount, suppressions });
   }

@@ -23,7 +23,8 @@ export class PolicyRepository {
   private readonly git: SimpleGit;
 
   constructor(readonly root: string) {
-    this.git = simpleGit({ baseDir: root });
+    // core.quotePath=false: paths with æ, ø and å come out as written, not quoted.
+    this.git = simpleGit({ baseDir: root, config: ['core.quotePath=false'] });
   }
 
   /** Opens the repository that holds `cwd`, or says in Danish why it cannot. */
@@ -101,6 +102,12 @@ export class PolicyRepository {
     return entries.map((entry, index) => ({ path: entry.path, bytes: contents[index] ?? Buffer.alloc(0) }));
   }
 
+  /** Lines added or changed per file between two commits, resolved to SHAs first. */
+  async changedLines(base: string, head: string): Promise<Map<string, Set<number>>> {
+    const [from, to] = [await this.resolveCommit(base), await this.resolveCommit(head)];
+    return parseChangedLines(await this.git.raw(['diff', '-U0', '--no-color', '--no-ext-diff', from, to, '--', 'policies']));
+  }
+
   /** Renamed files between two commits (or a commit and the working tree), old path → new path; -M30% catches short edited files. */
   async renames(fromSha: string, toSha: string | undefined, folder: string): Promise<Map<string, string>> {
     const args = ['diff', '--name-status', '-z', '-M30%', fromSha, ...(toSha ? [toSha] : []), '--', folder];
@@ -119,6 +126,27 @@ export class PolicyRepository {
     }
     return renames;
   }
+}
+
+/** Lines added or changed per file between two commits (`git diff -U0`), for choosing which findings to annotate. */
+export function parseChangedLines(diff: string): Map<string, Set<number>> {
+  const changed = new Map<string, Set<number>>();
+  let current: Set<number> | undefined;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const path = line.slice(4);
+      current = path === '/dev/null' ? undefined : new Set();
+      if (current) changed.set(path.replace(/^b\//, ''), current);
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && current) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      for (let offset = 0; offset < count; offset++) current.add(start + offset);
+    }
+  }
+  return changed;
 }
 
 /** Refuses refs that could be read as options or that carry control characters. */

@@ -73,14 +73,15 @@ describe('serviceniveau check on broken measures', () => {
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 5 dokumenter kontrolleret: 4 fejl og 0 advarsler i 4 filer.');
   });
 
-  it('writes GitHub workflow commands with escaped text and columns only on one line', () => {
+  it('writes GitHub annotations through @actions/core, with escaped text and columns only on one line', () => {
     const result = runCli(['check', '--format', 'github'], tree());
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
-      `::error file=${MEASURES}/brudt-yaml.md,line=3,endLine=3,col=8,endColumn=45,title=serviceniveau%3A schema::Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes%0ATjek at anførselstegn og parenteser er lukket på samme linje.`,
+      `::error title=serviceniveau%3A schema,file=${MEASURES}/brudt-yaml.md,line=3,endLine=3,col=8,endColumn=45::Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes%0ATjek at anførselstegn og parenteser er lukket på samme linje.`,
     );
-    expect(lines[1]).toMatch(/^::error file=[^,]+\/dublet\.md,line=3,endLine=3,col=1,endColumn=3,title=serviceniveau%3A schema::Feltet »id« står to gange i frontmatter%0A/);
+    expect(lines[1]).toMatch(/^::error title=serviceniveau%3A schema,file=[^,]+\/dublet\.md,line=3,endLine=3,col=1,endColumn=3::Feltet »id« står to gange i frontmatter%0A/);
+    expect(result.status).toBe(1);
   });
 
   it('exits 0 when there are only warnings', () => {

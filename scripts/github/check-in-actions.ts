@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { checkPolicies, type CheckOptions } from '../commands/check.js';
+import { PolicyRepository } from '../git/repository.js';
+import type { Finding } from '../model/finding.js';
+import { findingsSummaryMarkdown } from './findings-summary.js';
+import { planAnnotations, type ChangedLines } from './plan-annotations.js';
+
+/**
+ * `check --format github`: findings as annotations through @actions/core (those on the lines a pull
+ * request changed first, within GitHub's limits), a notice counting the rest, and — in Actions — the
+ * full table in the job summary.
+ */
+export async function runCheckInActions(options: Omit<CheckOptions, 'format' | 'color'>): Promise<number> {
+  const result = checkPolicies(options);
+  const plan = planAnnotations(result.findings, await changedLinesOfPullRequest(options.cwd));
+  for (const finding of plan.annotate) {
+    const annotate = finding.severity === 'error' ? core.error : core.warning;
+    annotate(finding.hint ? `${finding.message}\n${finding.hint}` : finding.message, propertiesOf(finding));
+  }
+  if (plan.omitted.length > 0) {
+    const where = process.env['GITHUB_STEP_SUMMARY'] ? 'Hele listen står i jobsammendraget (Summary) for denne kørsel.' : 'Kør »npx serviceniveau check« for hele listen.';
+    core.notice(`${plan.omitted.length} af ${result.findings.length} fund er ikke vist som annoteringer, fordi GitHub højst viser 10 fejl og 10 advarsler pr. trin. ${where}`, { title: 'serviceniveau: flere fund' });
+  }
+  if (process.env['GITHUB_STEP_SUMMARY']) {
+    await core.summary.addRaw(findingsSummaryMarkdown(result.findings, plan.omitted.length, result.documentCount)).write();
+  }
+  return result.exitCode;
+}
+
+function propertiesOf(finding: Finding): core.AnnotationProperties {
+  const end = finding.end ?? finding.start;
+  return {
+    title: `serviceniveau: ${finding.rule}`,
+    file: finding.file,
+    startLine: finding.start.line,
+    endLine: end.line,
+    // GitHub's rule: columns only when the annotation starts and ends on the same line.
+    ...(end.line === finding.start.line ? { startColumn: finding.start.column, endColumn: end.column } : {}),
+  };
+}
+
+/** In a pull_request run, the lines the pull request changed, from the event's base and head commits. */
+async function changedLinesOfPullRequest(cwd: string): Promise<ChangedLines | undefined> {
+  const eventPath = process.env['GITHUB_EVENT_PATH'];
+  if (!eventPath) return undefined;
+  let base: unknown;
+  let head: unknown;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } };
+    base = event.pull_request?.base?.sha;
+    head = event.pull_request?.head?.sha;
+  } catch {
+    return undefined;
+  }
+  if (typeof base !== 'string' || typeof head !== 'string' || !/^[0-9a-f]{40,64}$/.test(base) || !/^[0-9a-f]{40,64}$/.test(head)) return undefined;
+  try {
+    const repository = await PolicyRepository.open(cwd);
+    return await repository.changedLines(base, head);
+  } catch {
+    core.info('serviceniveau: kunne ikke læse pull requestens ændrede linjer; annoteringerne vælges uden dem.');
+    return undefined;
+  }
+}

@@ -1,0 +1,55 @@
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
+
+/** One hardening problem in a workflow file. */
+export interface WorkflowProblem {
+  line: number;
+  message: string;
+}
+
+const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
+const READ_ONLY = new Set(['read', 'none']);
+
+/**
+ * Lints a GitHub Actions workflow for this project's hardening rules: top-level permissions that are
+ * empty or read-only; every action pinned to a full commit SHA with its version in a comment; no
+ * `${{ … }}` in `run:` (user-controlled text goes through `env:`); no secrets; a concurrency group;
+ * no pull_request_target.
+ */
+export function lintWorkflow(text: string): WorkflowProblem[] {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines });
+  const problems: WorkflowProblem[] = document.errors.map((error) => ({ line: lines.linePos(error.pos[0]).line, message: `Ugyldig YAML: ${error.code}` }));
+  const lineOf = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
+  const root = document.contents;
+  if (!isMap(root)) return [...problems, { line: 1, message: 'Workflowet er ikke et YAML-objekt' }];
+  const permissions = root.get('permissions', true) as Node | undefined;
+  if (permissions === undefined) problems.push({ line: 1, message: 'Øverste niveau mangler »permissions« (skriv »permissions: {}« og giv rettigheder pr. job)' });
+  else if (!isReadOnly(permissions)) problems.push({ line: lineOf(permissions), message: '»permissions« på øverste niveau skal være tom eller kun læse; giv skriverettigheder pr. job' });
+  if (!root.has('concurrency')) problems.push({ line: 1, message: 'Workflowet mangler »concurrency«, så et nyt push ikke annullerer den gamle kørsel' });
+  const on = root.get('on', true) as Node | undefined;
+  if (on && JSON.stringify(document.toJS()?.on ?? '').includes('pull_request_target')) problems.push({ line: lineOf(on), message: '»pull_request_target« kører med skriverettigheder på kode fra forks; brug »pull_request«' });
+  visit(document, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !isScalar(pair.value)) return;
+      const key = String(pair.key.value);
+      const value = String(pair.value.value);
+      if (key === 'uses' && !value.startsWith('./') && !value.startsWith('docker://')) {
+        if (!PINNED.test(value)) problems.push({ line: lineOf(pair.value), message: `Handlingen »${value}« er ikke fastlåst til en fuld commit-SHA` });
+        else if (!/#\s*v\d/.test(pair.value.comment ?? '') && !/#\s*v\d/.test(textLine(text, lineOf(pair.value)))) problems.push({ line: lineOf(pair.value), message: `Handlingen »${value.split('@')[0]}« mangler versionen i en kommentar, fx »# v4.2.2«` });
+      }
+      if (key === 'run' && value.includes('${{')) problems.push({ line: lineOf(pair.value), message: 'Et »run:«-trin indsætter et udtryk »${{ … }}« direkte i skallen; send værdien gennem »env:«' });
+      if (/\bsecrets\./.test(value)) problems.push({ line: lineOf(pair.value), message: 'Workflowet bruger en hemmelighed (»secrets.«); værktøjet skal kunne køre uden' });
+    },
+  });
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+function isReadOnly(node: Node): boolean {
+  if (isScalar(node)) return node.value === 'read-all' || node.value === null;
+  if (isMap(node)) return node.items.every((item) => isPair(item) && isScalar(item.value) && READ_ONLY.has(String(item.value.value)));
+  return false;
+}
+
+function textLine(text: string, line: number): string {
+  return text.split('\n')[line - 1] ?? '';
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintWorkflow } from '../../scripts/github/lint-workflow.js';
+import { REPO_ROOT } from '../helpers.js';
+
+const GOOD = `name: x
+on:
+  pull_request:
+permissions: {}
+concurrency:
+  group: x-\${{ github.ref }}
+  cancel-in-progress: true
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+      - env:
+          TITLE: \${{ github.event.pull_request.title }}
+        run: echo "$TITLE"
+`;
+
+describe('the workflows in .github/workflows pass the hardening lint', () => {
+  const folder = join(REPO_ROOT, '.github', 'workflows');
+  const files = readdirSync(folder).filter((name) => name.endsWith('.yml'));
+  it('there are workflows to lint', () => {
+    expect(files.sort()).toEqual(['adopt.yml', 'check.yml']);
+  });
+  for (const name of files) {
+    it(`${name} has no problems`, () => {
+      expect(lintWorkflow(readFileSync(join(folder, name), 'utf8'))).toEqual([]);
+    });
+  }
+});
+
+describe('the workflow lint catches what makes a workflow unsafe', () => {
+  it('a hardened workflow passes', () => {
+    expect(lintWorkflow(GOOD)).toEqual([]);
+  });
+
+  const cases: [string, string, { line: number; message: RegExp }][] = [
+    ['missing top-level permissions', GOOD.replace('permissions: {}\n', ''), { line: 1, message: /mangler »permissions«/ }],
+    ['top-level write permissions', GOOD.replace('permissions: {}', 'permissions:\n  contents: write'), { line: 5, message: /skal være tom eller kun læse/ }],
+    ['an action pinned to a tag', GOOD.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', 'actions/checkout@v4'), { line: 14, message: /ikke fastlåst til en fuld commit-SHA/ }],
+    ['a pinned action without its version', GOOD.replace(' # v4.2.2', ''), { line: 14, message: /mangler versionen/ }],
+    ['a pull request title interpolated into run', GOOD.replace('run: echo "$TITLE"', 'run: echo "${{ github.event.pull_request.title }}"'), { line: 17, message: /send værdien gennem »env:«/ }],
+    ['the branch name interpolated into run', GOOD.replace('run: echo "$TITLE"', 'run: |\n          git checkout ${{ github.head_ref }}'), { line: 17, message: /send værdien gennem »env:«/ }],
+    ['a secret', GOOD.replace('TITLE: ${{ github.event.pull_request.title }}', 'TOKEN: ${{ secrets.NPM_TOKEN }}'), { line: 16, message: /hemmelighed/ }],
+    ['no concurrency group', GOOD.replace(/concurrency:\n.*\n.*\n/, ''), { line: 1, message: /mangler »concurrency«/ }],
+    ['pull_request_target', GOOD.replace('  pull_request:', '  pull_request_target:'), { line: 3, message: /pull_request_target/ }],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`reports ${name}`, () => {
+      expect(lintWorkflow(text)).toEqual([expect.objectContaining({ line: expected.line, message: expect.stringMatching(expected.message) as string })]);
+    });
+  }
+});
