@@ -13,6 +13,7 @@ Kommandoer:
   check [stier...]                  Kontrollér politikdokumenterne (standard: policies/)
       --format pretty|json|github   Udskriftsformat (standard: pretty)
       --config FIL                  Konfigurationsfil (standard: serviceniveau.config.json, hvis den findes)
+      --changed-since REF           Kun dokumenter ændret siden REF (og dem, de afhænger af)
   new foranstaltning <id>           Opret en ny foranstaltning ud fra skabelonen
       --titel "TITEL"               Foranstaltningens titel
       --omraade OMRÅDE              Området under policies/, hvis der er flere
@@ -103,10 +104,21 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
 }
 
 async function check(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals: given } = parse(args, {
     format: { type: 'string' },
     config: { type: 'string' },
+    'changed-since': { type: 'string' },
   });
+  let positionals = given;
+  const since = values['changed-since'];
+  if (since !== undefined) {
+    if (given.length > 0) throw new UsageError('Brug enten stier eller --changed-since, ikke begge', 'Fx: serviceniveau check --changed-since origin/main');
+    positionals = await (await import('./commands/changed-since.js')).documentsChangedSince(since, cwd);
+    if (positionals.length === 0) {
+      process.stdout.write(values['format'] === 'json' ? '[]\n' : values['format'] === 'github' ? '' : `Ingen politikdokumenter er ændret siden »${since}«.\n`);
+      return 0;
+    }
+  }
   const format = values['format'] ?? 'pretty';
   if (!isCheckFormat(format)) {
     throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHECK_FORMATS.join(', ')}.`);

@@ -1,22 +1,34 @@
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { documentKindOf } from '../load/load-document.js';
 import { POLICY_FOLDER } from '../revision/snapshot.js';
 
+/** Folders whose files only people write: the policies and the schemas. */
+const PROTECTED_FOLDERS = [POLICY_FOLDER, 'schemas'];
+
 /**
- * Writes a generated document to `--out`, atomically (a temporary file renamed into place), and
- * never into policies/: the tools do not write policy files.
+ * Writes a generated document to `--out`, atomically (a temporary file renamed into place, so an
+ * interrupted write leaves any old file whole), and never into policies/ or schemas/ or over a file
+ * named like a policy document.
  */
 export function writeOutput(cwd: string, out: string, content: string | Uint8Array): string {
   const target = resolve(cwd, out);
-  const inside = relative(resolve(cwd, POLICY_FOLDER), target);
-  if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== '' && !/^[a-zA-Z]:/.test(inside)) {
-    throw new UsageError(`»${out}« ligger i ${POLICY_FOLDER}/, og dér skriver værktøjet aldrig`, 'Vælg en fil uden for policies/, fx --out aendringer.html.');
+  for (const protectedFolder of PROTECTED_FOLDERS) {
+    const inside = relative(resolve(cwd, protectedFolder), target);
+    if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[a-zA-Z]:/.test(inside))) {
+      throw new UsageError(`»${out}« ligger i ${protectedFolder}/, og dér skriver værktøjet aldrig`, 'Vælg en fil uden for policies/ og schemas/, fx --out aendringer.html.');
+    }
   }
+  if (documentKindOf(target)) throw new UsageError(`»${out}« har navn som et politikdokument, og det overskriver værktøjet aldrig`, 'Vælg et andet filnavn, fx --out aendringer.html.');
   if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`»${out}« er en mappe`, 'Angiv et filnavn, fx --out aendringer.html.');
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, target);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, target);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
   return target;
 }

@@ -108,6 +108,13 @@ export class PolicyRepository {
     return parseChangedLines(await this.git.raw(['diff', '-U0', '--no-color', '--no-ext-diff', from, to, '--', 'policies']));
   }
 
+  /** Files under `folder` that differ between a commit and the working tree, new untracked files included. */
+  async changedFilesSince(sha: string, folder: string): Promise<string[]> {
+    const changed = (await this.git.raw(['diff', '--name-only', '-z', '--no-renames', sha, '--', folder])).split('\0');
+    const untracked = (await this.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', folder])).split('\0');
+    return [...new Set([...changed, ...untracked].filter(Boolean))].sort();
+  }
+
   /** Renamed files between two commits (or a commit and the working tree), old path → new path; -M30% catches short edited files. */
   async renames(fromSha: string, toSha: string | undefined, folder: string): Promise<Map<string, string>> {
     const args = ['diff', '--name-status', '-z', '-M30%', fromSha, ...(toSha ? [toSha] : []), '--', folder];
