@@ -152,15 +152,29 @@ function joinParagraph(number: string | undefined, letter: string | undefined): 
   return letter ? `${number} ${letter}` : (number ?? '');
 }
 
+const lawPatterns = new WeakMap<readonly LawName[], { law: string; pattern: RegExp }[]>();
+
+/** One pattern per law name, compiled once per list of laws; all-caps short names (BL, SEL) match case-sensitively, so "bl.a." is not a law. */
+function patternsOf(laws: readonly LawName[]): { law: string; pattern: RegExp }[] {
+  let patterns = lawPatterns.get(laws);
+  if (!patterns) {
+    patterns = laws.flatMap((law) =>
+      law.names.map((name) => ({
+        law: law.id,
+        pattern: new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, /^[A-ZÆØÅ]{2,6}$/.test(name) ? 'gu' : 'giu'),
+      })),
+    );
+    lawPatterns.set(laws, patterns);
+  }
+  return patterns;
+}
+
 /** Every place a law is named; names that look like a law but are unknown get no id. */
 function findLawMentions(text: string, laws: readonly LawName[]): LawMention[] {
+  if (!text.includes('§') && !/\d/.test(text)) return []; // without a § or a number nothing is cited
   const found: LawMention[] = [];
-  for (const law of laws) {
-    for (const name of law.names) {
-      const caseSensitive = /^[A-ZÆØÅ]{2,6}$/.test(name);
-      const pattern = new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, caseSensitive ? 'gu' : 'giu');
-      for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, law: law.id, text: match[0] });
-    }
+  for (const { law, pattern } of patternsOf(laws)) {
+    for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, law, text: match[0] });
   }
   for (const match of text.matchAll(/(?<![\p{L}\d])(?:[\p{L}-]+lovens?|lov om [\p{L}]+(?: [\p{L}]+){0,4}?)(?= *§)/giu)) {
     found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });

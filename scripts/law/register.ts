@@ -1,9 +1,16 @@
 import type { Henvisning, Lovregister, Paragraf } from '../model/generated-types.js';
 import type { Citation, LawName } from './parse-citations.js';
 
-/** The laws of the register with every name they may be cited by. */
+const lawNames = new WeakMap<Lovregister, LawName[]>();
+
+/** The laws of the register with every name they may be cited by (the same array for the same register). */
 export function lawNamesOf(register: Lovregister): LawName[] {
-  return register.love.map((law) => ({ id: law.id, names: [law.navn, ...law.aliaser] }));
+  let names = lawNames.get(register);
+  if (!names) {
+    names = register.love.map((law) => ({ id: law.id, names: [law.navn, ...law.aliaser] }));
+    lawNames.set(register, names);
+  }
+  return names;
 }
 
 /** The register entries a citation can mean: same law and paragraph, and stk./nr. where both give one. */

@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/document.js';
 import type { IndividuelVurderingOptions } from '../model/generated-types.js';
-import { normalizeProse, sourceRange, type NormalizedText } from '../text/normalize.js';
+import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
 import type { Rule, RuleReport } from './rule.js';
@@ -50,7 +50,7 @@ export function findStatements(
   const negated: { normalized: NormalizedText; sentence: Span }[] = [];
   for (const field of proseFieldsOf(document)) {
     if (!field.isSection || field.field === 'lovhjemmel') continue;
-    const normalized = normalizeProse(field);
+    const normalized = normalizedOf(field);
     for (const sentence of sentencesOf(normalized)) {
       const text = normalized.lower.slice(sentence.start, sentence.end);
       if (!phrases.some((phrase) => phrase.test(text))) continue;

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../model/document.js';
 import type { LaesbarhedOptions } from '../model/generated-types.js';
 import { sectionFields } from '../model/schema-catalog.js';
-import { normalizeProse, type NormalizedText } from '../text/normalize.js';
+import { normalizedOf, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, wordsOf } from '../text/sentences.js';
 import type { Rule, RuleReport } from './rule.js';
@@ -68,7 +68,7 @@ export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
       const headings = new Map(sectionFields(document.kind).map((field) => [field.key, field.heading]));
       for (const field of proseFieldsOf(document)) {
         if (!field.isSection || UNMEASURED.has(field.field)) continue;
-        const measure = lix(normalizeProse(field));
+        const measure = lix(normalizedOf(field));
         if (measure.words < options.minWords) continue;
         const rounded = Math.round(measure.lix);
         if (rounded <= options.max) continue;

@@ -2,7 +2,7 @@ import { parseCitations, type Citation } from '../law/parse-citations.js';
 import { danishDate, dayAfter, entriesFor, entryOf, formatCitation, inForceOn, lawNamesOf } from '../law/register.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Lovregister, LovhjemmelOptions, Paragraf } from '../model/generated-types.js';
-import { normalizeProse, sourceRange } from '../text/normalize.js';
+import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import type { Rule, RuleReport } from './rule.js';
 
@@ -32,7 +32,7 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
       for (const field of proseFieldsOf(document)) {
         if (!field.isSection) continue;
         const isLovhjemmel = field.field === 'lovhjemmel';
-        const normalized = normalizeProse(field);
+        const normalized = normalizedOf(field);
         const { citations, problems } = parseCitations(normalized.text, laws);
         for (const problem of problems) {
           reports.push({ document, range: sourceRange(normalized, problem.span.start, problem.span.end), message: `Henvisningen kan ikke læses: ${lowerFirst(problem.message)}`, hint: problem.hint });

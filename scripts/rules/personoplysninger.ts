@@ -1,5 +1,5 @@
 import type { PersonoplysningerOptions } from '../model/generated-types.js';
-import { normalizeProse, sourceRange, type NormalizedText } from '../text/normalize.js';
+import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import type { Rule, RuleReport } from './rule.js';
 
@@ -52,7 +52,7 @@ export const personoplysninger: Rule<Required<PersonoplysningerOptions>> = {
     for (const document of documents) {
       if (document.kind === 'config') continue;
       for (const field of proseFieldsOf(document)) {
-        const normalized = normalizeProse(field);
+        const normalized = normalizedOf(field);
         const hits = [...cprNumbersIn(normalized), ...emailAddressesIn(normalized, allowed), ...phoneNumbersIn(normalized, allowed)].sort((a, b) => a.start - b.start);
         for (const hit of hits) reports.push({ document, range: sourceRange(normalized, hit.start, hit.end), message: hit.message, hint: hit.hint });
       }

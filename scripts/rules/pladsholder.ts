@@ -1,5 +1,5 @@
 import type { PladsholderOptions } from '../model/generated-types.js';
-import { normalizeProse, sourceRange } from '../text/normalize.js';
+import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import type { Rule, RuleReport } from './rule.js';
 
@@ -31,7 +31,7 @@ export const pladsholder: Rule<Required<PladsholderOptions>> = {
     for (const document of documents) {
       if (document.kind === 'lovregister' || document.kind === 'config') continue;
       for (const field of proseFieldsOf(document)) {
-        const normalized = normalizeProse(field);
+        const normalized = normalizedOf(field);
         for (const placeholder of [...PLACEHOLDERS, ...extra]) {
           for (const match of normalized.text.matchAll(placeholder.pattern)) {
             if (match[0].length === 0) continue;

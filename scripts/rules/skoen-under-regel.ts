@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/document.js';
 import type { SkoenUnderRegelOptions } from '../model/generated-types.js';
-import { normalizeProse, sourceRange, type NormalizedText } from '../text/normalize.js';
+import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
 import type { PolicySet } from './policy-set.js';
@@ -85,7 +85,7 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
       if (document.kind !== 'foranstaltning') continue;
       for (const field of proseFieldsOf(document)) {
         if (!field.isSection || !sections.has(field.field)) continue;
-        const normalized = normalizeProse(field);
+        const normalized = normalizedOf(field);
         for (const sentence of sentencesOf(normalized)) {
           const text = normalized.lower.slice(sentence.start, sentence.end);
           if (qualifiers.some((qualifier) => qualifier.test(text)) || statutory.some((limit) => containsWord(text, limit))) continue;

@@ -103,6 +103,18 @@ export function normalizeProse(source: SourceText): NormalizedText {
   }
 }
 
+const normalizedCache = new WeakMap<SourceText, NormalizedText>();
+
+/** normalizeProse, once per source text: every rule reads the same fields. */
+export function normalizedOf(source: SourceText): NormalizedText {
+  let normalized = normalizedCache.get(source);
+  if (!normalized) {
+    normalized = normalizeProse(source);
+    normalizedCache.set(source, normalized);
+  }
+  return normalized;
+}
+
 /** The file range of a range in normalised text. */
 export function sourceRange(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
   const from = normalized.offsets[start] ?? 0;

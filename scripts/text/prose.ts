@@ -17,8 +17,19 @@ export interface ProseField extends SourceText {
   isSection: boolean;
 }
 
-/** Every string in a document with its source offsets, in document order. */
+const fieldCache = new WeakMap<PolicyDocument, ProseField[]>();
+
+/** Every string in a document with its source offsets, in document order; computed once per document. */
 export function proseFieldsOf(document: PolicyDocument): ProseField[] {
+  let fields = fieldCache.get(document);
+  if (!fields) {
+    fields = readProseFields(document);
+    fieldCache.set(document, fields);
+  }
+  return fields;
+}
+
+function readProseFields(document: PolicyDocument): ProseField[] {
   const sections = new Set(document.kind === 'rolleplan' || document.kind === 'lovregister' || document.kind === 'config' ? [] : sectionFields(document.kind).map((field) => field.key));
   const fields: ProseField[] = [];
   const visit = (value: unknown, pointer: string): void => {

@@ -1,70 +1,115 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
-// `npm run bench`: whole-process timings of the CLI against baselines measured in the same run.
-// Numbers are medians of several runs; compare ratios, not milliseconds, across machines.
+// `npm run bench`: whole-process timings of the CLI, each beside a baseline measured in the same run.
+// Medians (and spread) of several runs; compare the ratios, not the milliseconds, across machines.
 
 const ROOT = packageRoot();
 const BIN = join(ROOT, 'bin', 'serviceniveau.js');
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
-const AREA = 'policies/boern-og-unge';
+const FLOOR = join(ROOT, 'dist', 'scripts', 'tools', 'bench-floor.js');
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const SIZES = (process.env['BENCH_SIZES'] ?? '100,1000,5000').split(',').map(Number);
+const AREAS = 4;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+interface Measure {
+  median: number;
+  spread: number;
+  peakMiB?: number;
 }
 
-function median(command: string, args: string[], cwd: string): number {
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'ignore' });
+}
+
+/** Median and spread (max − min) of whole-process wall time; peak RSS from /usr/bin/time where it exists. */
+function measure(command: string, args: string[], cwd: string): Measure {
   const times: number[] = [];
+  let peak = 0;
   for (let run = 0; run < RUNS; run++) {
     const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const result = TIME ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 }) : spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString()}`);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString().slice(-500)}`);
+    if (TIME) peak = Math.max(peak, Number(result.stderr.toString().trim().split('\n').at(-1)) / 1024);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] ?? 0, spread: (times.at(-1) ?? 0) - (times[0] ?? 0), ...(TIME ? { peakMiB: peak } : {}) };
 }
 
-/** A repository with the example kommune adopted, then `edit` applied to every measure in a second commit. */
-function exampleRepository(copies: number): string {
+/**
+ * A synthetic repository: N measures across several areas, made from the example kommune's measures
+ * with varied ids and numbers; tag vedtaget/2024-02-01, then a round that changes 20 % of the measures
+ * (scope numbers, target groups, legal basis, wording), tagged vedtaget/2025-02-11.
+ */
+function syntheticRepository(size: number): string {
   const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-'));
-  cpSync(join(ROOT, 'policies'), join(cwd, 'policies'), { recursive: true });
-  const folder = join(cwd, AREA, 'foranstaltninger');
-  const originals = readdirSync(folder);
-  for (let copy = 1; copy < copies; copy++) {
-    const name = originals[copy % originals.length]!;
+  const example = join(ROOT, 'policies', 'boern-og-unge');
+  const originals = readdirSync(join(example, 'foranstaltninger'));
+  cpSync(join(ROOT, 'policies', 'lovregister.json'), join(cwd, 'policies', 'lovregister.json'));
+  const paths: string[] = [];
+  for (let index = 0; index < size; index++) {
+    const area = `policies/omraade-${(index % AREAS) + 1}`;
+    if (index < AREAS) {
+      mkdirSync(join(cwd, area, 'foranstaltninger'), { recursive: true });
+      cpSync(join(example, 'serviceniveau.md'), join(cwd, area, 'serviceniveau.md'));
+      cpSync(join(example, 'rolleplan.md'), join(cwd, area, 'rolleplan.md'));
+    }
+    const name = originals[index % originals.length]!;
     const [stem, extension] = [name.replace(/\.(md|json)$/, ''), name.endsWith('.json') ? '.json' : '.md'];
-    const text = readFileSync(join(folder, name), 'utf8').replace(new RegExp(`"?id"?: "?${stem}"?`), (match) => match.replace(stem, `${stem}-${copy}`));
-    writeFileSync(join(folder, `${stem}-${copy}${extension}`), text);
+    const id = `${stem}-${index}`;
+    const text = readFileSync(join(example, 'foranstaltninger', name), 'utf8')
+      .replace(new RegExp(`("?id"?: "?)${stem}`), `$1${id}`)
+      .replace(/(\d+)-(\d+) timer/, (_, a: string, b: string) => `${Number(a) + (index % 3)}-${Number(b) + (index % 3)} timer`);
+    const path = join(area, 'foranstaltninger', `${id}${extension}`);
+    writeFileSync(join(cwd, path), text);
+    paths.push(path);
   }
   git(cwd, 'init', '-q');
   git(cwd, 'add', '-A');
-  git(cwd, 'commit', '-qm', 'Vedtaget');
+  git(cwd, 'commit', '-qm', 'Vedtaget 2024');
+  git(cwd, 'tag', 'vedtaget/2024-02-01');
+  paths.forEach((path, index) => {
+    if (index % 5 !== 0) return;
+    const edits = [
+      (text: string) => text.replace(/(\d+)-(\d+) timer/, (_, a: string, b: string) => `${Math.max(1, Number(a) - 1)}-${b} timer`),
+      (text: string) => text.replace(/"?til"?: (\d+)/, (match, age: string) => match.replace(age, String(Math.max(1, Number(age) - 1)))),
+      (text: string) => text.replace('Barnets Lov § 45', 'Barnets Lov § 45, stk. 1'),
+      (text: string) => text.replace('Der foretages altid', 'Der foretages altid,'),
+      (text: string) => text.replace(/Formålet er at/, 'Formålet er først og fremmest at'),
+    ];
+    writeFileSync(join(cwd, path), edits[(index / 5) % edits.length]!(readFileSync(join(cwd, path), 'utf8')));
+  });
+  git(cwd, 'commit', '-qam', 'Revisionsrunde');
   git(cwd, 'tag', 'vedtaget/2025-02-11');
-  for (const name of readdirSync(folder)) {
-    const path = join(folder, name);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/(\d+)-(\d+) timer/, (_, a: string, b: string) => `${Math.max(1, Number(a) - 1)}-${b} timer`).replace('Der foretages altid', 'Der foretages altid,'));
-  }
-  git(cwd, 'commit', '-qam', 'Forslag');
   return cwd;
 }
 
-const baseline = median(process.execPath, ['-e', ''], ROOT);
-const rows: [string, number, number][] = [];
-const check = median(process.execPath, [BIN, 'check'], ROOT);
-rows.push(['check, example kommune (15 documents)', check, check / baseline]);
-for (const copies of [12, 1000]) {
-  const cwd = exampleRepository(copies);
-  const wordDiff = median('git', ['diff', '--word-diff', 'vedtaget/2025-02-11', 'HEAD'], cwd);
-  rows.push([`git diff --word-diff, ${copies} measures (baseline)`, wordDiff, 1]);
-  for (const format of ['json', 'md', 'html', 'docx']) {
-    const time = median(process.execPath, [BIN, 'changelog', '--from', 'vedtaget/2025-02-11', '--to', 'HEAD', '--format', format, '--out', join(cwd, `out.${format}`)], cwd);
-    rows.push([`changelog --format ${format}, ${copies} measures`, time, time / wordDiff]);
+const rows: string[] = [];
+const row = (what: string, value: Measure, baseline: Measure, target?: string): void => {
+  const ratio = value.median / Math.max(1, baseline.median);
+  rows.push(`| ${what} | ${value.median.toFixed(0)} ± ${(value.spread / 2).toFixed(0)} | ${baseline.median.toFixed(0)} | ${ratio.toFixed(2)}× | ${value.peakMiB ? value.peakMiB.toFixed(0) : '–'} | ${target ?? ''} |`);
+};
+
+const imports = "await Promise.all(['ajv/dist/2020.js','ajv-formats','ajv-errors','unified','remark-parse','remark-frontmatter','yaml','jsonc-parser'].map((name) => import(name)))";
+const importOnly = measure(process.execPath, ['--input-type=module', '-e', imports], ROOT);
+row('check, example kommune (15 documents) vs importing the same dependencies', measure(process.execPath, [BIN, 'check'], ROOT), importOnly, '≤ 1.5×');
+for (const size of SIZES) {
+  const cwd = syntheticRepository(size);
+  const floor = measure(process.execPath, [FLOOR, 'policies'], cwd);
+  row(`check, ${size} measures vs bare remark-parse + yaml of the same files`, measure(process.execPath, [BIN, 'check'], cwd), floor, size === 5000 ? '≤ 2×' : undefined);
+  const wordDiff = measure('git', ['diff', '--word-diff', 'vedtaget/2024-02-01', 'vedtaget/2025-02-11'], cwd);
+  for (const format of ['json', 'docx']) {
+    for (let area = 1; area <= 1; area++) {
+      const args = [BIN, 'changelog', '--from', 'vedtaget/2024-02-01', '--to', 'vedtaget/2025-02-11', '--omraade', `omraade-${area}`, '--format', format, '--out', join(cwd, `ud.${format}`)];
+      row(`changelog ${format}, one area of ${size / AREAS} measures (20 % changed) vs git diff --word-diff of the whole repo`, measure(process.execPath, args, cwd), wordDiff, size === 5000 ? '≤ 3×' : undefined);
+    }
   }
   rmSync(cwd, { recursive: true, force: true });
 }
-console.log(`node -e "" (process start-up baseline): ${baseline.toFixed(0)} ms; median of ${RUNS} runs each\n`);
-console.log('| what | median ms | ratio to its baseline |\n| --- | ---: | ---: |');
-for (const [name, time, ratio] of rows) console.log(`| ${name} | ${time.toFixed(0)} | ${ratio.toFixed(1)}× |`);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} whole-process runs (± half the spread).\n`);
+console.log('| what | median ms | baseline ms | ratio | peak MiB | target |\n| --- | ---: | ---: | ---: | ---: | --- |');
+console.log(rows.join('\n'));
