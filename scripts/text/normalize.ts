@@ -33,6 +33,14 @@ export function normalizeProse(source: SourceText): NormalizedText {
   };
   let i = 0;
   while (i < input.length) {
+    const code = input.charCodeAt(i);
+    // Fast path for the common case: a plain ASCII letter, digit or punctuation mark not followed by a combining mark.
+    if (code > 0x20 && code < 0x7f && code !== 0x2a && code !== 0x2d && code !== 0x3c && code !== 0x60 && !isCombining(input.charCodeAt(i + 1))) {
+      text += input[i];
+      offsets.push(source.offsets[i] ?? 0);
+      i++;
+      continue;
+    }
     const char = input[i] ?? '';
     if (input.startsWith('<!--', i)) {
       const close = input.indexOf('-->', i + 4);
@@ -113,6 +121,11 @@ export function normalizedOf(source: SourceText): NormalizedText {
     normalizedCache.set(source, normalized);
   }
   return normalized;
+}
+
+/** U+0300–U+036F and the other combining blocks, checked cheaply before the Unicode regex. */
+function isCombining(code: number): boolean {
+  return code >= 0x300 && (code <= 0x36f || COMBINING.test(String.fromCharCode(code)));
 }
 
 /** The file range of a range in normalised text. */
