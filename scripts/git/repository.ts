@@ -2,12 +2,6 @@ import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 
-/** A file at a commit: its path (forward slashes) and its bytes. */
-export interface GitFile {
-  path: string;
-  bytes: Buffer;
-}
-
 /** A commit with the facts the committee documents need. */
 export interface CommitInfo {
   sha: string;
@@ -86,10 +80,10 @@ export class PolicyRepository {
     return { sha, author, date };
   }
 
-  /** Every file under `folder` at a commit, read in one `git cat-file --batch` rather than one process per file. */
-  async readFiles(sha: string, folder: string): Promise<GitFile[]> {
+  /** The files under `folder` at a commit, with their blob ids, without reading them. */
+  async listFiles(sha: string, folder: string): Promise<{ path: string; oid: string }[]> {
     const listing = await this.git.raw(['ls-tree', '-r', '-z', '--full-tree', sha, '--', folder]);
-    const entries = listing
+    return listing
       .split('\0')
       .filter(Boolean)
       .map((line) => {
@@ -97,9 +91,13 @@ export class PolicyRepository {
         const [, type, oid] = line.slice(0, tab).split(' ');
         return { path: line.slice(tab + 1), type, oid: oid ?? '' };
       })
-      .filter((entry) => entry.type === 'blob');
-    const contents = await catFileBatch(this.root, entries.map((entry) => entry.oid));
-    return entries.map((entry, index) => ({ path: entry.path, bytes: contents[index] ?? Buffer.alloc(0) }));
+      .filter((entry) => entry.type === 'blob')
+      .map(({ path, oid }) => ({ path, oid }));
+  }
+
+  /** Reads blobs in one `git cat-file --batch` process rather than one process per file. */
+  readBlobs(oids: readonly string[]): Promise<Buffer[]> {
+    return catFileBatch(this.root, oids);
   }
 
   /** Lines added or changed per file between two commits, resolved to SHAs first. */

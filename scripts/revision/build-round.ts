@@ -6,7 +6,7 @@ import { readSuppressions, type Suppression } from '../rules/suppressions.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
-import { areaSnapshot, POLICY_FOLDER, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type Snapshot } from './snapshot.js';
+import { areaFilter, areaSnapshot, pathsAt, pathsOfWorkingTree, POLICY_FOLDER, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type PathFilter, type Snapshot } from './snapshot.js';
 
 export const WORKING_TREE_LABEL = 'arbejdskopien';
 
@@ -24,16 +24,24 @@ interface ReadSide {
   snapshot: Snapshot;
 }
 
+/** One side before reading: its commit (none for the working tree) and its policy file paths. */
+interface SideSource {
+  side: RoundSide;
+  sha?: string;
+  paths: string[];
+}
+
 /**
  * Reads both sides of a revision round and diffs them. `from` defaults to the newest `vedtaget/*` tag
  * reachable from `to`; `to` defaults to the working tree.
  */
 export async function buildRound(request: RoundRequest): Promise<Round> {
   const repository = await PolicyRepository.open(request.cwd);
-  const to = request.to !== undefined ? await readCommit(repository, request.to) : await readWorkingTree(repository);
-  const fromRef = request.from ?? (await defaultFrom(repository, to.sha));
-  const from = await readCommit(repository, fromRef);
-  const area = selectArea(to.snapshot, request.omraade, from.snapshot);
+  const toSource = request.to !== undefined ? await commitSource(repository, request.to) : workingTreeSource(repository);
+  const fromSource = await commitSource(repository, request.from ?? (await defaultFrom(repository, toSource.sha)));
+  const area = selectArea([...toSource.paths, ...fromSource.paths], request.omraade);
+  // Read only the chosen area (and the register): a shared repository may hold thousands of other measures.
+  const [from, to] = await Promise.all([read(repository, fromSource, areaFilter(area)), read(repository, toSource, areaFilter(area))]);
   const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
   const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
   const register = (after.register ?? before.register)?.data as Lovregister | undefined;
@@ -53,10 +61,12 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
 /** The whole service level of an area at a ref, or in the working tree, for `render`. */
 export async function readServiceLevel(request: { cwd: string; ref?: string; omraade?: string }): Promise<{ level: ServiceLevel; side: RoundSide; kommune: string; omraade: string }> {
   const repository = await PolicyRepository.open(request.cwd);
-  const read = request.ref !== undefined ? await readCommit(repository, request.ref) : await readWorkingTree(repository);
-  const area = areaSnapshot(read.snapshot, selectArea(read.snapshot, request.omraade));
+  const source = request.ref !== undefined ? await commitSource(repository, request.ref) : workingTreeSource(repository);
+  const selected = selectArea(source.paths, request.omraade);
+  const side = await read(repository, source, areaFilter(selected));
+  const area = areaSnapshot(side.snapshot, selected);
   const frame = area.frame?.data as Partial<Serviceniveau> | undefined;
-  return { level: serviceLevelOf(area), side: withFrameFacts(read.side, area), kommune: frame?.kommune ?? '', omraade: frame?.omraade ?? area.area };
+  return { level: serviceLevelOf(area), side: withFrameFacts(side.side, area), kommune: frame?.kommune ?? '', omraade: frame?.omraade ?? area.area };
 }
 
 async function defaultFrom(repository: PolicyRepository, toSha: string | undefined): Promise<string> {
@@ -69,14 +79,19 @@ async function defaultFrom(repository: PolicyRepository, toSha: string | undefin
   throw new UsageError('Der er ingen vedtagne versioner (tags »vedtaget/ÅÅÅÅ-MM-DD«) at sammenligne med', hint);
 }
 
-async function readCommit(repository: PolicyRepository, ref: string): Promise<ReadSide> {
+async function commitSource(repository: PolicyRepository, ref: string): Promise<SideSource> {
   const sha = await repository.resolveCommit(ref);
-  const [snapshot, info] = await Promise.all([snapshotAt(repository, sha), repository.commitInfo(sha)]);
-  return { sha, snapshot, side: { label: ref, commit: sha, ...(info.date ? { date: info.date } : {}), ...(info.author ? { author: info.author } : {}) } };
+  const [paths, info] = await Promise.all([pathsAt(repository, sha), repository.commitInfo(sha)]);
+  return { sha, paths, side: { label: ref, commit: sha, ...(info.date ? { date: info.date } : {}), ...(info.author ? { author: info.author } : {}) } };
 }
 
-async function readWorkingTree(repository: PolicyRepository): Promise<ReadSide> {
-  return { snapshot: snapshotOfWorkingTree(repository.root), side: { label: WORKING_TREE_LABEL } };
+function workingTreeSource(repository: PolicyRepository): SideSource {
+  return { paths: pathsOfWorkingTree(repository.root), side: { label: WORKING_TREE_LABEL } };
+}
+
+async function read(repository: PolicyRepository, source: SideSource, wanted: PathFilter): Promise<ReadSide> {
+  const snapshot = source.sha ? await snapshotAt(repository, source.sha, wanted) : snapshotOfWorkingTree(repository.root, wanted);
+  return { side: source.side, snapshot, ...(source.sha ? { sha: source.sha } : {}) };
 }
 
 function withFrameFacts(side: RoundSide, area: AreaSnapshot): RoundSide {

@@ -23,15 +23,24 @@ export interface AreaSnapshot {
   measures: Map<string, PolicyDocument>;
 }
 
-/** The policy documents at a commit, read in one batch. Documents that cannot be read are left out. */
-export async function snapshotAt(repository: PolicyRepository, sha: string): Promise<Snapshot> {
-  const files = await repository.readFiles(sha, POLICY_FOLDER);
-  return { documents: loadAll(files.map((file) => ({ path: file.path, read: () => file.bytes }))) };
+/** Which files of a version to read: all of them, or just one area and the register. */
+export type PathFilter = (path: string) => boolean;
+
+/** The policy files at a commit (paths only). */
+export async function pathsAt(repository: PolicyRepository, sha: string): Promise<string[]> {
+  return (await repository.listFiles(sha, POLICY_FOLDER)).map((file) => file.path);
 }
 
-/** The policy documents as they are on disk now. */
-export function snapshotOfWorkingTree(root: string): Snapshot {
-  const files: { path: string; read: () => Buffer }[] = [];
+/** The policy documents at a commit that pass the filter, read in one batch. Documents that cannot be read are left out. */
+export async function snapshotAt(repository: PolicyRepository, sha: string, wanted: PathFilter = () => true): Promise<Snapshot> {
+  const files = (await repository.listFiles(sha, POLICY_FOLDER)).filter((file) => wanted(file.path) && documentKindOf(file.path));
+  const blobs = await repository.readBlobs(files.map((file) => file.oid));
+  return { documents: loadAll(files.map((file, index) => ({ path: file.path, read: () => blobs[index] ?? Buffer.alloc(0) }))) };
+}
+
+/** The policy files on disk now (paths only). */
+export function pathsOfWorkingTree(root: string): string[] {
+  const paths: string[] = [];
   const walk = (folder: string): void => {
     let entries;
     try {
@@ -42,11 +51,22 @@ export function snapshotOfWorkingTree(root: string): Snapshot {
     for (const entry of entries) {
       const path = posix.join(folder, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
-      else if (entry.isFile()) files.push({ path, read: () => readFileSync(join(root, path)) });
+      else if (entry.isFile()) paths.push(path);
     }
   };
   walk(POLICY_FOLDER);
-  return { documents: loadAll(files) };
+  return paths;
+}
+
+/** The policy documents on disk now that pass the filter. */
+export function snapshotOfWorkingTree(root: string, wanted: PathFilter = () => true): Snapshot {
+  return { documents: loadAll(pathsOfWorkingTree(root).filter(wanted).map((path) => ({ path, read: () => readFileSync(join(root, path)) }))) };
+}
+
+/** Only the files of one area, and the register beside it. */
+export function areaFilter(area: string): PathFilter {
+  const register = `${posix.dirname(area)}/lovregister.json`;
+  return (path) => path.startsWith(`${area}/`) || path === register;
 }
 
 function loadAll(files: readonly { path: string; read: () => Buffer }[]): PolicyDocument[] {
@@ -60,14 +80,14 @@ function loadAll(files: readonly { path: string; read: () => Buffer }[]): Policy
   return documents;
 }
 
-/** The areas (policies/<area>/) a snapshot has, sorted. */
-export function areasOf(snapshot: Snapshot): string[] {
-  return [...new Set(snapshot.documents.filter((document) => document.kind !== 'lovregister').map((document) => areaOf(document)))].sort();
+/** The areas (policies/<area>/) among some paths, sorted. */
+export function areasOfPaths(paths: readonly string[]): string[] {
+  return [...new Set(paths.filter((path) => documentKindOf(path) && path.split('/').length >= 3).map((path) => path.split('/').slice(0, 2).join('/')))].sort();
 }
 
 /** Picks one area: the one asked for, or the only one there is. */
-export function selectArea(snapshot: Snapshot, wanted: string | undefined, also: Snapshot = snapshot): string {
-  const areas = [...new Set([...areasOf(snapshot), ...areasOf(also)])].sort();
+export function selectArea(paths: readonly string[], wanted: string | undefined): string {
+  const areas = areasOfPaths(paths);
   if (wanted !== undefined) {
     const area = `${POLICY_FOLDER}/${wanted}`;
     if (!areas.includes(area)) throw new UsageError(`Området »${wanted}« findes ikke`, `Kendte områder: ${areas.map((known) => known.slice(POLICY_FOLDER.length + 1)).join(', ') || 'ingen'}.`);
