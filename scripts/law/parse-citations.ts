@@ -1,3 +1,4 @@
+import { memoizeByObject } from '../memoize.js';
 import type { Span } from '../text/sentences.js';
 
 /** A law the text may name: its register id and every way of writing it. */
@@ -152,22 +153,15 @@ function joinParagraph(number: string | undefined, letter: string | undefined): 
   return letter ? `${number} ${letter}` : (number ?? '');
 }
 
-const lawPatterns = new WeakMap<readonly LawName[], { law: string; pattern: RegExp }[]>();
-
 /** One pattern per law name, compiled once per list of laws; all-caps short names (BL, SEL) match case-sensitively, so "bl.a." is not a law. */
-function patternsOf(laws: readonly LawName[]): { law: string; pattern: RegExp }[] {
-  let patterns = lawPatterns.get(laws);
-  if (!patterns) {
-    patterns = laws.flatMap((law) =>
-      law.names.map((name) => ({
-        law: law.id,
-        pattern: new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, /^[A-ZÆØÅ]{2,6}$/.test(name) ? 'gu' : 'giu'),
-      })),
-    );
-    lawPatterns.set(laws, patterns);
-  }
-  return patterns;
-}
+const patternsOf = memoizeByObject((laws: readonly LawName[]) =>
+  laws.flatMap((law) =>
+    law.names.map((name) => ({
+      law: law.id,
+      pattern: new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, /^[A-ZÆØÅ]{2,6}$/.test(name) ? 'gu' : 'giu'),
+    })),
+  ),
+);
 
 /** Every place a law is named; names that look like a law but are unknown get no id. */
 function findLawMentions(text: string, laws: readonly LawName[]): LawMention[] {

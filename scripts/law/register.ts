@@ -1,17 +1,9 @@
 import type { Henvisning, Lovregister, Paragraf } from '../model/generated-types.js';
+import { memoizeByObject } from '../memoize.js';
 import type { Citation, LawName } from './parse-citations.js';
 
-const lawNames = new WeakMap<Lovregister, LawName[]>();
-
 /** The laws of the register with every name they may be cited by (the same array for the same register). */
-export function lawNamesOf(register: Lovregister): LawName[] {
-  let names = lawNames.get(register);
-  if (!names) {
-    names = register.love.map((law) => ({ id: law.id, names: [law.navn, ...law.aliaser] }));
-    lawNames.set(register, names);
-  }
-  return names;
-}
+export const lawNamesOf: (register: Lovregister) => LawName[] = memoizeByObject((register) => register.love.map((law) => ({ id: law.id, names: [law.navn, ...law.aliaser] })));
 
 /** The register entries a citation can mean: same law and paragraph, and stk./nr. where both give one. */
 export function entriesFor(register: Lovregister, citation: Pick<Citation, 'law' | 'paragraf' | 'stk' | 'nr'>): Paragraf[] {

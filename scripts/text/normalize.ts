@@ -1,3 +1,4 @@
+import { memoizeByObject } from '../memoize.js';
 import type { SourceText } from './prose.js';
 
 /** Prose folded for matching, with every character still pointing back into the file. */
@@ -111,17 +112,8 @@ export function normalizeProse(source: SourceText): NormalizedText {
   }
 }
 
-const normalizedCache = new WeakMap<SourceText, NormalizedText>();
-
 /** normalizeProse, once per source text: every rule reads the same fields. */
-export function normalizedOf(source: SourceText): NormalizedText {
-  let normalized = normalizedCache.get(source);
-  if (!normalized) {
-    normalized = normalizeProse(source);
-    normalizedCache.set(source, normalized);
-  }
-  return normalized;
-}
+export const normalizedOf: (source: SourceText) => NormalizedText = memoizeByObject(normalizeProse);
 
 /** U+0300–U+036F and the other combining blocks, checked cheaply before the Unicode regex. */
 function isCombining(code: number): boolean {

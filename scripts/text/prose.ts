@@ -1,5 +1,6 @@
 import { childPointer, type PolicyDocument } from '../model/document.js';
 import { sectionFields } from '../model/schema-catalog.js';
+import { memoizeByObject } from '../memoize.js';
 
 /** A piece of text with, for each character, the offset in the file it came from. */
 export interface SourceText {
@@ -17,17 +18,8 @@ export interface ProseField extends SourceText {
   isSection: boolean;
 }
 
-const fieldCache = new WeakMap<PolicyDocument, ProseField[]>();
-
 /** Every string in a document with its source offsets, in document order; computed once per document. */
-export function proseFieldsOf(document: PolicyDocument): ProseField[] {
-  let fields = fieldCache.get(document);
-  if (!fields) {
-    fields = readProseFields(document);
-    fieldCache.set(document, fields);
-  }
-  return fields;
-}
+export const proseFieldsOf: (document: PolicyDocument) => ProseField[] = memoizeByObject(readProseFields);
 
 function readProseFields(document: PolicyDocument): ProseField[] {
   const sections = new Set(document.kind === 'rolleplan' || document.kind === 'lovregister' || document.kind === 'config' ? [] : sectionFields(document.kind).map((field) => field.key));

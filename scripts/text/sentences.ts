@@ -1,3 +1,4 @@
+import { memoizeByObject } from '../memoize.js';
 import type { NormalizedText } from './normalize.js';
 
 /** A span [start, end) in normalised text. */
@@ -11,17 +12,8 @@ const sentenceSegmenter = new Intl.Segmenter('da', { granularity: 'sentence' });
 /** Abbreviations after which a full stop does not end a Danish sentence. */
 const ABBREVIATION = /(?:^|[\s(])(?:stk|nr|jf|kl|ca|pkt|pct|evt|inkl|ekskl|bl\.a|f\.eks|fx|mv|m\.v|m\.m|dvs|hhv|vedr|iflg|jvf|tlf|sml|lbk|bek|vejl)\.\s*$/i;
 
-const sentenceCache = new WeakMap<NormalizedText, Span[]>();
-
 /** The sentences of normalised text: paragraphs and list items end a sentence; "stk. 2" and "kl. 8" do not. Computed once per text. */
-export function sentencesOf(normalized: NormalizedText): Span[] {
-  let spans = sentenceCache.get(normalized);
-  if (!spans) {
-    spans = splitSentences(normalized);
-    sentenceCache.set(normalized, spans);
-  }
-  return spans;
-}
+export const sentencesOf: (normalized: NormalizedText) => Span[] = memoizeByObject(splitSentences);
 
 function splitSentences(normalized: NormalizedText): Span[] {
   const spans: Span[] = [];
