@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.js';
 import { LineIndex } from '../model/line-index.js';
 import { parseJsonTree } from './json-tree.js';
 import { parseMarkdownDocument } from './markdown-document.js';
+import { findMojibake } from './mojibake.js';
 import type { ParseProblem } from './parsed-tree.js';
 import { decodeSourceText } from './source-text.js';
 
@@ -61,7 +62,8 @@ export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array
     problems = parsed.problems;
     broken = parsed.broken;
   }
-  return { document, findings: problems.map((problem) => findingFromProblem(document, problem)), broken };
+  // UTF-8 that was once read as Windows-1252 (»Ã¸« for »ø«) decodes without error, so look for it in the text.
+  return { document, findings: [...problems, ...findMojibake(text)].map((problem) => findingFromProblem(document, problem)), broken };
 }
 
 function findingFromProblem(document: PolicyDocument, problem: ParseProblem): Finding {
