@@ -1,8 +1,16 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { documentKindOf } from '../load/load-document.js';
 import { POLICY_FOLDER } from '../revision/snapshot.js';
+
+/** Where a path really points: its nearest existing folder resolved through symlinks, so a link cannot lead into policies/. */
+function realTarget(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = realpathSync(existing);
+  return existing === path ? real : join(real, relative(existing, path));
+}
 
 /** Folders whose files only people write: the policies and the schemas. */
 const PROTECTED_FOLDERS = [POLICY_FOLDER, 'schemas'];
@@ -13,9 +21,9 @@ const PROTECTED_FOLDERS = [POLICY_FOLDER, 'schemas'];
  * named like a policy document.
  */
 export function writeOutput(cwd: string, out: string, content: string | Uint8Array): string {
-  const target = resolve(cwd, out);
+  const target = realTarget(resolve(cwd, out));
   for (const protectedFolder of PROTECTED_FOLDERS) {
-    const inside = relative(resolve(cwd, protectedFolder), target);
+    const inside = relative(realTarget(resolve(cwd, protectedFolder)), target);
     if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[a-zA-Z]:/.test(inside))) {
       throw new UsageError(`»${out}« ligger i ${protectedFolder}/, og dér skriver værktøjet aldrig`, 'Vælg en fil uden for policies/ og schemas/, fx --out aendringer.html.');
     }

@@ -4,6 +4,7 @@ import type { SectionField } from '../model/schema-catalog.js';
 export function normalizeHeading(text: string): string {
   return text
     .normalize('NFC')
+    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
     .toLocaleLowerCase('da')
     .replace(/[*_`]/g, '')
     .replace(/[/&+]/g, ' og ')

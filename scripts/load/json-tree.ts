@@ -37,9 +37,30 @@ export function parseJsonTree(text: string): ParsedTree {
     });
     return { data: null, locations: new Map(), problems, broken: true };
   }
+  const depth = depthOf(root);
+  if (depth > MAX_DEPTH) {
+    problems.push({ range: { start: root.offset, end: root.offset + 1 }, severity: 'error', message: `Dokumentet er indlejret ${depth} niveauer dybt; et politikdokument har højst nogle få`, hint: HINT });
+    return { data: null, locations: new Map(), problems, broken: true };
+  }
   const locations = new Map<string, NodeLocation>();
   const data = readNode(root, '', locations, problems);
   return { data, locations, problems, broken: false };
+}
+
+/** Deeper than this, and the data cannot be a policy document (and recursion would run out of stack). */
+const MAX_DEPTH = 100;
+
+/** The nesting depth of a JSON tree, without recursion. */
+function depthOf(root: Node): number {
+  let deepest = 0;
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (depth > MAX_DEPTH) break;
+    for (const child of node.children ?? []) stack.push([child, node.type === 'property' ? depth : depth + 1]);
+  }
+  return deepest;
 }
 
 function readNode(node: Node, pointer: string, locations: Map<string, NodeLocation>, problems: ParseProblem[]): unknown {

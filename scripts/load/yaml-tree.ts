@@ -32,7 +32,7 @@ const GENERIC = {
 
 /** Parses a YAML block that starts at `base` in the surrounding text; offsets are file offsets. */
 export function parseYamlTree(source: string, base: number): ParsedTree {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter(), logLevel: 'error' });
   const problems: ParseProblem[] = doc.errors.map((error) => toProblem(error, source, base));
   const broken = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
   const locations = new Map<string, NodeLocation>();

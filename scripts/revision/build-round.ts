@@ -3,6 +3,7 @@ import { PolicyRepository } from '../git/repository.js';
 import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 import { RULE_IDS } from '../rules/registry.js';
 import { readSuppressions, type Suppression } from '../rules/suppressions.js';
+import { validatorFor } from '../validate/schema-validators.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
@@ -44,7 +45,7 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
   const [from, to] = await Promise.all([read(repository, fromSource, areaFilter(area)), read(repository, toSource, areaFilter(area))]);
   const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
   const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
-  const register = (after.register ?? before.register)?.data as Lovregister | undefined;
+  const register = [after.register, before.register].map((document) => document?.data).find((data) => data !== undefined && validatorFor('lovregister')(data)) as Lovregister | undefined;
   const frame = (after.frame ?? before.frame)?.data as Partial<Serviceniveau> | undefined;
   return {
     kommune: frame?.kommune ?? '',

@@ -19,7 +19,7 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
     for (const document of documents) {
       if (document.kind !== 'foranstaltning' && document.kind !== 'serviceniveau') continue;
       if (!register) {
-        if (document.kind === 'foranstaltning') reports.push({ document, range: sectionRange(document), message: 'Lovregistret policies/lovregister.json findes ikke, så lovhjemlen kan ikke kontrolleres', hint: 'Læg lovregistret i policies/lovregister.json.' });
+        if (document.kind === 'foranstaltning') reports.push({ document, range: sectionRange(document), message: 'Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres', hint: 'Læg lovregistret i policies/lovregister.json, og ret de fejl, kontrollen finder i det.' });
         continue;
       }
       const frameDate = policy.frameOf(document)?.data.gyldig_fra;

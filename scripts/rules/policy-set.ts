@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { PolicyDocument } from '../model/document.js';
+import { validatorFor } from '../validate/schema-validators.js';
 import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 
 /** Every loaded document, for rules that look across documents: the register, and each area's frame and role plan. */
@@ -16,7 +17,8 @@ export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet
   const byArea = new Map<string, { frame?: PolicyDocument; rolePlan?: PolicyDocument }>();
   let register: PolicySet['register'];
   for (const document of documents) {
-    if (document.kind === 'lovregister' && isRecord(document.data) && !register) {
+    // An invalid register is reported by the schema when its own file is checked; rules never read it.
+    if (document.kind === 'lovregister' && isRecord(document.data) && !register && validatorFor('lovregister')(document.data)) {
       register = { document, data: document.data as unknown as Lovregister };
     }
     if (document.kind === 'serviceniveau' || document.kind === 'rolleplan') {

@@ -26,10 +26,14 @@ const CONJUNCTIONS = /^(og|eller|til|samt)\b/;
 /** Normalises prose for the rules that read it, keeping the map back to file offsets. */
 export function normalizeProse(source: SourceText): NormalizedText {
   const input = source.text;
-  let text = '';
+  // Output as parts joined at the end: reading back from a string being built (its last character)
+  // makes V8 flatten it every time, which turned long texts quadratic.
+  const parts: string[] = [];
+  let last = '';
   const offsets: number[] = [];
   const emit = (output: string, at: number): void => {
-    text += output;
+    parts.push(output);
+    last = output.at(-1) ?? last;
     for (let k = 0; k < output.length; k++) offsets.push(source.offsets[at] ?? 0);
   };
   let i = 0;
@@ -37,7 +41,8 @@ export function normalizeProse(source: SourceText): NormalizedText {
     const code = input.charCodeAt(i);
     // Fast path for the common case: a plain ASCII letter, digit or punctuation mark not followed by a combining mark.
     if (code > 0x20 && code < 0x7f && code !== 0x2a && code !== 0x2d && code !== 0x3c && code !== 0x60 && !isCombining(input.charCodeAt(i + 1))) {
-      text += input[i];
+      last = input[i] ?? '';
+      parts.push(last);
       offsets.push(source.offsets[i] ?? 0);
       i++;
       continue;
@@ -93,21 +98,19 @@ export function normalizeProse(source: SourceText): NormalizedText {
     i = end;
   }
   offsets.push(source.offsets[input.length] ?? offsets.at(-1) ?? 0);
-  let lower = '';
-  for (const char of text) {
-    const folded = char.toLocaleLowerCase('da');
-    lower += folded.length === char.length ? folded : char;
-  }
+  const text = parts.join('');
+  const folded = text.toLocaleLowerCase('da');
+  // Lower case character for character; in the rare case a character changes length (İ), fold piecewise.
+  const lower = folded.length === text.length ? folded : [...text].map((char) => (char.toLocaleLowerCase('da').length === char.length ? char.toLocaleLowerCase('da') : char)).join('');
   return { text, lower, offsets };
 
   function emitSpace(space: ' ' | '\n', at: number): void {
-    const last = text.at(-1);
-    if (last === '\n' || (last === ' ' && space === ' ')) return;
+    if (parts.length === 0 || last === '\n' || (last === ' ' && space === ' ')) return;
     if (last === ' ' && space === '\n') {
-      text = `${text.slice(0, -1)}\n`;
+      parts[parts.length - 1] = '\n'; // a space is always emitted as its own part
+      last = '\n';
       return;
     }
-    if (text.length === 0) return;
     emit(space, at);
   }
 }

@@ -120,7 +120,7 @@ describe('lovhjemmel on measures', () => {
 
   it('without a register, each measure says the register is missing', () => {
     const findings = findingsOf(lovhjemmel, [measureDocument()], {}, [frameDocument()]);
-    expect(findings.map((finding) => finding.message)).toEqual(['Lovregistret policies/lovregister.json findes ikke, så lovhjemlen kan ikke kontrolleres']);
+    expect(findings.map((finding) => finding.message)).toEqual(['Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres']);
   });
 });
 

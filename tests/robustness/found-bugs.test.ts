@@ -1,0 +1,38 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkText, makeTree, measureMarkdown, runCli } from '../helpers.js';
+import { frameText, makeRepository } from '../revision/git-fixtures.js';
+
+// Regression tests for what the robustness suite found: each used to crash, or to write where it must not.
+describe('inputs that used to break the tools', () => {
+  it('a JSON measure nested 2,000 levels deep is a finding, not a stack overflow', () => {
+    const findings = checkText('policies/a/foranstaltninger/x.json', 'foranstaltning', `${'['.repeat(2000)}${']'.repeat(2000)}`);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'schema', severity: 'error', message: expect.stringMatching(/^Dokumentet er indlejret \d+ niveauer dybt/) as string })]);
+  });
+
+  it('an invalid register is reported by the schema, and the measures say it cannot be used — no internal error', () => {
+    for (const register of ['{}', '{ "love": 5, "paragraffer": [null] }', '{ "love": [{ "id": "BL", "navn": "Barnets Lov" }], "paragraffer": [] }']) {
+      const root = makeTree({ 'policies/lovregister.json': register, 'policies/a/foranstaltninger/praktisk-paedagogisk-stoette.md': measureMarkdown() });
+      const result = runCli(['check', '--format', 'json'], root);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1);
+      const messages = (JSON.parse(result.stdout) as { file: string; message: string }[]).map((finding) => `${finding.file}: ${finding.message}`);
+      expect(messages.some((message) => message.startsWith('policies/lovregister.json: '))).toBe(true);
+      expect(messages).toContain('policies/a/foranstaltninger/praktisk-paedagogisk-stoette.md: Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres');
+    }
+  });
+
+  it('--out through a symlink that leads into policies/ is refused', () => {
+    const cwd = makeRepository([{ files: { 'policies/boern-og-unge/serviceniveau.md': frameText() } }]);
+    symlinkSync(join(cwd, 'policies/boern-og-unge'), join(cwd, 'ud'));
+    const result = runCli(['render', '--out', 'ud/serviceniveau.html'], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('skriver værktøjet aldrig');
+  });
+
+  it('frontmatter with a collection as a key gives a finding, not an English warning on stderr', () => {
+    const root = makeTree({ 'policies/lovregister.json': '{}', 'policies/a/foranstaltninger/x.md': '---\n{ a: 1 }: x\nid: x\n---\n\n## Formål\n\nTekst.\n' });
+    expect(runCli(['check', '--format', 'json'], root).stderr).toBe('');
+  });
+});
