@@ -13,7 +13,12 @@ const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitiz
 
 /** The safe HTML of a field's Markdown: raw HTML dropped, links only to http(s), mailto and the like, no images. */
 export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown)).trim();
+  try {
+    return String(processor.processSync(markdown)).trim();
+  } catch {
+    // Markdown nested a thousand levels deep exhausts the parser's stack; show such text plainly instead.
+    return `<p>${markdown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</p>`;
+  }
 }
 
 /** Like markdownToHtml, without the paragraph around a single line of text (for list items and table cells). */

@@ -36,3 +36,20 @@ describe('inputs that used to break the tools', () => {
     expect(runCli(['check', '--format', 'json'], root).stderr).toBe('');
   });
 });
+
+describe('config and rendering edge cases that used to be internal errors', () => {
+  it('a config pattern that does not compile with the u flag stops the run with a finding at the pattern', () => {
+    const root = makeTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }), 'serviceniveau.config.json': '{\n  "rules": { "pladsholder": { "options": { "patterns": ["\\\\-"] } } }\n}\n' });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'serviceniveau.config.json', line: 2, message: '»\\-« er ikke et gyldigt regulært udtryk' })]);
+  });
+
+  it('render copes with a list nested a thousand levels deep', () => {
+    const cwd = makeRepository([{ files: { 'policies/boern-og-unge/serviceniveau.md': frameText(), 'policies/boern-og-unge/foranstaltninger/praktisk-paedagogisk-stoette.md': measureMarkdown({ sections: { Indhold: `${'- '.repeat(1000)}Tekst` } }) } }]);
+    const result = runCli(['render'], cwd);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Tekst');
+  });
+});
