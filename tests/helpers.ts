@@ -90,3 +90,32 @@ export function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.Pr
     child.on('close', (status) => resolvePromise({ stdout, stderr, status }));
   });
 }
+
+/** The text of a frame (serviceniveau.md), in force from `gyldigFra`; sections can be replaced. */
+export function frameText(version = '2025.1', gyldigFra = '2025-03-01', sections: Partial<Record<'forord' | 'principper' | 'maalgruppe', string>> = {}): string {
+  return [
+    '---',
+    'kommune: Eksempel Kommune',
+    'omraade: Børn og unge med særlige behov',
+    'status: udkast',
+    `version: "${version}"`,
+    `gyldig_fra: ${gyldigFra}`,
+    'underskriver:',
+    '  navn: Lene Holm',
+    '  titel: Borgmester',
+    '---',
+    '',
+    '## Forord',
+    '',
+    sections.forord ?? 'Jeg er glad for at kunne præsentere vores serviceniveau.',
+    '',
+    '## Principper',
+    '',
+    sections.principper ?? '- Tidlig indsats.',
+    '',
+    '## Målgruppe',
+    '',
+    sections.maalgruppe ?? 'Børn og unge 0-18 år. Der foretages altid en konkret og individuel vurdering af barnets behov.',
+    '',
+  ].join('\n');
+}

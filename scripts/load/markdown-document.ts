@@ -2,7 +2,7 @@ import type { Heading, List, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { childPointer, type DocumentKind, type NodeLocation, type OffsetRange } from '../model/document.js';
+import { childPointer, isRecord, type DocumentKind, type NodeLocation, type OffsetRange } from '../model/document.js';
 import { rolePhaseFields, schemaOf, sectionFields, type SectionField } from '../model/schema-catalog.js';
 import { listHeadings, matchHeading } from './headings.js';
 import type { ParseProblem } from './parsed-tree.js';
@@ -305,6 +305,3 @@ function firstLineEnd(text: string, start: number): number {
   return end > start && text[end - 1] === '\r' ? end - 1 : end;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

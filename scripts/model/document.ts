@@ -44,3 +44,8 @@ export function parentPointer(pointer: string): string {
   const cut = pointer.lastIndexOf('/');
   return cut <= 0 ? '' : pointer.slice(0, cut);
 }
+
+/** A plain object (not null, not an array): what a loaded document's data and its members are checked against. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

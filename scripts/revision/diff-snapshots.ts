@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../model/document.js';
+import { isRecord, type PolicyDocument } from '../model/document.js';
 import { rolePhaseFields, sectionFields } from '../model/schema-catalog.js';
 import type { ChangeKind } from './model.js';
 import type { AreaSnapshot } from './snapshot.js';
@@ -146,5 +146,5 @@ function changeOrder(a: StructuralChange, b: StructuralChange): number {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isRecord(value) ? value : {};
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { PolicyDocument } from '../model/document.js';
+import { isRecord, type PolicyDocument } from '../model/document.js';
 import { validatorFor } from '../validate/schema-validators.js';
 import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 
@@ -53,6 +53,3 @@ export function measureData(document: PolicyDocument): Partial<Foranstaltning> |
   return document.kind === 'foranstaltning' && isRecord(document.data) ? (document.data as Partial<Foranstaltning>) : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

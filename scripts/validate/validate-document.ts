@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { basename, extname } from 'node:path';
-import type { PolicyDocument } from '../model/document.js';
+import { isRecord, type PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { rangePositions } from '../load/load-document.js';
 import { rolePhaseFields } from '../model/schema-catalog.js';
@@ -101,6 +101,3 @@ function emptyPhases(document: PolicyDocument): SchemaMessage[] {
   return messages;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -54,31 +54,4 @@ export function writeFiles(root: string, files: Record<string, string | null>): 
   }
 }
 
-/** A frame for policies/boern-og-unge/, adopted, in force from `gyldigFra`. */
-export function frameText(version = '2025.1', gyldigFra = '2025-03-01'): string {
-  return [
-    '---',
-    'kommune: Eksempel Kommune',
-    'omraade: Børn og unge med særlige behov',
-    'status: udkast',
-    `version: "${version}"`,
-    `gyldig_fra: ${gyldigFra}`,
-    'underskriver:',
-    '  navn: Lene Holm',
-    '  titel: Borgmester',
-    '---',
-    '',
-    '## Forord',
-    '',
-    'Jeg er glad for at kunne præsentere vores serviceniveau.',
-    '',
-    '## Principper',
-    '',
-    '- Tidlig indsats.',
-    '',
-    '## Målgruppe',
-    '',
-    'Børn og unge 0-18 år. Der foretages altid en konkret og individuel vurdering af barnets behov.',
-    '',
-  ].join('\n');
-}
+export { frameText } from '../helpers.js';

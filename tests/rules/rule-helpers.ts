@@ -4,7 +4,7 @@ import { documentKindOf } from '../../scripts/load/load-document.js';
 import type { PolicyDocument } from '../../scripts/model/document.js';
 import { createPolicySet } from '../../scripts/rules/policy-set.js';
 import type { Rule } from '../../scripts/rules/rule.js';
-import { documentOf, REPO_ROOT } from '../helpers.js';
+import { documentOf, frameText, REPO_ROOT } from '../helpers.js';
 
 /** A neutral measure: schema-valid, citing a paragraph in force, without the individual-assessment statement. */
 export const NEUTRAL_SECTIONS: Record<string, string> = {
@@ -53,31 +53,11 @@ export function measureDocument(overrides: Record<string, string> = {}, id = 'pr
 
 /** A loaded frame (serviceniveau.md) for policies/boern-og-unge/, in force from `gyldigFra`. */
 export function frameDocument(sections: Partial<Record<'forord' | 'principper' | 'maalgruppe', string>> = {}, gyldigFra = '2025-03-01'): PolicyDocument {
-  const text = [
-    '---',
-    'kommune: Eksempel Kommune',
-    'omraade: Børn og unge med særlige behov',
-    'status: udkast',
-    'version: "2025.1"',
-    `gyldig_fra: ${gyldigFra}`,
-    'underskriver:',
-    '  navn: Lene Holm',
-    '  titel: Borgmester',
-    '---',
-    '',
-    '## Forord',
-    '',
-    sections.forord ?? 'Jeg er glad for at kunne præsentere vores serviceniveau.',
-    '',
-    '## Principper',
-    '',
-    sections.principper ?? '- Tidlig indsats.\n- Sammenhæng på tværs.',
-    '',
-    '## Målgruppe',
-    '',
-    sections.maalgruppe ?? 'Børn og unge 0-18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets behov.',
-    '',
-  ].join('\n');
+  const text = frameText('2025.1', gyldigFra, {
+    principper: '- Tidlig indsats.\n- Sammenhæng på tværs.',
+    maalgruppe: 'Børn og unge 0-18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets behov.',
+    ...sections,
+  });
   return documentOf('policies/boern-og-unge/serviceniveau.md', 'serviceniveau', text);
 }
 
