@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/document.js';
 import type { IndividuelVurderingOptions } from '../model/generated-types.js';
+import { memoizeByObject } from '../memoize.js';
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
@@ -44,8 +45,8 @@ export function findStatements(
   document: PolicyDocument,
   options: Pick<Required<IndividuelVurderingOptions>, 'phrases' | 'negations'> = individuelVurdering.defaultOptions,
 ): { stated: boolean; statedIn: string[]; negated: { normalized: NormalizedText; sentence: Span }[] } {
-  const phrases = options.phrases.map((source) => new RegExp(source, 'u'));
-  const negations = options.negations.map((source) => new RegExp(source, 'u'));
+  const phrases = compiled(options.phrases);
+  const negations = compiled(options.negations);
   const statedIn: string[] = [];
   const negated: { normalized: NormalizedText; sentence: Span }[] = [];
   for (const field of proseFieldsOf(document)) {
@@ -60,6 +61,9 @@ export function findStatements(
   }
   return { stated: statedIn.length > 0, statedIn, negated };
 }
+
+/** The patterns of one options list, compiled once per check rather than once per document. */
+const compiled = memoizeByObject((sources: readonly string[]) => sources.map((source) => new RegExp(source, 'u')));
 
 function negatedReport(document: PolicyDocument, normalized: NormalizedText, sentence: Span): RuleReport {
   const quoted = normalized.text.slice(sentence.start, sentence.end);

@@ -40,7 +40,8 @@ export function lix(normalized: NormalizedText): LixMeasure {
   let words = 0;
   let sentences = 0;
   let longWords = 0;
-  for (const sentence of sentencesOf({ ...normalized, text })) {
+  // Most sections hold no address: then the sentences the other rules computed are reused.
+  for (const sentence of sentencesOf(text === normalized.text ? normalized : { ...normalized, text })) {
     const spans = wordsOf(text, sentence);
     if (spans.length === 0) continue;
     sentences++;
@@ -100,8 +101,12 @@ function hintFor(measure: LixMeasure): string {
   );
 }
 
+const LETTER = /\p{L}/u;
+
 function lettersIn(word: string): number {
-  return word.match(/\p{L}/gu)?.length ?? 0;
+  let letters = 0;
+  for (const char of word) if (LETTER.test(char)) letters++;
+  return letters;
 }
 
 function formatNumber(value: number): string {

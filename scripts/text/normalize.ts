@@ -38,14 +38,18 @@ export function normalizeProse(source: SourceText): NormalizedText {
   };
   let i = 0;
   while (i < input.length) {
-    const code = input.charCodeAt(i);
-    // Fast path for the common case: a plain ASCII letter, digit or punctuation mark not followed by a combining mark.
-    if (code > 0x20 && code < 0x7f && code !== 0x2a && code !== 0x2d && code !== 0x3c && code !== 0x60 && !isCombining(input.charCodeAt(i + 1))) {
-      last = input[i] ?? '';
-      parts.push(last);
-      offsets.push(source.offsets[i] ?? 0);
-      i++;
-      continue;
+    // Fast path for the common case: a run of plain letters, digits and punctuation, copied as one part.
+    if (isPlain(input.charCodeAt(i))) {
+      let end = i + 1;
+      while (end < input.length && isPlain(input.charCodeAt(end))) end++;
+      if (end < input.length && isCombining(input.charCodeAt(end))) end--; // the mark composes with the run's last character
+      if (end > i) {
+        parts.push(input.slice(i, end));
+        last = input[end - 1] ?? '';
+        for (let k = i; k < end; k++) offsets.push(source.offsets[k] ?? 0);
+        i = end;
+        continue;
+      }
     }
     const char = input[i] ?? '';
     if (input.startsWith('<!--', i)) {
@@ -117,6 +121,11 @@ export function normalizeProse(source: SourceText): NormalizedText {
 
 /** normalizeProse, once per source text: every rule reads the same fields. */
 export const normalizedOf: (source: SourceText) => NormalizedText = memoizeByObject(normalizeProse);
+
+/** Printable ASCII except the characters normalisation changes or removes (`*`, `-`, `<`, `` ` ``), and Danish letters. */
+function isPlain(code: number): boolean {
+  return (code > 0x20 && code < 0x7f && code !== 0x2a && code !== 0x2d && code !== 0x3c && code !== 0x60) || code === 0xe6 || code === 0xf8 || code === 0xe5 || code === 0xc6 || code === 0xd8 || code === 0xc5;
+}
 
 /** U+0300–U+036F and the other combining blocks, checked cheaply before the Unicode regex. */
 function isCombining(code: number): boolean {

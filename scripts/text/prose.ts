@@ -52,7 +52,8 @@ function sourceTextAt(document: PolicyDocument, pointer: string, value: string, 
 }
 
 function identity(text: string, start: number): SourceText {
-  const offsets = Array.from({ length: text.length + 1 }, (_, index) => start + index);
+  const offsets = new Array<number>(text.length + 1);
+  for (let index = 0; index <= text.length; index++) offsets[index] = start + index;
   return { text, offsets };
 }
 
