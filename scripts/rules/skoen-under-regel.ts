@@ -67,6 +67,9 @@ const QUALIFIERS: RegExp[] = [
   String.raw`${B}kan fraviges${E}`,
 ].map((source) => new RegExp(source, 'u'));
 
+/** Every built-in absolute holds one of these words; a sentence without any skips the patterns (most sentences). */
+const ABSOLUTE_WORD = /ikke|aldrig|højst|maks|max|kun|udelukke|ingen|intet|undtagelse/u;
+
 /** A sentence about who may grant how much (»Sagsbehandleren kan selv bevilge højst 10 timer«) sets a competence, not a cap. */
 const DELEGATION = new RegExp(String.raw`${B}(?:kompetence|bemyndig|delegation|delegere|selv (?:bevilge|give|tildele|træffe afgørelse))`, 'u');
 
@@ -77,7 +80,8 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
   defaultOptions: { sections: ['maalgruppe', 'omfang', 'tildeling'], absolutes: [], qualifiers: [] },
   check({ documents, policy, options }) {
     const sections = new Set<string>(options.sections);
-    const absolutes = [...ABSOLUTES, ...options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, 'giu'), qualify: prefixed }))];
+    const ownAbsolutes = options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, 'giu'), qualify: prefixed }));
+    const absolutes = [...ABSOLUTES, ...ownAbsolutes];
     const qualifiers = [...QUALIFIERS, ...options.qualifiers.map((source) => new RegExp(source, 'iu'))];
     const statutory = statutoryLimitsOf(policy);
     const reports: RuleReport[] = [];
@@ -88,6 +92,7 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
         const normalized = normalizedOf(field);
         for (const sentence of sentencesOf(normalized)) {
           const text = normalized.lower.slice(sentence.start, sentence.end);
+          if (ownAbsolutes.length === 0 && !ABSOLUTE_WORD.test(text)) continue;
           if (qualifiers.some((qualifier) => qualifier.test(text)) || statutory.some((limit) => containsWord(text, limit))) continue;
           const delegates = DELEGATION.test(text);
           for (const { span, absolute } of absoluteMatches(text, absolutes)) {
