@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'scripts/model/generated-types.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'scripts/model/generated-types.ts', 'scripts/validate/generated-validators.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

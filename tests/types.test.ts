@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_TYPES_PATH, renderTypes } from '../scripts/tools/render-types.js';
+import { GENERATED_VALIDATORS_PATH, renderValidators } from '../scripts/tools/render-validators.js';
 import { REPO_ROOT } from './helpers.js';
 
-describe('types generated from the schemas', () => {
-  it('are up to date (run `npm run gen:types` after changing a schema)', async () => {
+describe('code generated from the schemas (run `npm run gen` after changing a schema)', () => {
+  it('types are up to date', async () => {
     const checkedIn = readFileSync(join(REPO_ROOT, GENERATED_TYPES_PATH), 'utf8');
     expect(checkedIn).toBe(await renderTypes());
+  });
+
+  it('precompiled validators are up to date', async () => {
+    const checkedIn = readFileSync(join(REPO_ROOT, GENERATED_VALIDATORS_PATH), 'utf8');
+    expect(checkedIn === (await renderValidators()), 'scripts/validate/generated-validators.ts is stale').toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-/* Generated from schemas/*.schema.json by `npm run gen:types` (json-schema-to-typescript). Do not edit by hand. */
+/* Generated from schemas/*.schema.json by `npm run gen` (json-schema-to-typescript). Do not edit by hand. */
 
 /**
  * Rammen for kommunens serviceniveau på ét område: hvem, hvornår, status og vedtagelse, samt forord, principper og målgruppe.

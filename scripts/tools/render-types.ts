@@ -4,10 +4,10 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { DOCUMENT_KINDS } from '../model/schema-catalog.js';
 import { packageRoot } from '../package-root.js';
 
-/** Where the generated types live; checked in, and regenerated with `npm run gen:types`. */
+/** Where the generated types live; checked in, and regenerated with `npm run gen`. */
 export const GENERATED_TYPES_PATH = join('scripts', 'model', 'generated-types.ts');
 
-const BANNER = `/* Generated from schemas/*.schema.json by \`npm run gen:types\` (json-schema-to-typescript). Do not edit by hand. */`;
+const BANNER = `/* Generated from schemas/*.schema.json by \`npm run gen\` (json-schema-to-typescript). Do not edit by hand. */`;
 
 /** Renders the TypeScript types of every schema in schemas/, deterministically. */
 export async function renderTypes(): Promise<string> {
