@@ -6,35 +6,52 @@ import { CONFIG_FILE_NAME, loadDocument } from '../load/load-document.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { Konfiguration } from '../model/generated-types.js';
 import { RULES } from '../rules/registry.js';
+import { backtrackingProblem } from './regex-safety.js';
 import { schemaFinding, validateDocument } from '../validate/validate-document.js';
 import type { PolicyDocument } from '../model/document.js';
 
 /** A rule id as the config schema lists them. */
 export type RuleId = keyof NonNullable<Konfiguration['rules']>;
 
-/** Option lists that the rules compile as regular expressions (with the `u` flag, stricter than the schema's check). */
-const PATTERN_OPTIONS = new Set(['patterns', 'phrases', 'negations', 'absolutes', 'qualifiers']);
+/** Option lists that the rules compile as regular expressions, with the flags they compile them with (`u` is stricter than the schema's check). */
+const PATTERN_OPTIONS = new Map([
+  ['patterns', 'giu'],
+  ['phrases', 'u'],
+  ['negations', 'u'],
+  ['absolutes', 'giu'],
+  ['qualifiers', 'iu'],
+]);
 
-/** A pattern in the config that does not compile is a finding at that pattern, not an internal error later. */
-function uncompilablePatterns(document: PolicyDocument): Finding[] {
+/** A pattern in the config that does not compile, or could hang a check, is a finding at that pattern, not an internal error or a stuck CI job later. */
+function unusablePatterns(document: PolicyDocument): Finding[] {
   const findings: Finding[] = [];
   const rules = (document.data as Konfiguration | null)?.rules ?? {};
   for (const [rule, setting] of Object.entries(rules)) {
     const options = typeof setting === 'object' && setting && 'options' in setting ? (setting.options as Record<string, unknown> | undefined) : undefined;
     for (const [key, list] of Object.entries(options ?? {})) {
-      if (!PATTERN_OPTIONS.has(key) || !Array.isArray(list)) continue;
+      const flags = PATTERN_OPTIONS.get(key);
+      if (!flags || !Array.isArray(list)) continue;
       list.forEach((pattern, index) => {
         if (typeof pattern !== 'string') return;
+        const pointer = `/rules/${rule}/options/${key}/${index}`;
+        let compiled: RegExp;
         try {
-          new RegExp(pattern, 'u');
+          compiled = new RegExp(pattern, flags);
         } catch {
-          findings.push(schemaFinding(document, { pointer: `/rules/${rule}/options/${key}/${index}`, atKey: false, message: `»${pattern}« er ikke et gyldigt regulært udtryk`, hint: 'Udtrykket læses med Unicode-reglerne (flaget u): escape kun tegn, der betyder noget, fx \\. for et punktum.' }));
+          findings.push(schemaFinding(document, { pointer, atKey: false, message: `»${pattern}« er ikke et gyldigt regulært udtryk`, hint: 'Udtrykket læses med Unicode-reglerne (flaget u): escape kun tegn, der betyder noget, fx \\. for et punktum.' }));
+          return;
         }
+        const problem = backtrackingProblem(compiled);
+        if (problem) findings.push(schemaFinding(document, { pointer, atKey: false, message: `»${pattern}« er et farligt regulært udtryk: ${problem}`, hint: BACKTRACKING_HINT }));
       });
     }
   }
   return findings;
 }
+
+const BACKTRACKING_HINT =
+  'Sæt ikke en gentagelse inde i en anden (»(\\w+\\s?)+« kan skrives »\\w+(?:\\s\\w+)*«), lad ikke to gentagelser efter hinanden ' +
+  'kunne tage de samme tegn (»\\s*\\s*«), og begræns ».*« mellem to ord, fx til »[^.]{0,80}«.';
 
 /** Each rule's default severity: `schema` is always an error; the content rules say their own. */
 export const RULE_DEFAULTS: Record<string, Severity> = {
@@ -69,7 +86,7 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigResult 
   const file = displayPath(absolute, cwd);
   const loaded = loadDocument(file, 'config', readFileSync(absolute));
   const findings = [...loaded.findings];
-  if (loaded.document && !loaded.broken) findings.push(...validateDocument(loaded.document), ...uncompilablePatterns(loaded.document));
+  if (loaded.document && !loaded.broken) findings.push(...validateDocument(loaded.document), ...unusablePatterns(loaded.document));
   if (!loaded.document || findings.some((finding) => finding.severity === 'error')) {
     return { ok: false, findings: findings.map((finding) => ({ ...finding, hint: `${finding.hint ? `${finding.hint} ` : ''}${VALID_EXAMPLE}` })) };
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../scripts/rules/registry.js';
 import { lineOf, makeTree, measureMarkdown, REPO_ROOT, runCli } from '../helpers.js';
 
 const REGISTER = readFileSync(join(REPO_ROOT, 'policies/lovregister.json'));
@@ -150,6 +151,29 @@ describe('serviceniveau check on bad input', () => {
     const root = policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
     expect(runCli(['check', '--config', 'mangler.json'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Konfigurationsfilen »mangler.json« findes ikke') as string });
     expect(runCli(['check', '--config', 'policies'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('»policies« er en mappe') as string });
+  });
+
+  it('a config pattern that could backtrack without end stops the run before any rule runs it', () => {
+    const root = policyTree({
+      'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x', sections: { Formål: `${'a'.repeat(40)}!` } }),
+      'serviceniveau.config.json': JSON.stringify({ rules: { 'individuel-vurdering': { options: { negations: ['(a+)+$'] } }, pladsholder: { options: { patterns: ['TODO\\s*\\s*:'] } } } }, null, 2),
+    });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(result.status).toBe(2);
+    const findings = JSON.parse(result.stdout) as { line: number; message: string }[];
+    expect(findings.map((finding) => [finding.line, finding.message])).toEqual([
+      [6, '»(a+)+$« er et farligt regulært udtryk: »a+« gentages inde i »(a+)+«, så udtrykket kan bruge eksponentielt lang tid på en lang sætning og få kontrollen til at hænge'],
+      [13, '»TODO\\s*\\s*:« er et farligt regulært udtryk: »\\s*« og »\\s*« kan matche den samme tekst, så udtrykket kan bruge polynomielt lang tid på en lang sætning og få kontrollen til at hænge'],
+    ]);
+    expect(runCli(['check'], root).stdout).toContain('»\\w+(?:\\s\\w+)*«');
+  });
+
+  it('accepts the default patterns of every rule and ordinary ones written in their style', () => {
+    const options = Object.fromEntries(RULES.map((rule) => [rule.id, { options: Object.fromEntries(Object.entries(rule.defaultOptions).filter(([key]) => ['phrases', 'negations'].includes(key))) }]));
+    options['pladsholder'] = { options: { patterns: ['\\bTODO\\b', '\\[[^\\]]{1,80}\\]', '\\s+$'] } };
+    options['skoen-under-regel'] = { options: { absolutes: ['kun.*særlige', 'ikke .* bevilges'], qualifiers: ['\\bi (?:nogle|visse) tilfælde\\b'] } } as never;
+    const root = policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }), 'serviceniveau.config.json': JSON.stringify({ rules: options }) });
+    expect(runCli(['check', '--format', 'json'], root).status).not.toBe(2);
   });
 
   it('the config can soften schema errors to warnings', () => {
