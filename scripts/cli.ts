@@ -59,6 +59,10 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGE); // »serviceniveau check --help« is how many look for a command's options
+    return 0;
+  }
   if (command === '--version' || command === '-v') {
     const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
     process.stdout.write(`${manifest.version}\n`);

@@ -137,6 +137,14 @@ describe('serviceniveau check on bad input', () => {
     expect(runCli(['tjek'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Ukendt kommando »tjek«') as string });
   });
 
+  it('--help after a command shows the usage with its options, exit 0', () => {
+    for (const command of ['check', 'changelog']) {
+      const result = runCli([command, '--help'], REPO_ROOT);
+      expect(result).toMatchObject({ status: 0, stderr: '' });
+      expect(result.stdout).toContain('--changed-since REF');
+    }
+  });
+
   it('a broken config file stops the run with exit 2 and says where', () => {
     const root = policyTree({
       'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }),
