@@ -7,7 +7,7 @@ import { validatorFor } from '../validate/schema-validators.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
-import { areaFilter, areaSnapshot, pathsAt, pathsOfWorkingTree, POLICY_FOLDER, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type PathFilter, type Snapshot } from './snapshot.js';
+import { areaFilter, areaSnapshot, pathsAt, pathsOfWorkingTree, POLICY_FOLDER, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type BlobDocuments, type PathFilter, type Snapshot } from './snapshot.js';
 
 export const WORKING_TREE_LABEL = 'arbejdskopien';
 
@@ -42,7 +42,10 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
   const fromSource = await commitSource(repository, request.from ?? (await defaultFrom(repository, toSource.sha)));
   const area = selectArea([...toSource.paths, ...fromSource.paths], request.omraade);
   // Read only the chosen area (and the register): a shared repository may hold thousands of other measures.
-  const [from, to] = await Promise.all([read(repository, fromSource, areaFilter(area)), read(repository, toSource, areaFilter(area))]);
+  // One after the other, so that files the round did not touch are parsed once and shared by both sides.
+  const known: BlobDocuments = new Map();
+  const from = await read(repository, fromSource, areaFilter(area), known);
+  const to = await read(repository, toSource, areaFilter(area), known);
   const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
   const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
   const register = [after.register, before.register].map((document) => document?.data).find((data) => data !== undefined && validatorFor('lovregister')(data)) as Lovregister | undefined;
@@ -90,8 +93,8 @@ function workingTreeSource(repository: PolicyRepository): SideSource {
   return { paths: pathsOfWorkingTree(repository.root), side: { label: WORKING_TREE_LABEL } };
 }
 
-async function read(repository: PolicyRepository, source: SideSource, wanted: PathFilter): Promise<ReadSide> {
-  const snapshot = source.sha ? await snapshotAt(repository, source.sha, wanted) : snapshotOfWorkingTree(repository.root, wanted);
+async function read(repository: PolicyRepository, source: SideSource, wanted: PathFilter, known?: BlobDocuments): Promise<ReadSide> {
+  const snapshot = source.sha ? await snapshotAt(repository, source.sha, wanted, known) : snapshotOfWorkingTree(repository.root, wanted);
   return { side: source.side, snapshot, ...(source.sha ? { sha: source.sha } : {}) };
 }
 

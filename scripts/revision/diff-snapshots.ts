@@ -68,7 +68,7 @@ function diffDocuments(
   after: PolicyDocument | undefined,
   fieldsOf: (document: PolicyDocument) => Record<string, string>,
 ): StructuralChange | undefined {
-  if (!before && !after) return undefined;
+  if (before === after) return undefined; // the same file on both sides, read once
   const fields = diffFields(before ? fieldsOf(before) : {}, after ? fieldsOf(after) : {});
   if (fields.length === 0) return undefined;
   const kind: ChangeKind = !before ? 'added' : !after ? 'removed' : 'changed';

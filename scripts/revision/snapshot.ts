@@ -31,11 +31,17 @@ export async function pathsAt(repository: PolicyRepository, sha: string): Promis
   return (await repository.listFiles(sha, POLICY_FOLDER)).map((file) => file.path);
 }
 
+/** Documents read from git, by blob id and path: a file unchanged between the two sides of a round is read and parsed once. */
+export type BlobDocuments = Map<string, PolicyDocument | undefined>;
+
 /** The policy documents at a commit that pass the filter, read in one batch. Documents that cannot be read are left out. */
-export async function snapshotAt(repository: PolicyRepository, sha: string, wanted: PathFilter = () => true): Promise<Snapshot> {
-  const files = (await repository.listFiles(sha, POLICY_FOLDER)).filter((file) => wanted(file.path) && documentKindOf(file.path));
-  const blobs = await repository.readBlobs(files.map((file) => file.oid));
-  return { documents: loadAll(files.map((file, index) => ({ path: file.path, read: () => blobs[index] ?? Buffer.alloc(0) }))) };
+export async function snapshotAt(repository: PolicyRepository, sha: string, wanted: PathFilter = () => true, known: BlobDocuments = new Map()): Promise<Snapshot> {
+  const files = (await repository.listFiles(sha, POLICY_FOLDER)).filter((file) => wanted(file.path) && documentKindOf(file.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const keyOf = (file: { path: string; oid: string }): string => `${file.oid}\u0000${file.path}`;
+  const unread = files.filter((file) => !known.has(keyOf(file)));
+  const blobs = await repository.readBlobs(unread.map((file) => file.oid));
+  unread.forEach((file, index) => known.set(keyOf(file), loadPolicyDocument(file.path, blobs[index] ?? Buffer.alloc(0))));
+  return { documents: files.map((file) => known.get(keyOf(file))).filter((document) => document !== undefined) };
 }
 
 /** The policy files on disk now (paths only). */
@@ -70,14 +76,18 @@ export function areaFilter(area: string): PathFilter {
 }
 
 function loadAll(files: readonly { path: string; read: () => Buffer }[]): PolicyDocument[] {
-  const documents: PolicyDocument[] = [];
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const kind = documentKindOf(file.path);
-    if (!kind || kind === 'config') continue;
-    const loaded = loadDocument(file.path, kind, file.read());
-    if (loaded.document && !loaded.broken) documents.push(loaded.document);
-  }
-  return documents;
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((file) => (documentKindOf(file.path) ? loadPolicyDocument(file.path, file.read()) : undefined))
+    .filter((document) => document !== undefined);
+}
+
+/** A policy document (not the config) that loads whole, or undefined. */
+function loadPolicyDocument(path: string, bytes: Uint8Array): PolicyDocument | undefined {
+  const kind = documentKindOf(path);
+  if (!kind || kind === 'config') return undefined;
+  const loaded = loadDocument(path, kind, bytes);
+  return loaded.document && !loaded.broken ? loaded.document : undefined;
 }
 
 /** The areas (policies/<area>/) among some paths, sorted. */
