@@ -96,8 +96,20 @@ interface TextBlock {
 
 const markdown = unified().use(remarkParse);
 
+/** Parsed fields by their text: most sections read the same before and after a round, and are parsed once. */
+const blocksBySource = new Map<string, readonly TextBlock[]>();
+
 /** A field's Markdown as paragraphs and bullets of plain text: no raw HTML, links become their text, comments are dropped. */
 function markdownBlocks(source: string): TextBlock[] {
+  let blocks = blocksBySource.get(source);
+  if (!blocks) {
+    blocks = parseMarkdownBlocks(source);
+    blocksBySource.set(source, blocks);
+  }
+  return [...blocks];
+}
+
+function parseMarkdownBlocks(source: string): TextBlock[] {
   if (source.trim() === '') return [];
   const blocks: TextBlock[] = [];
   const visit = (nodes: readonly RootContent[], indent: number, listLevel: number): void => {
