@@ -22,6 +22,9 @@ const PLAUSIBLE = new Set<number>([...BYTE_OF.keys()].filter((code) => code >= 0
 
 const RIGHT_DOUBLE_QUOTE = '\u201D';
 
+/** The lead bytes of multi-byte UTF-8 (0xC2–0xF4) as Windows-1252 shows them: »Â« to »ô«. */
+const LEAD = /[\u00C2-\u00F4]/;
+
 /**
  * Finds mojibake in decoded text: runs of characters whose Windows-1252 bytes form valid UTF-8 for a
  * character Windows-1252 could write (»Ã¦« → »æ«, »â€“« → »–«, »Â«« → »««). Also »â€« on its own, the
@@ -29,8 +32,14 @@ const RIGHT_DOUBLE_QUOTE = '\u201D';
  */
 export function findMojibakeRuns(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
+  const leads = new RegExp(LEAD.source, 'g');
   let index = 0;
   while (index < text.length) {
+    // Jump to the next character that can start a garbled sequence; most text has none.
+    leads.lastIndex = index;
+    const lead = leads.exec(text);
+    if (!lead) break;
+    index = lead.index;
     const decoded = decodeAt(text, index);
     if (!decoded) {
       index++;
