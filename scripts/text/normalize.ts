@@ -9,7 +9,7 @@ export interface NormalizedText {
   /** `text` in lower case, character for character. */
   lower: string;
   /** offsets[i] is the file offset of text[i]; offsets[text.length] is the end. */
-  offsets: number[];
+  offsets: ArrayLike<number>;
 }
 
 const INVISIBLE = /^(?:\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF)$/;
@@ -30,11 +30,21 @@ export function normalizeProse(source: SourceText): NormalizedText {
   // makes V8 flatten it every time, which turned long texts quadratic.
   const parts: string[] = [];
   let last = '';
-  const offsets: number[] = [];
+  // A typed array, not number[]: on thousands of documents the offsets are most of what is allocated.
+  let offsets = new Int32Array(input.length + 1);
+  let size = 0;
+  const pushOffset = (offset: number): void => {
+    if (size === offsets.length) {
+      const grown = new Int32Array(2 * size); // NFC can lengthen a character (U+0344)
+      grown.set(offsets);
+      offsets = grown;
+    }
+    offsets[size++] = offset;
+  };
   const emit = (output: string, at: number): void => {
     parts.push(output);
     last = output.at(-1) ?? last;
-    for (let k = 0; k < output.length; k++) offsets.push(source.offsets[at] ?? 0);
+    for (let k = 0; k < output.length; k++) pushOffset(source.offsets[at] ?? 0);
   };
   let i = 0;
   while (i < input.length) {
@@ -46,7 +56,7 @@ export function normalizeProse(source: SourceText): NormalizedText {
       if (end > i) {
         parts.push(input.slice(i, end));
         last = input[end - 1] ?? '';
-        for (let k = i; k < end; k++) offsets.push(source.offsets[k] ?? 0);
+        for (let k = i; k < end; k++) pushOffset(source.offsets[k] ?? 0);
         i = end;
         continue;
       }
@@ -101,12 +111,12 @@ export function normalizeProse(source: SourceText): NormalizedText {
     emit(input.slice(i, end).normalize('NFC'), i);
     i = end;
   }
-  offsets.push(source.offsets[input.length] ?? offsets.at(-1) ?? 0);
+  pushOffset(source.offsets[input.length] ?? (size > 0 ? (offsets[size - 1] ?? 0) : 0));
   const text = parts.join('');
   const folded = text.toLocaleLowerCase('da');
   // Lower case character for character; in the rare case a character changes length (İ), fold piecewise.
   const lower = folded.length === text.length ? folded : [...text].map((char) => (char.toLocaleLowerCase('da').length === char.length ? char.toLocaleLowerCase('da') : char)).join('');
-  return { text, lower, offsets };
+  return { text, lower, offsets: offsets.subarray(0, size) };
 
   function emitSpace(space: ' ' | '\n', at: number): void {
     if (parts.length === 0 || last === '\n' || (last === ' ' && space === ' ')) return;

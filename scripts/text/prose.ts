@@ -6,7 +6,7 @@ import { memoizeByObject } from '../memoize.js';
 export interface SourceText {
   text: string;
   /** offsets[i] is the file offset of text[i]; offsets[text.length] is the end offset. */
-  offsets: number[];
+  offsets: ArrayLike<number>;
 }
 
 /** One string field of a document, such as a section or a frontmatter value, with its source offsets. */
@@ -52,14 +52,14 @@ function sourceTextAt(document: PolicyDocument, pointer: string, value: string, 
 }
 
 function identity(text: string, start: number): SourceText {
-  const offsets = new Array<number>(text.length + 1);
+  const offsets = new Int32Array(text.length + 1);
   for (let index = 0; index <= text.length; index++) offsets[index] = start + index;
   return { text, offsets };
 }
 
 /** Text whose characters cannot be mapped one by one (say a folded YAML scalar): all point at its start. */
 function uniform(text: string, start: number): SourceText {
-  return { text, offsets: new Array<number>(text.length + 1).fill(start) };
+  return { text, offsets: new Int32Array(text.length + 1).fill(start) };
 }
 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
