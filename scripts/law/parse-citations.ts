@@ -42,6 +42,10 @@ export function parseCitations(text: string, laws: readonly LawName[]): { citati
   const problems: CitationProblem[] = [];
   let previousLaw: string | undefined;
   const used = new Set<LawMention>();
+  const byStart = new Map(mentions.map((mention) => [mention.start, mention]));
+  const reaches = mentions.map((mention) => reachOf(text, mention.end));
+  // The "§" signs come in text order, so the mentions that end before one are a growing prefix of `mentions`.
+  let ended = 0;
   for (let at = text.indexOf('§'); at !== -1; at = text.indexOf('§', at + 1)) {
     if (text[at - 1] === '§') continue; // the second sign of "§§"
     const group = readGroup(text, at);
@@ -49,9 +53,10 @@ export function parseCitations(text: string, laws: readonly LawName[]): { citati
       problems.push(group.problem);
       continue;
     }
-    const candidate = mentionBefore(mentions, text, at);
+    while (ended < mentions.length && mentions[ended]!.end <= at) ended++;
+    const candidate = ended > 0 && reaches[ended - 1] === at ? mentions[ended - 1] : undefined;
     const before = candidate && !used.has(candidate) ? candidate : undefined;
-    const after = mentionAfter(mentions, text, group.end);
+    const after = mentionAfter(byStart, text, group.end);
     if (after) used.add(after);
     const mention = before ?? after;
     if (mention && !mention.law) {
@@ -170,9 +175,7 @@ function findLawMentions(text: string, laws: readonly LawName[]): LawMention[] {
   for (const { law, pattern } of patternsOf(laws)) {
     for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, law, text: match[0] });
   }
-  for (const match of text.matchAll(/(?<![\p{L}\d])(?:[\p{L}-]+lovens?|lov om [\p{L}]+(?: [\p{L}]+){0,4}?)(?= *§)/giu)) {
-    found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-  }
+  for (const span of findLawLikeNames(text)) found.push({ ...span, text: text.slice(span.start, span.end) });
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.law !== undefined) - Number(a.law !== undefined));
   const kept: LawMention[] = [];
   for (const mention of found) {
@@ -183,19 +186,55 @@ function findLawMentions(text: string, laws: readonly LawName[]): LawMention[] {
   return kept;
 }
 
-function mentionBefore(mentions: readonly LawMention[], text: string, at: number): LawMention | undefined {
-  for (let index = mentions.length - 1; index >= 0; index--) {
-    const mention = mentions[index]!;
-    if (mention.end > at) continue;
-    return /^[\s,]*(?:jf\.?\s*)?$/u.test(text.slice(mention.end, at)) ? mention : undefined;
-  }
-  return undefined;
+const LINK_BEFORE = /[\s,]*(?:jf\.?\s*)?/uy;
+
+/**
+ * Where the », jf.« after a law's name ends. No part of it can read a "§", so the text between the name and a "§"
+ * is such a link exactly when this greedy match ends at that "§": one scan per name instead of one per "§".
+ */
+function reachOf(text: string, end: number): number {
+  LINK_BEFORE.lastIndex = end;
+  LINK_BEFORE.test(text);
+  return LINK_BEFORE.lastIndex;
 }
 
-function mentionAfter(mentions: readonly LawMention[], text: string, end: number): LawMention | undefined {
+const WORD = /[\p{L}-]+/gu;
+const LAW_ENDING = /lovens?$/iu;
+const BEFORE_SIGN = / *§/y;
+const LOV_OM = /(?<![\p{L}\d])lov om [\p{L}]+(?: [\p{L}]+){0,4}?(?= *§)/giu;
+
+/**
+ * Names before a "§" that look like a law: »barneloven §«, »Lov om social service §«, also unknown ones. The same
+ * matches as /(?<![\p{L}\d])(?:[\p{L}-]+lovens?|lov om …)(?= *§)/giu, without its quadratic search: a name of the
+ * first kind can only end where its word of letters and hyphens ends (a "§" or a space must follow), so each word is
+ * read once, from its first possible start.
+ */
+function findLawLikeNames(text: string): Span[] {
+  const words: Span[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const end = match.index + match[0].length;
+    const ending = LAW_ENDING.exec(match[0].slice(-6));
+    if (!ending) continue;
+    BEFORE_SIGN.lastIndex = end;
+    if (!BEFORE_SIGN.test(text)) continue;
+    // A name starts where no letter or digit is before it: at the word's start, or, after a digit, just after its first hyphen.
+    const hyphen = match[0].indexOf('-');
+    const start = !/\d/.test(text[match.index - 1] ?? '') ? match.index : hyphen === -1 ? end : match.index + hyphen + 1;
+    if (start < end - ending[0].length) words.push({ start, end });
+  }
+  const phrases = [...text.matchAll(LOV_OM)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  // As one left-to-right search for either kind: at the same start a word wins (the sort is stable), and no match starts inside the one before.
+  const kept: Span[] = [];
+  for (const span of [...words, ...phrases].sort((a, b) => a.start - b.start)) {
+    if (span.start >= (kept.at(-1)?.end ?? 0)) kept.push(span);
+  }
+  return kept;
+}
+
+function mentionAfter(byStart: ReadonlyMap<number, LawMention>, text: string, end: number): LawMention | undefined {
   const link = /^\s*,?\s*(?:i|efter|jf\.?)\s+/u.exec(text.slice(end, end + 12));
   if (!link) return undefined;
-  return mentions.find((mention) => mention.start === end + link[0].length);
+  return byStart.get(end + link[0].length);
 }
 
 function escapeRegExp(text: string): string {

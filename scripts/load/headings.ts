@@ -2,15 +2,21 @@ import type { SectionField } from '../model/schema-catalog.js';
 
 /** Folds a heading for tolerant matching: case, "/" or "&" for "og", emphasis marks, colons and spacing. */
 export function normalizeHeading(text: string): string {
-  return text
+  const folded = text
     .normalize('NFC')
     .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
     .toLocaleLowerCase('da')
     .replace(/[*_`]/g, '')
     .replace(/[/&+]/g, ' og ')
-    .replace(/[\s\u00A0]+/g, ' ')
-    .replace(/[\s:.]+$/, '')
-    .trim();
+    .replace(/[\s\u00A0]+/g, ' ');
+  return trimTrailingPunctuation(folded).trim();
+}
+
+/** Drops the spaces, colons and full stops at the end; a loop, as /[\s:.]+$/ would retry from every one of a long run that does not end the text. */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s:.]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** The section field a heading names, if any. */

@@ -32,7 +32,7 @@ export function decodeSourceText(bytes: Uint8Array): DecodeResult {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const lenient = lenientDecode(bytes);
-    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+    const before = lenient.slice(0, firstInvalidCharacter(lenient, bytes));
     return {
       ok: false,
       problem: {
@@ -56,6 +56,21 @@ export function decodeSourceText(bytes: Uint8Array): DecodeResult {
     };
   }
   return { ok: true, text };
+}
+
+/**
+ * The index in the leniently decoded text of the first U+FFFD that stands for invalid bytes. The file may also hold a
+ * real U+FFFD (the bytes EF BF BD); walking the text and the bytes together tells the two apart.
+ */
+function firstInvalidCharacter(text: string, bytes: Uint8Array): number {
+  let byte = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // the decoder drops a BOM
+  for (let index = 0; index < text.length; ) {
+    const codePoint = text.codePointAt(index)!;
+    if (codePoint === 0xfffd && !(bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd)) return index;
+    byte += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    index += codePoint < 0x10000 ? 1 : 2;
+  }
+  return 0;
 }
 
 function lenientDecode(bytes: Uint8Array): string {

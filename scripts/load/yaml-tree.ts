@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import { childPointer, type NodeLocation } from '../model/document.js';
 import type { ParsedTree, ParseProblem } from './parsed-tree.js';
 
@@ -32,9 +32,11 @@ const GENERIC = {
 
 /** Parses a YAML block that starts at `base` in the surrounding text; offsets are file offsets. */
 export function parseYamlTree(source: string, base: number): ParsedTree {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter(), logLevel: 'error' });
+  // yaml's own uniqueKeys check compares each key with every key before it in its map: quadratic in a long map.
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, lineCounter: new LineCounter(), logLevel: 'error' });
   const problems: ParseProblem[] = doc.errors.map((error) => toProblem(error, source, base));
-  const broken = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+  if (doc.contents) problems.push(...findDuplicateKeys(doc.contents).map((key) => duplicateKeyProblem(key, source, base)));
+  const broken = doc.errors.length > 0;
   const locations = new Map<string, NodeLocation>();
   if (doc.contents) collectLocations(doc.contents, '', base, locations);
   let data: unknown = null;
@@ -49,18 +51,49 @@ export function parseYamlTree(source: string, base: number): ParsedTree {
   return { data, locations, problems, broken };
 }
 
+/**
+ * The keys that repeat one before them in the same map, as yaml's uniqueKeys check finds them: scalar keys with `===`
+ * values (NaN never repeats), in every map, also maps inside keys; collection keys never equal another key. One Set
+ * per map keeps it linear, and the tree is walked with its own stack, so deep nesting cannot overflow the call stack.
+ */
+function findDuplicateKeys(root: Node): Scalar[] {
+  const duplicates: Scalar[] = [];
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) duplicates.push(key);
+          seen.add(key.value);
+        }
+        pending.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
+  return duplicates;
+}
+
+/** The finding for a repeated key, on the key as written (quotes included; only its first line, should it have more). */
+function duplicateKeyProblem(key: Scalar, source: string, base: number): ParseProblem {
+  const [start = 0, end = start] = key.range ?? [];
+  const name = /^[^\r\n]*/.exec(source.slice(start, end))?.[0] ?? '';
+  return {
+    range: { start: base + start, end: base + start + name.length },
+    severity: 'error',
+    message: `Feltet »${name}« står to gange i frontmatter`,
+    hint: 'Slet den ene forekomst; ellers gælder kun den sidste, og det er let at overse.',
+  };
+}
+
 function toProblem(error: YAMLError, source: string, base: number): ParseProblem {
   const range = { start: base + error.pos[0], end: base + error.pos[1] };
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = /^[^:\r\n]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? '';
-    range.end = range.start + key.length;
-    return {
-      range,
-      severity: 'error',
-      message: `Feltet »${key}« står to gange i frontmatter`,
-      hint: 'Slet den ene forekomst; ellers gælder kun den sidste, og det er let at overse.',
-    };
-  }
   if (error.code === 'MISSING_CHAR') {
     const opening = openingQuote(source, error.pos[0], error.message);
     if (opening !== undefined) {

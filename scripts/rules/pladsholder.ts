@@ -32,10 +32,11 @@ export const pladsholder: Rule<Required<PladsholderOptions>> = {
       if (document.kind === 'lovregister' || document.kind === 'config') continue;
       for (const field of proseFieldsOf(document)) {
         const normalized = normalizedOf(field);
+        const isHorizontalRule = horizontalRulesOf(normalized.text);
         for (const placeholder of [...PLACEHOLDERS, ...extra]) {
           for (const match of normalized.text.matchAll(placeholder.pattern)) {
             if (match[0].length === 0) continue;
-            if (placeholder.pattern === PLACEHOLDERS[2]?.pattern && isHorizontalRule(normalized.text, match.index)) continue;
+            if (placeholder.pattern === PLACEHOLDERS[2]?.pattern && isHorizontalRule(match.index)) continue;
             reports.push({ document, range: sourceRange(normalized, match.index, match.index + match[0].length), message: placeholder.message(match[0]), hint: HINT });
           }
         }
@@ -45,11 +46,22 @@ export const pladsholder: Rule<Required<PladsholderOptions>> = {
   },
 };
 
-/** A line of only underscores is a Markdown horizontal rule, not a blank to fill in. */
-function isHorizontalRule(text: string, index: number): boolean {
-  const start = text.lastIndexOf('\n', index) + 1;
-  const end = text.indexOf('\n', index);
-  return /^_+$/.test(text.slice(start, end === -1 ? text.length : end).replace(/\s/g, ''));
+/**
+ * Whether the line at an offset is a Markdown horizontal rule (only underscores), not a blank to fill in. Each line is
+ * read once, however many »____« it holds; the offsets must come in increasing order, as matches do.
+ */
+function horizontalRulesOf(text: string): (index: number) => boolean {
+  let lineEnd = -1;
+  let isRule = false;
+  return (index) => {
+    if (index > lineEnd) {
+      const start = text.lastIndexOf('\n', index) + 1;
+      const end = text.indexOf('\n', index);
+      lineEnd = end === -1 ? text.length : end;
+      isRule = /^_+$/.test(text.slice(start, lineEnd).replace(/\s/g, ''));
+    }
+    return isRule;
+  };
 }
 
 function quote(text: string): string {

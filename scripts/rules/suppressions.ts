@@ -13,16 +13,38 @@ export interface Suppression {
   reason: string;
 }
 
-const DIRECTIVE = /<!--\s*serviceniveau-disable-next-line\b([^>]*?)-->/g;
+const DIRECTIVE_START = /<!--\s*serviceniveau-disable-next-line\b/g;
+
+/**
+ * The matches of /<!--\s*serviceniveau-disable-next-line\b([^>]*?)-->/g in linear time: a comment ends at the first
+ * »>« after its start if »--« is right before it. Comments that are never closed share one search for that »>«
+ * instead of each reading on to the end of the file.
+ */
+function findDirectives(text: string): { index: number; length: number; body: string }[] {
+  const directives: { index: number; length: number; body: string }[] = [];
+  // The first »>« after some point at or before the current comment; searched again only once a comment starts after it.
+  let close = text.indexOf('>');
+  let end = 0;
+  for (const start of text.matchAll(DIRECTIVE_START)) {
+    if (start.index < end) continue; // inside the directive before
+    const bodyStart = start.index + start[0].length;
+    if (close !== -1 && close < bodyStart) close = text.indexOf('>', bodyStart);
+    if (close === -1) break;
+    if (close - 2 < bodyStart || !text.startsWith('--', close - 2)) continue;
+    directives.push({ index: start.index, length: close + 1 - start.index, body: text.slice(bodyStart, close - 2) });
+    end = close + 1;
+  }
+  return directives;
+}
 
 /** Finds the suppression comments in a Markdown document; malformed ones come back as findings. */
 export function readSuppressions(document: PolicyDocument, knownRules: readonly string[]): { suppressions: Suppression[]; findings: Finding[] } {
   const suppressions: Suppression[] = [];
   const findings: Finding[] = [];
   if (document.format !== 'md') return { suppressions, findings };
-  for (const match of document.text.matchAll(DIRECTIVE)) {
-    const range = { start: match.index, end: match.index + match[0].length };
-    const [ruleText = '', ...reasonParts] = (match[1] ?? '').split(/\s--\s?/);
+  for (const match of findDirectives(document.text)) {
+    const range = { start: match.index, end: match.index + match.length };
+    const [ruleText = '', ...reasonParts] = match.body.split(/\s--\s?/);
     const reason = reasonParts.join(' -- ').trim();
     const rules = ruleText.split(/[\s,]+/).filter(Boolean);
     const report = (message: string, hint: string): void => {

@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText, makeTree, measureMarkdown, runCli } from '../helpers.js';
+import { checkText, loadText, makeTree, measureMarkdown, runCli } from '../helpers.js';
 import { frameText, makeRepository } from '../revision/git-fixtures.js';
 
 // Regression tests for what the robustness suite found: each used to crash, or to write where it must not.
@@ -29,6 +29,21 @@ describe('inputs that used to break the tools', () => {
     const result = runCli(['render', '--out', 'ud/serviceniveau.html'], cwd);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('skriver værktøjet aldrig');
+  });
+
+  it('a file with a real »\uFFFD« before its first invalid byte is reported at that byte, not at the »\uFFFD«', () => {
+    // Line 2 holds U+FFFD as valid UTF-8 (EF BF BD), pasted from a broken export; line 5 holds »ø« saved as Latin-1 (F8).
+    const bytes = Buffer.concat([Buffer.from('---\ntitel: Bolig til b\uFFFDrn\nid: x\nkategori: Støttende indsatser\nnote: Gælder for b'), Buffer.from([0xf8]), Buffer.from('rn\n---\n')]);
+    expect(bytes.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(true);
+    const loaded = loadText('policies/a/foranstaltninger/x.md', 'foranstaltning', bytes);
+    expect(loaded.findings).toEqual([expect.objectContaining({ rule: 'schema', severity: 'error', message: 'Filen er ikke gemt som UTF-8', start: { line: 5, column: 19 } })]);
+  });
+
+  it('a field written twice right after an empty field is reported at the second one, with its name', () => {
+    // yaml's own check put it at the end of the empty field's line, as »Feltet »« står to gange«.
+    const text = measureMarkdown({ frontmatter: 'id: praktisk-paedagogisk-stoette\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori:\ntitel: Støtte i hjemmet' });
+    const duplicates = checkText('policies/a/foranstaltninger/praktisk-paedagogisk-stoette.md', 'foranstaltning', text).filter((finding) => finding.message.includes('står to gange'));
+    expect(duplicates).toEqual([expect.objectContaining({ rule: 'schema', severity: 'error', message: 'Feltet »titel« står to gange i frontmatter', start: { line: 5, column: 1 }, end: { line: 5, column: 6 } })]);
   });
 
   it('frontmatter with a collection as a key gives a finding, not an English warning on stderr', () => {
