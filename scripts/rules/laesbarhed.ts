@@ -30,8 +30,9 @@ const BANDS: readonly { below: number; name: string }[] = [
   { below: Infinity, name: 'meget svær' },
 ];
 
-/** A link's address (`](https://…)`) and bare web addresses are not words a reader reads. */
-const ADDRESS = /\]\([^)\n]*\)|\b(?:https?:\/\/|www\.)[^\s]*[^\s.,;:!?)]/gi;
+/** A link's address (`](https://…)`) and bare web addresses are not words a reader reads. The address stops at
+ * »]« too, so a run of »](« without »)« is read once, not once per »](«. */
+const ADDRESS = /\]\([^)\]\n]*\)|\b(?:https?:\/\/|www\.)[^\s]*[^\s.,;:!?)]/gi;
 
 /** LIX of normalised Danish text: words per sentence plus the percentage of words longer than six letters. */
 export function lix(normalized: NormalizedText): LixMeasure {
