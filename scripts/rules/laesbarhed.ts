@@ -43,11 +43,11 @@ export function lix(normalized: NormalizedText): LixMeasure {
   let longWords = 0;
   // Most sections hold no address: then the sentences the other rules computed are reused.
   for (const sentence of sentencesOf(text === normalized.text ? normalized : { ...normalized, text })) {
-    const spans = wordsOf(text, sentence);
-    if (spans.length === 0) continue;
+    const found = wordsOf(text, sentence);
+    if (found.length === 0) continue;
     sentences++;
-    words += spans.length;
-    longWords += spans.filter((span) => lettersIn(text.slice(span.start, span.end)) > 6).length;
+    words += found.length;
+    for (const word of found) if (word.length > 6 && lettersIn(word) > 6) longWords++;
   }
   const value = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
   return { lix: value, words, sentences, longWords };

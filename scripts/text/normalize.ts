@@ -61,6 +61,12 @@ export function normalizeProse(source: SourceText): NormalizedText {
         continue;
       }
     }
+    // A single space between words, the next most common case.
+    if (input.charCodeAt(i) === 0x20 && !SPACE.test(input[i + 1] ?? '')) {
+      emitSpace(' ', i);
+      i++;
+      continue;
+    }
     const char = input[i] ?? '';
     if (input.startsWith('<!--', i)) {
       const close = input.indexOf('-->', i + 4);

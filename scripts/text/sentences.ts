@@ -84,14 +84,12 @@ function firstLetterIsLower(text: string, from: number): boolean {
 // but an order of magnitude faster on large repositories.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** The words of a span (letters, possibly with digits); numbers alone are not words. */
-export function wordsOf(text: string, span: Span = { start: 0, end: text.length }): Span[] {
-  const words: Span[] = [];
-  for (const match of text.slice(span.start, span.end).matchAll(WORD)) {
-    if (!/\p{L}/u.test(match[0])) continue;
-    const start = span.start + match.index;
-    words.push({ start, end: start + match[0].length });
-  }
+const LETTER = /\p{L}/u;
+
+/** The words of a span (letters, possibly with digits), as text; numbers alone are not words. */
+export function wordsOf(text: string, span: Span = { start: 0, end: text.length }): string[] {
+  const words: string[] = [];
+  for (const [word] of text.slice(span.start, span.end).matchAll(WORD)) if (LETTER.test(word)) words.push(word);
   return words;
 }
 

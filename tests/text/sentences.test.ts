@@ -37,6 +37,6 @@ describe('sentencesOf', () => {
 describe('wordsOf', () => {
   it('counts words with letters, not bare numbers', () => {
     const text = 'Op til 10 timer om ugen, 2,5 time ad gangen i 2025.';
-    expect(wordsOf(text).map((span) => text.slice(span.start, span.end))).toEqual(['Op', 'til', 'timer', 'om', 'ugen', 'time', 'ad', 'gangen', 'i']);
+    expect(wordsOf(text)).toEqual(['Op', 'til', 'timer', 'om', 'ugen', 'time', 'ad', 'gangen', 'i']);
   });
 });
