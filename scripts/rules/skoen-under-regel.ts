@@ -1,9 +1,10 @@
 import type { PolicyDocument } from '../model/document.js';
-import type { SkoenUnderRegelOptions } from '../model/generated-types.js';
+import { parseCitations } from '../law/parse-citations.js';
+import { entriesFor, lawNamesOf } from '../law/register.js';
+import type { Lovregister, SkoenUnderRegelOptions } from '../model/generated-types.js';
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
-import type { PolicySet } from './policy-set.js';
 import type { Rule, RuleReport } from './rule.js';
 
 /** One kind of absolute wording and how to write it as a starting point instead. */
@@ -83,17 +84,20 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
     const ownAbsolutes = options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, 'giu'), qualify: prefixed }));
     const absolutes = [...ABSOLUTES, ...ownAbsolutes];
     const qualifiers = [...QUALIFIERS, ...options.qualifiers.map((source) => new RegExp(source, 'iu'))];
-    const statutory = statutoryLimitsOf(policy);
+    const register = policy.register?.data;
     const reports: RuleReport[] = [];
     for (const document of documents) {
       if (document.kind !== 'foranstaltning') continue;
+      let statutory: string[] | undefined; // read only when a sentence has an unqualified absolute: rarely
       for (const field of proseFieldsOf(document)) {
         if (!field.isSection || !sections.has(field.field)) continue;
         const normalized = normalizedOf(field);
         for (const sentence of sentencesOf(normalized)) {
           const text = normalized.lower.slice(sentence.start, sentence.end);
           if (ownAbsolutes.length === 0 && !ABSOLUTE_WORD.test(text)) continue;
-          if (qualifiers.some((qualifier) => qualifier.test(text)) || statutory.some((limit) => containsWord(text, limit))) continue;
+          if (qualifiers.some((qualifier) => qualifier.test(text))) continue;
+          statutory ??= register ? statutoryLimitsOf(document, register) : [];
+          if (statutory.some((limit) => containsWord(text, limit))) continue;
           const delegates = DELEGATION.test(text);
           for (const { span, absolute } of absoluteMatches(text, absolutes)) {
             if (absolute.isCap && delegates) continue;
@@ -106,14 +110,22 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
   },
 };
 
-/** The limits the law itself sets (`graenser` in the register, e.g. »15 timer« for § 89), in lower case. */
-function statutoryLimitsOf(policy: PolicySet): string[] {
-  const paragraphs = policy.register?.data.paragraffer;
-  if (!Array.isArray(paragraphs)) return [];
-  return paragraphs
-    .flatMap((paragraph: { graenser?: unknown } | null) => (Array.isArray(paragraph?.graenser) ? (paragraph.graenser as unknown[]) : []))
-    .filter((limit): limit is string => typeof limit === 'string' && limit.trim() !== '')
-    .map((limit) => limit.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('da'));
+/**
+ * The limits the law itself sets for the paragraphs this measure cites anywhere (`graenser` in the register,
+ * e.g. »15 timer« for Barnets Lov § 89), in lower case. A measure under § 32 that caps at »15 timer« sets its own cap.
+ */
+function statutoryLimitsOf(document: PolicyDocument, register: Lovregister): string[] {
+  const limits = new Set<string>();
+  for (const field of proseFieldsOf(document)) {
+    if (!field.isSection) continue;
+    for (const citation of parseCitations(normalizedOf(field).text, lawNamesOf(register)).citations) {
+      if (!citation.law) continue;
+      for (const entry of entriesFor(register, citation)) {
+        for (const limit of entry.graenser ?? []) if (limit.trim() !== '') limits.add(limit.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('da'));
+      }
+    }
+  }
+  return [...limits];
 }
 
 /** Whether `text` holds `limit` starting at a word boundary (»15 timer« in »15 timers ledsagelse«, not in »115 timer«). */

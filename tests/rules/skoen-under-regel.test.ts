@@ -174,6 +174,16 @@ describe('skoen-under-regel leaves limits the law itself sets alone', () => {
     expect(findings.map((finding) => finding.message)).toEqual([message('højst 15 timers')]);
   });
 
+  it('is silent when § 89 is cited in the section Lovhjemmel rather than in the sentence', () => {
+    const omfang = 'Unge fra 12 år kan få højst 15 timers ledsagelse om måneden.';
+    expect(findingsOf(skoenUnderRegel, [measureDocument({ omfang, lovhjemmel: '- Barnets Lov § 89' })])).toEqual([]);
+  });
+
+  it('reports the statutory number in a measure that does not cite the paragraph that sets it', () => {
+    const omfang = 'Aflastning gives højst 15 timer om måneden.';
+    expect(findingsOf(skoenUnderRegel, [measureDocument({ omfang })]).map((finding) => finding.message)).toEqual([message('højst 15 timer')]);
+  });
+
   it('reports a municipal cap that only looks like the statutory one', () => {
     const omfang = 'Unge kan få højst 115 timer om året.';
     expect(findingsOf(skoenUnderRegel, [measureDocument({ omfang })]).map((finding) => finding.message)).toEqual([message('højst 115 timer')]);
