@@ -161,10 +161,16 @@ function joinParagraph(number: string | undefined, letter: string | undefined): 
 /** One pattern per law name, compiled once per list of laws; all-caps short names (BL, SEL) match case-sensitively, so "bl.a." is not a law. */
 const patternsOf = memoizeByObject((laws: readonly LawName[]) =>
   laws.flatMap((law) =>
-    law.names.map((name) => ({
-      law: law.id,
-      pattern: new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, /^[A-ZÆØÅ]{2,6}$/.test(name) ? 'gu' : 'giu'),
-    })),
+    law.names.map((name) => {
+      const caseSensitive = /^[A-ZÆØÅ]{2,6}$/.test(name);
+      const firstWord = name.split(' ')[0] ?? name;
+      return {
+        law: law.id,
+        pattern: new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, caseSensitive ? 'gu' : 'giu'),
+        /** A cheap test first: most texts name one or two laws, and twelve Unicode regex scans per section add up. */
+        mayOccurIn: caseSensitive ? (text: string, _lower: string) => text.includes(firstWord) : (_text: string, lower: string) => lower.includes(firstWord.toLowerCase()),
+      };
+    }),
   ),
 );
 
@@ -172,7 +178,9 @@ const patternsOf = memoizeByObject((laws: readonly LawName[]) =>
 function findLawMentions(text: string, laws: readonly LawName[]): LawMention[] {
   if (!text.includes('§') && !/\d/.test(text)) return []; // without a § or a number nothing is cited
   const found: LawMention[] = [];
-  for (const { law, pattern } of patternsOf(laws)) {
+  const lower = text.toLowerCase();
+  for (const { law, pattern, mayOccurIn } of patternsOf(laws)) {
+    if (!mayOccurIn(text, lower)) continue;
     for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length, law, text: match[0] });
   }
   for (const span of findLawLikeNames(text)) found.push({ ...span, text: text.slice(span.start, span.end) });

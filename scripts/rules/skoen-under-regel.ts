@@ -88,7 +88,7 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
     const reports: RuleReport[] = [];
     for (const document of documents) {
       if (document.kind !== 'foranstaltning') continue;
-      let statutory: string[] | undefined; // read only when a sentence has an unqualified absolute: rarely
+      let statutory: string[] | undefined; // read only for a sentence with an unqualified absolute: rarely
       for (const field of proseFieldsOf(document)) {
         if (!field.isSection || !sections.has(field.field)) continue;
         const normalized = normalizedOf(field);
@@ -96,11 +96,12 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
           const text = normalized.lower.slice(sentence.start, sentence.end);
           if (ownAbsolutes.length === 0 && !ABSOLUTE_WORD.test(text)) continue;
           if (qualifiers.some((qualifier) => qualifier.test(text))) continue;
+          const delegates = DELEGATION.test(text);
+          const found = absoluteMatches(text, absolutes).filter(({ absolute }) => !(absolute.isCap && delegates));
+          if (found.length === 0) continue;
           statutory ??= register ? statutoryLimitsOf(document, register) : [];
           if (statutory.some((limit) => containsWord(text, limit))) continue;
-          const delegates = DELEGATION.test(text);
-          for (const { span, absolute } of absoluteMatches(text, absolutes)) {
-            if (absolute.isCap && delegates) continue;
+          for (const { span, absolute } of found) {
             reports.push(report(document, normalized, { start: sentence.start + span.start, end: sentence.start + span.end }, absolute));
           }
         }
