@@ -1,3 +1,4 @@
+import { memoizeByObject } from '../memoize.js';
 import type { SectionField } from '../model/schema-catalog.js';
 
 /** Folds a heading for tolerant matching: case, "/" or "&" for "og", emphasis marks, colons and spacing. */
@@ -21,9 +22,15 @@ function trimTrailingPunctuation(text: string): string {
 
 /** The section field a heading names, if any. */
 export function matchHeading(text: string, fields: readonly SectionField[]): SectionField | undefined {
-  const wanted = normalizeHeading(text);
-  return fields.find((field) => normalizeHeading(field.heading) === wanted);
+  return fieldsByHeading(fields).get(normalizeHeading(text));
 }
+
+/** The fields by their folded heading, once per list of fields (the schema's lists live as long as the process). */
+const fieldsByHeading = memoizeByObject((fields: readonly SectionField[]) => {
+  const byHeading = new Map<string, SectionField>();
+  for (const field of fields) if (!byHeading.has(normalizeHeading(field.heading))) byHeading.set(normalizeHeading(field.heading), field);
+  return byHeading;
+});
 
 /** The headings of a list of sections, for hints: »Formål«, »Indhold«, … */
 export function listHeadings(fields: readonly SectionField[]): string {

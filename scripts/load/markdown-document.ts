@@ -102,7 +102,7 @@ function readFrontmatter(text: string, value: string, start: number, result: Par
   }
 }
 
-function readSections(text: string, body: RootContent[], fields: SectionField[], result: ParsedMarkdown): void {
+function readSections(text: string, body: RootContent[], fields: readonly SectionField[], result: ParsedMarkdown): void {
   for (const field of fields) {
     if (field.key in result.data) {
       const location = result.locations.get(`/${field.key}`);

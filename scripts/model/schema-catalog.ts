@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { memoizeByObject } from '../memoize.js';
 import { packageRoot } from '../package-root.js';
 import type { DocumentKind } from './document.js';
 
@@ -38,24 +39,24 @@ export function schemaOf(kind: DocumentKind): JsonSchema {
   return schema;
 }
 
-/** The fields of an object schema that are sections (`x-overskrift`), in the schema's order. */
-export function sectionFieldsOf(schema: JsonSchema): SectionField[] {
-  return Object.entries(schema.properties ?? {})
+/** The fields of an object schema that are sections (`x-overskrift`), in the schema's order; one list per schema. */
+export const sectionFieldsOf: (schema: JsonSchema) => readonly SectionField[] = memoizeByObject((schema: JsonSchema) =>
+  Object.entries(schema.properties ?? {})
     .filter(([, property]) => typeof property['x-overskrift'] === 'string')
     .map(([key, property]) => ({
       key,
       heading: property['x-overskrift'] ?? key,
       guidance: property['x-vejledning'] ?? '',
-    }));
-}
+    })),
+);
 
 /** The sections of a document kind's top level. */
-export function sectionFields(kind: DocumentKind): SectionField[] {
+export function sectionFields(kind: DocumentKind): readonly SectionField[] {
   return sectionFieldsOf(schemaOf(kind));
 }
 
 /** The sections (phases) of one role in the role plan. */
-export function rolePhaseFields(): SectionField[] {
+export function rolePhaseFields(): readonly SectionField[] {
   const role = schemaOf('rolleplan').$defs?.['rolle'];
   return role ? sectionFieldsOf(role) : [];
 }
