@@ -193,7 +193,7 @@ function parse<T extends Record<string, { type: 'string' }>>(args: readonly stri
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message.replace(/^.*?'(.+?)'.*$/s, '$1') : '';
+    const detail = cause instanceof Error ? (/'([^']+)'/.exec(cause.message)?.[1] ?? cause.message) : '';
     throw new UsageError(`Ukendt eller ufuldstændigt valg${detail ? ` »${detail}«` : ''}`, 'Se »serviceniveau --help«.', { cause });
   }
 }

@@ -112,7 +112,7 @@ function readGroup(text: string, at: number): Group {
   const nrs = readNumbers(text, cursor, 'nr');
   if ('problem' in nrs) return nrs;
   cursor = nrs.end;
-  const sentenceNumber = /^\s*,?\s*\d+\.\s*pkt\./u.exec(text.slice(cursor, cursor + 20));
+  const sentenceNumber = /^\s*(?:,\s*)?\d+\.\s*pkt\./u.exec(text.slice(cursor, cursor + 20));
   if (sentenceNumber) cursor += sentenceNumber[0].length;
   const parts: Omit<Citation, 'law' | 'span'>[] = [];
   for (const paragraf of paragraphs) {
@@ -240,7 +240,7 @@ function findLawLikeNames(text: string): Span[] {
 }
 
 function mentionAfter(byStart: ReadonlyMap<number, LawMention>, text: string, end: number): LawMention | undefined {
-  const link = /^\s*,?\s*(?:i|efter|jf\.?)\s+/u.exec(text.slice(end, end + 12));
+  const link = /^\s*(?:,\s*)?(?:i|efter|jf\.?)\s+/u.exec(text.slice(end, end + 12));
   if (!link) return undefined;
   return byStart.get(end + link[0].length);
 }

@@ -1,3 +1,4 @@
+import { trailing } from '../text/trailing.js';
 import { redline, type Segment } from './redline.js';
 
 /** More edits than this, or more than half the text changed, and the section is simply re-worded. */
@@ -48,7 +49,7 @@ function editsOf(segments: readonly Segment[]): Edit[] {
       continue;
     }
     // A lone punctuation mark says nothing out of context: »måned.« → »måned« does.
-    const context = current === undefined && !/[\p{L}\p{N}]/u.test(segment.text) ? (/[\p{L}\p{N}]+\s*$/u.exec(previousSame)?.[0] ?? '') : '';
+    const context = current === undefined && !/[\p{L}\p{N}]/u.test(segment.text) ? wordAtEnd(previousSame, /[\p{L}\p{N}]/u) : '';
     current ??= { deleted: context, inserted: context, anchor: lastWords(previousSame.slice(0, previousSame.length - context.length)) };
     if (segment.type === 'del') current.deleted += segment.text;
     else current.inserted += segment.text;
@@ -63,7 +64,7 @@ function withNumberContext(edit: Edit, before: string, after: string): Edit {
   if (!isNumber(edit.deleted) || !isNumber(edit.inserted)) return edit;
   const unit = /^\s*\p{L}+/u.exec(after)?.[0];
   if (unit) return { ...edit, deleted: edit.deleted + unit, inserted: edit.inserted + unit };
-  const label = /[\p{L}.]+\s*$/u.exec(before)?.[0];
+  const label = wordAtEnd(before, /[\p{L}.]/u);
   return label ? { ...edit, deleted: label + edit.deleted, inserted: label + edit.inserted } : edit;
 }
 
@@ -74,4 +75,11 @@ function isShortValue(text: string): boolean {
 
 function lastWords(text: string): string {
   return text.trim().split(/\s+/).slice(-3).join(' ');
+}
+
+/** The last word of `text` (characters matching `character`) with the spaces after it, or '' when the text does not end in one. */
+function wordAtEnd(text: string, character: RegExp): string {
+  const spaces = trailing(text, /\s/);
+  const word = trailing(text.slice(0, text.length - spaces.length), character);
+  return word ? word + spaces : '';
 }

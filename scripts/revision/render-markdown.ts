@@ -1,5 +1,6 @@
 import type { Foranstaltning } from '../model/generated-types.js';
 import { sectionFields } from '../model/schema-catalog.js';
+import { trailing } from '../text/trailing.js';
 import { CLASS_LABELS, KIND_LABELS, fieldLabel } from './labels.js';
 import type { AcceptedDeviation, ChangeClass, FieldChange, MeasureChange, Round } from './model.js';
 import { redline, type Segment } from './redline.js';
@@ -105,7 +106,9 @@ export function escapeMarkdown(text: string): string {
 
 /** The blocks, each ending in a blank line, as one document ending in a single newline. */
 function finish(blocks: readonly string[]): string {
-  return blocks.join('').replace(/\n+$/, '\n');
+  const text = blocks.join('');
+  const newlines = trailing(text, /\n/);
+  return newlines ? `${text.slice(0, text.length - newlines.length)}\n` : text;
 }
 
 function headOf(round: Round): string {
@@ -194,7 +197,7 @@ function redlineMarkdown(segments: readonly Segment[]): string {
     const before = runs[index - 1];
     const after = runs[index + 1];
     if (before?.type === 'same' && /[\p{L}\p{M}\p{N}]$/u.test(before.text) && startsWithMark(run)) {
-      const word = /[\p{L}\p{M}\p{N}]+$/u.exec(before.text)![0];
+      const word = trailing(before.text, /[\p{L}\p{M}\p{N}]/u);
       before.text = before.text.slice(0, -word.length);
       run.deleted = word + run.deleted;
       run.inserted = word + run.inserted;
@@ -236,15 +239,15 @@ function endsWithMark(run: { deleted: string; inserted: string }): boolean {
 
 /** Wraps each line of a changed run in a delimiter, leaving the whitespace around it outside so the delimiters work. */
 function mark(text: string, delimiter: string): string {
+  // Line by line with trim, not /^(\s*)([\s\S]*?)(\s*)$/, which is quadratic in a long run of spaces.
   return text
-    .split(/(\s*\n\s*)/)
-    .map((piece, index) => {
-      if (index % 2 === 1) return piece;
-      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(piece)!;
-      const [, lead = '', core = '', trail = ''] = match;
-      return core ? `${lead}${delimiter}${escapeMarkdown(core)}${delimiter}${trail}` : `${lead}${trail}`;
+    .split('\n')
+    .map((line) => {
+      const core = line.trim();
+      if (!core) return line;
+      return `${line.slice(0, line.length - line.trimStart().length)}${delimiter}${escapeMarkdown(core)}${delimiter}${line.slice(line.trimEnd().length)}`;
     })
-    .join('');
+    .join('\n');
 }
 
 /** Escapes a multi-line text and keeps its lines and paragraphs. */

@@ -41,6 +41,9 @@
  *   runs; the check is one multiline regex whose ^ starts only at a line. Lists nested on one line (»- - - a«) and
  *   deep block quotes stay fast in remark and are read.
  * - config/load-config.ts: patterns from the config are checked with scslre before any rule runs them.
+ * Every regex literal in scripts/ is also analysed with scslre by regex-audit.test.ts; it found four more (the
+ * redline's /^(\s*)([\s\S]*?)(\s*)$/ and /(\s*\n\s*)/, the amendment's /[\p{L}\p{N}]+\s*$/ and its kin, the CLI's
+ * error-message pattern), now loops or unambiguous patterns.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
