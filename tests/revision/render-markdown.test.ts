@@ -193,3 +193,12 @@ describe('renderChangelogMarkdown', () => {
     expect(markdown).not.toContain('Oversigten er forkortet');
   });
 });
+
+describe('the redline on pathological text (a hang guard, no timing)', () => {
+  it('marks a change that holds 200,000 pasted spaces, next to a 200 KB word', () => {
+    const spaces = ' '.repeat(200_000);
+    const word = 'a'.repeat(200_000);
+    const markdown = renderChangelogMarkdown(roundWithField({ before: `${word} Familien får besøg. Slut.`, after: `${word} Familien får hjælp${spaces}og råd. Slut.` }));
+    expect(markdown.includes(`Familien får ~~besøg~~**hjælp${spaces}og råd**.`)).toBe(true); // not toContain: its diff of 400 KB is slow
+  }, 10_000); // the old trim pattern took 25 s here; this takes milliseconds
+});
