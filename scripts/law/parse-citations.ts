@@ -1,4 +1,5 @@
 import { memoizeByObject } from '../memoize.js';
+import type { NormalizedText } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
 
 /** A law the text may name: its register id and every way of writing it. */
@@ -36,7 +37,23 @@ const MAX_RANGE = 30;
  * barnets lov", "jf. § 45", "§ 43, stk. 1, nr. 1, nr. 2 og nr. 3", "servicelovens § 52, stk. 3, nr. 5".
  * A citation without a law of its own takes the law of the one before it in the same text.
  */
-export function parseCitations(text: string, laws: readonly LawName[]): { citations: Citation[]; problems: CitationProblem[] } {
+export interface ParsedCitations {
+  citations: Citation[];
+  problems: CitationProblem[];
+}
+
+const parsedByText = new WeakMap<NormalizedText, { laws: readonly LawName[]; parsed: ParsedCitations }>();
+
+/** parseCitations once per normalised field and list of laws: lovhjemmel and skoen-under-regel read the same sections. */
+export function citationsOf(normalized: NormalizedText, laws: readonly LawName[]): ParsedCitations {
+  const cached = parsedByText.get(normalized);
+  if (cached?.laws === laws) return cached.parsed;
+  const parsed = parseCitations(normalized.text, laws);
+  parsedByText.set(normalized, { laws, parsed });
+  return parsed;
+}
+
+export function parseCitations(text: string, laws: readonly LawName[]): ParsedCitations {
   const mentions = findLawMentions(text, laws);
   const citations: Citation[] = [];
   const problems: CitationProblem[] = [];

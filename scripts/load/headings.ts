@@ -1,4 +1,5 @@
 import { memoizeByObject } from '../memoize.js';
+import { trailing } from '../text/trailing.js';
 import type { SectionField } from '../model/schema-catalog.js';
 
 /** Folds a heading for tolerant matching: case, "/" or "&" for "og", emphasis marks, colons and spacing. */
@@ -10,14 +11,8 @@ export function normalizeHeading(text: string): string {
     .replace(/[*_`]/g, '')
     .replace(/[/&+]/g, ' og ')
     .replace(/[\s\u00A0]+/g, ' ');
-  return trimTrailingPunctuation(folded).trim();
-}
-
-/** Drops the spaces, colons and full stops at the end; a loop, as /[\s:.]+$/ would retry from every one of a long run that does not end the text. */
-function trimTrailingPunctuation(text: string): string {
-  let end = text.length;
-  while (end > 0 && /[\s:.]/.test(text[end - 1]!)) end--;
-  return text.slice(0, end);
+  // The spaces, colons and full stops at the end go; trailing() is linear where /[\s:.]+$/ is not.
+  return folded.slice(0, folded.length - trailing(folded, /[\s:.]/).length).trim();
 }
 
 /** The section field a heading names, if any. */

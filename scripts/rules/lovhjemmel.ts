@@ -1,4 +1,4 @@
-import { parseCitations, type Citation } from '../law/parse-citations.js';
+import { citationsOf, type Citation } from '../law/parse-citations.js';
 import { danishDate, dayAfter, entriesFor, entryOf, formatCitation, inForceOn, lawNamesOf } from '../law/register.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Lovregister, LovhjemmelOptions, Paragraf } from '../model/generated-types.js';
@@ -33,7 +33,7 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
         if (!field.isSection) continue;
         const isLovhjemmel = field.field === 'lovhjemmel';
         const normalized = normalizedOf(field);
-        const { citations, problems } = parseCitations(normalized.text, laws);
+        const { citations, problems } = citationsOf(normalized, laws);
         for (const problem of problems) {
           reports.push({ document, range: sourceRange(normalized, problem.span.start, problem.span.end), message: `Henvisningen kan ikke læses: ${lowerFirst(problem.message)}`, hint: problem.hint });
           problemsInLovhjemmel ||= isLovhjemmel;

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/document.js';
-import { parseCitations } from '../law/parse-citations.js';
+import { citationsOf } from '../law/parse-citations.js';
 import { entriesFor, lawNamesOf } from '../law/register.js';
 import type { Lovregister, SkoenUnderRegelOptions } from '../model/generated-types.js';
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
@@ -119,7 +119,7 @@ function statutoryLimitsOf(document: PolicyDocument, register: Lovregister): str
   const limits = new Set<string>();
   for (const field of proseFieldsOf(document)) {
     if (!field.isSection) continue;
-    for (const citation of parseCitations(normalizedOf(field).text, lawNamesOf(register)).citations) {
+    for (const citation of citationsOf(normalizedOf(field), lawNamesOf(register)).citations) {
       if (!citation.law) continue;
       for (const entry of entriesFor(register, citation)) {
         for (const limit of entry.graenser ?? []) if (limit.trim() !== '') limits.add(limit.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('da'));
