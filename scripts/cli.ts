@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check.js';
+import { runCheck } from './commands/check.js';
 import { createMeasure } from './commands/new-measure.js';
 import { UsageError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { printable } from './report/printable.js';
+import { checkFormatOf } from './report/report.js';
 
 const USAGE = `Brug: serviceniveau <kommando> [valg]
 
@@ -108,31 +109,16 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
 }
 
 async function check(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals: given } = parse(args, {
+  const { values, positionals } = parse(args, {
     format: { type: 'string' },
     config: { type: 'string' },
     'changed-since': { type: 'string' },
   });
-  let positionals = given;
-  const since = values['changed-since'];
-  if (since !== undefined) {
-    if (given.length > 0) throw new UsageError('Brug enten stier eller --changed-since, ikke begge', 'Fx: serviceniveau check --changed-since origin/main');
-    positionals = await (await import('./commands/changed-since.js')).documentsChangedSince(since, cwd);
-    if (positionals.length === 0) {
-      process.stdout.write(values['format'] === 'json' ? '[]\n' : values['format'] === 'github' ? '' : `Ingen politikdokumenter er ændret siden »${since}«.\n`);
-      return 0;
-    }
-  }
-  const format = values['format'] ?? 'pretty';
-  if (!isCheckFormat(format)) {
-    throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHECK_FORMATS.join(', ')}.`);
-  }
-  if (format === 'github') {
-    const { runCheckInActions } = await import('./github/check-in-actions.js');
-    return runCheckInActions({ paths: positionals, config: values['config'], cwd });
-  }
-  const useColor = format === 'pretty' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  const outcome = runCheck({ paths: positionals, format, config: values['config'], cwd, color: useColor });
+  const format = checkFormatOf(values['format']);
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined && positionals.length > 0) throw new UsageError('Brug enten stier eller --changed-since, ikke begge', 'Fx: serviceniveau check --changed-since origin/main');
+  const color = format === 'pretty' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
+  const outcome = await runCheck({ paths: positionals, format, cwd, color, ...definedValues({ config: values['config'], changedSince }, ['config', 'changedSince']) });
   process.stdout.write(outcome.output);
   return outcome.exitCode;
 }
@@ -196,8 +182,4 @@ function parse<T extends Record<string, { type: 'string' }>>(args: readonly stri
     const detail = cause instanceof Error ? (/'([^']+)'/.exec(cause.message)?.[1] ?? cause.message) : '';
     throw new UsageError(`Ukendt eller ufuldstændigt valg${detail ? ` »${detail}«` : ''}`, 'Se »serviceniveau --help«.', { cause });
   }
-}
-
-function isCheckFormat(value: string): value is CheckFormat {
-  return (CHECK_FORMATS as readonly string[]).includes(value);
 }

@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDocuments } from '../scripts/check/check-documents.js';
+import { defaultConfig, type ResolvedConfig } from '../scripts/config/load-config.js';
+import { documentKindOf } from '../scripts/layout.js';
 import { loadDocument, type LoadedFile } from '../scripts/load/load-document.js';
 import type { DocumentKind, PolicyDocument } from '../scripts/model/document.js';
 import type { Finding } from '../scripts/model/finding.js';
@@ -22,6 +25,21 @@ export function checkText(file: string, kind: DocumentKind, text: string): Findi
   const findings = [...loaded.findings];
   if (loaded.document && !loaded.broken) findings.push(...validateDocument(loaded.document));
   return findings;
+}
+
+/**
+ * Runs the check core on inline files, as `check` would on them, with `context` files read by the rules but not
+ * reported (the register, the frame); every path must name a policy document. Nothing touches the disk.
+ */
+export function checkFiles(files: Record<string, string | Uint8Array>, context: Record<string, string | Uint8Array> = {}, config: ResolvedConfig = defaultConfig()): Finding[] {
+  const load = (path: string, text: string | Uint8Array): LoadedFile => {
+    const kind = documentKindOf(path);
+    if (!kind) throw new Error(`not a policy document: ${path}`);
+    return loadText(path, kind, text);
+  };
+  const loaded = Object.entries(files).map(([path, text]) => load(path, text));
+  const contextDocuments = Object.entries(context).flatMap(([path, text]) => load(path, text).document ?? []);
+  return checkDocuments(loaded, contextDocuments, config).findings;
 }
 
 /** The loaded document, failing the test if the text could not be read. */

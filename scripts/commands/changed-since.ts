@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { PolicyRepository } from '../git/repository.js';
-import { documentKindOf } from '../load/load-document.js';
-import { POLICY_FOLDER } from '../revision/snapshot.js';
+import { documentKindOf, measureFolderOf, POLICY_FOLDER } from '../layout.js';
 
 /**
  * The policy documents to check for `check --changed-since REF`: those changed since REF (committed,
@@ -18,8 +17,9 @@ export async function documentsChangedSince(ref: string, cwd: string): Promise<s
     const kind = documentKindOf(path);
     if (kind === 'lovregister') return [relative(cwd, join(repository.root, POLICY_FOLDER)) || '.'];
     if (kind === 'serviceniveau') {
-      const folder = join(repository.root, posix.dirname(path), 'foranstaltninger');
-      if (existsSync(folder)) for (const name of readdirSync(folder)) wanted.add(posix.join(posix.dirname(path), 'foranstaltninger', name));
+      const measures = measureFolderOf(posix.dirname(path));
+      const folder = join(repository.root, measures);
+      if (existsSync(folder)) for (const name of readdirSync(folder)) wanted.add(posix.join(measures, name));
     }
   }
   return [...wanted].sort().map((path) => relative(cwd, resolve(repository.root, path)));

@@ -1,9 +1,9 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../load/discover-files.js';
 import { sectionFields } from '../model/schema-catalog.js';
-import { DEFAULT_POLICY_PATH } from './check.js';
+import { areaFolderOf, measurePathsOf, measurePathOf, POLICY_FOLDER } from '../layout.js';
 import { printable } from '../report/printable.js';
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -19,15 +19,14 @@ export interface NewMeasureOptions {
 export function createMeasure(options: NewMeasureOptions): string {
   const id = checkId(options.id, 'id');
   const area = chooseArea(options);
-  const folder = resolve(options.cwd, DEFAULT_POLICY_PATH, area, 'foranstaltninger');
-  for (const extension of ['.md', '.json']) {
-    const existing = join(folder, `${id}${extension}`);
+  for (const path of measurePathsOf(areaFolderOf(area), id)) {
+    const existing = resolve(options.cwd, path);
     if (existsSync(existing)) {
       throw new UsageError(`Foranstaltningen »${id}« findes allerede: ${displayPath(existing, options.cwd)}`, 'Vælg et andet id, eller ret den eksisterende fil.');
     }
   }
-  mkdirSync(folder, { recursive: true });
-  const target = join(folder, `${id}.md`);
+  const target = resolve(options.cwd, measurePathOf(areaFolderOf(area), id));
+  mkdirSync(dirname(target), { recursive: true });
   writeNewFile(target, renderMeasureTemplate(id, options.titel));
   return displayPath(target, options.cwd);
 }
@@ -56,7 +55,7 @@ function checkId(value: string, what: string): string {
 }
 
 function chooseArea(options: NewMeasureOptions): string {
-  const root = resolve(options.cwd, DEFAULT_POLICY_PATH);
+  const root = resolve(options.cwd, POLICY_FOLDER);
   const areas = existsSync(root)
     ? readdirSync(root, { withFileTypes: true })
         .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
@@ -66,13 +65,13 @@ function chooseArea(options: NewMeasureOptions): string {
   if (options.omraade !== undefined) {
     const area = checkId(options.omraade, 'område');
     if (!areas.includes(area)) {
-      return fail(`Området »${area}« findes ikke under ${DEFAULT_POLICY_PATH}/`, areas.length ? `Kendte områder: ${areas.join(', ')}.` : `Opret først mappen ${DEFAULT_POLICY_PATH}/${area}/.`);
+      return fail(`Området »${area}« findes ikke under ${POLICY_FOLDER}/`, areas.length ? `Kendte områder: ${areas.join(', ')}.` : `Opret først mappen ${POLICY_FOLDER}/${area}/.`);
     }
     return area;
   }
   const [only, ...others] = areas;
   if (only && others.length === 0) return only;
-  if (!only) return fail(`Der er ingen områder under ${DEFAULT_POLICY_PATH}/`, `Kør kommandoen fra repositoriets rod, eller opret fx ${DEFAULT_POLICY_PATH}/boern-og-unge/.`);
+  if (!only) return fail(`Der er ingen områder under ${POLICY_FOLDER}/`, `Kør kommandoen fra repositoriets rod, eller opret fx ${POLICY_FOLDER}/boern-og-unge/.`);
   return fail('Der er flere områder; vælg et med --omraade', `Kendte områder: ${areas.join(', ')}.`);
 }
 

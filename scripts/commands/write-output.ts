@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { documentKindOf } from '../load/load-document.js';
-import { POLICY_FOLDER } from '../revision/snapshot.js';
+import { documentKindOf, POLICY_FOLDER } from '../layout.js';
 
 /** Where a path really points: its nearest existing folder resolved through symlinks, so a link cannot lead into policies/. */
 function realTarget(path: string): string {

@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../load/discover-files.js';
-import { CONFIG_FILE_NAME, loadDocument } from '../load/load-document.js';
-import type { Finding, Severity } from '../model/finding.js';
+import { CONFIG_FILE_NAME } from '../layout.js';
+import { loadDocument } from '../load/load-document.js';
+import { isConfigurable, type Finding, type Severity } from '../model/finding.js';
 import type { Konfiguration } from '../model/generated-types.js';
 import { RULES } from '../rules/registry.js';
 import { backtrackingProblem } from './regex-safety.js';
@@ -112,12 +113,17 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 /**
- * Stamps the configured severity on findings: `off` drops a rule's findings, `warning` softens its
- * errors, and the default keeps each finding's own severity.
+ * Stamps the configured severity on the findings of rules and the schema: `off` drops them, `warning`
+ * softens their errors, and the default keeps each finding's own severity. A file that could not be read
+ * and a malformed suppression are never touched.
  */
 export function applySeverities(findings: readonly Finding[], config: ResolvedConfig): Finding[] {
   const result: Finding[] = [];
   for (const finding of findings) {
+    if (!isConfigurable(finding)) {
+      result.push(finding);
+      continue;
+    }
     const setting = config.severity[finding.rule as RuleId] ?? 'error';
     if (setting === 'off') continue;
     result.push(setting === 'warning' ? { ...finding, severity: 'warning' } : finding);

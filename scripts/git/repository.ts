@@ -100,10 +100,10 @@ export class PolicyRepository {
     return catFileBatch(this.root, oids);
   }
 
-  /** Lines added or changed per file between two commits, resolved to SHAs first. */
-  async changedLines(base: string, head: string): Promise<Map<string, Set<number>>> {
+  /** Lines added or changed per file under `folder` between two commits, resolved to SHAs first. */
+  async changedLines(base: string, head: string, folder: string): Promise<Map<string, Set<number>>> {
     const [from, to] = [await this.resolveCommit(base), await this.resolveCommit(head)];
-    return parseChangedLines(await this.git.raw(['diff', '-U0', '--no-color', '--no-ext-diff', from, to, '--', 'policies']));
+    return parseChangedLines(await this.git.raw(['diff', '-U0', '--no-color', '--no-ext-diff', from, to, '--', folder]));
   }
 
   /** Files under `folder` that differ between a commit and the working tree, new untracked files included. */

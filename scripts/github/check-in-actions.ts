@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { checkPolicies, type CheckOptions } from '../commands/check.js';
 import { PolicyRepository } from '../git/repository.js';
+import { POLICY_FOLDER } from '../layout.js';
 import type { Finding } from '../model/finding.js';
+import type { CheckReport } from '../report/report.js';
 import { findingsSummaryMarkdown } from './findings-summary.js';
 import { planAnnotations, type ChangedLines } from './plan-annotations.js';
 
@@ -11,9 +12,8 @@ import { planAnnotations, type ChangedLines } from './plan-annotations.js';
  * request changed first, within GitHub's limits), a notice counting the rest, and — in Actions — the
  * full table in the job summary.
  */
-export async function runCheckInActions(options: Omit<CheckOptions, 'format' | 'color'>): Promise<number> {
-  const result = checkPolicies(options);
-  const plan = planAnnotations(result.findings, await changedLinesOfPullRequest(options.cwd));
+export async function reportToActions(result: CheckReport, cwd: string): Promise<void> {
+  const plan = planAnnotations(result.findings, await changedLinesOfPullRequest(cwd));
   for (const finding of plan.annotate) {
     const annotate = finding.severity === 'error' ? core.error : core.warning;
     annotate(finding.hint ? `${finding.message}\n${finding.hint}` : finding.message, propertiesOf(finding));
@@ -25,7 +25,6 @@ export async function runCheckInActions(options: Omit<CheckOptions, 'format' | '
   if (process.env['GITHUB_STEP_SUMMARY']) {
     await core.summary.addRaw(findingsSummaryMarkdown(result.findings, plan.omitted.length, result.documentCount)).write();
   }
-  return result.exitCode;
 }
 
 function propertiesOf(finding: Finding): core.AnnotationProperties {
@@ -56,7 +55,7 @@ async function changedLinesOfPullRequest(cwd: string): Promise<ChangedLines | un
   if (typeof base !== 'string' || typeof head !== 'string' || !/^[0-9a-f]{40,64}$/.test(base) || !/^[0-9a-f]{40,64}$/.test(head)) return undefined;
   try {
     const repository = await PolicyRepository.open(cwd);
-    return await repository.changedLines(base, head);
+    return await repository.changedLines(base, head, POLICY_FOLDER);
   } catch {
     core.info('serviceniveau: kunne ikke læse pull requestens ændrede linjer; annoteringerne vælges uden dem.');
     return undefined;

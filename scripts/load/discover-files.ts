@@ -3,7 +3,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentKind } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { UsageError } from '../errors.js';
-import { documentKindOf } from './load-document.js';
+import { documentKindOf, isPolicyExtension, LAYOUT_HINT } from '../layout.js';
 
 /** A policy file found on disk. */
 export interface FoundFile {
@@ -36,7 +36,7 @@ function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findin
   for (const entry of entries) {
     const absolute = join(folder, entry.name);
     if (entry.isSymbolicLink()) {
-      if (documentKindOf(absolute) || entry.name.endsWith('.md') || entry.name.endsWith('.json')) {
+      if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
         findings.push(fileFinding(absolute, cwd, 'warning', 'Filen er et symbolsk link og bliver ikke læst', 'Læg selve filen i mappen i stedet for et link; links kan pege uden for repositoriet.'));
       }
       continue;
@@ -59,7 +59,7 @@ function addFile(absolute: string, cwd: string, files: Map<string, FoundFile>, f
   const extension = extname(absolute);
   if (kind === 'config') return; // read by the config loader, not as a policy document
   if (!kind) {
-    const isPolicyLike = extension === '.md' || extension === '.json';
+    const isPolicyLike = isPolicyExtension(extension);
     if (explicit || (isPolicyLike && !/^readme\.md$/i.test(absolute.slice(absolute.lastIndexOf(sep) + 1)))) {
       findings.push(
         fileFinding(
@@ -67,7 +67,7 @@ function addFile(absolute: string, cwd: string, files: Map<string, FoundFile>, f
           cwd,
           'warning',
           'Filen er ikke et kendt dokument og bliver ikke kontrolleret',
-          'Kendte dokumenter er serviceniveau.md, rolleplan.md, lovregister.json og foranstaltninger/<id>.md eller .json.',
+          LAYOUT_HINT,
         ),
       );
     }
@@ -83,7 +83,7 @@ export function displayPath(absolute: string, cwd: string): string {
 }
 
 function fileFinding(absolute: string, cwd: string, severity: Finding['severity'], message: string, hint: string): Finding {
-  return { rule: 'schema', severity, file: displayPath(absolute, cwd), start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, message, hint };
+  return { source: 'load', rule: 'schema', severity, file: displayPath(absolute, cwd), start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, message, hint };
 }
 
 function statOrUndefined(path: string): Stats | undefined {

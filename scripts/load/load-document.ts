@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import type { DocumentKind, OffsetRange, PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { LineIndex } from '../model/line-index.js';
@@ -7,22 +7,6 @@ import { parseMarkdownDocument } from './markdown-document.js';
 import { findMojibake } from './mojibake.js';
 import type { ParseProblem } from './parsed-tree.js';
 import { decodeSourceText } from './source-text.js';
-
-export const CONFIG_FILE_NAME = 'serviceniveau.config.json';
-
-/** The document kind a file holds, judged by its name and folder; undefined when it is none of ours. */
-export function documentKindOf(path: string): DocumentKind | undefined {
-  const name = basename(path);
-  const extension = extname(name);
-  if (extension !== '.md' && extension !== '.json') return undefined;
-  if (name === CONFIG_FILE_NAME) return 'config';
-  if (name === 'lovregister.json') return 'lovregister';
-  const stem = name.slice(0, -extension.length);
-  if (stem === 'serviceniveau') return 'serviceniveau';
-  if (stem === 'rolleplan') return 'rolleplan';
-  if (basename(path.slice(0, -name.length - 1)) === 'foranstaltninger') return 'foranstaltning';
-  return undefined;
-}
 
 /** The outcome of loading one file: the document when it could be read, and what was wrong. */
 export interface LoadedFile {
@@ -39,7 +23,7 @@ export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array
     const lines = new LineIndex(decoded.problem.before);
     const start = lines.position(decoded.problem.offset);
     return {
-      findings: [{ rule: 'schema', severity: 'error', file, start, end: start, message: decoded.problem.message, hint: decoded.problem.hint }],
+      findings: [{ source: 'load', rule: 'schema', severity: 'error', file, start, end: start, message: decoded.problem.message, hint: decoded.problem.hint }],
       broken: true,
     };
   }
@@ -68,6 +52,7 @@ export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array
 
 function findingFromProblem(document: PolicyDocument, problem: ParseProblem): Finding {
   return {
+    source: 'load',
     rule: 'schema',
     severity: problem.severity,
     file: document.file,

@@ -8,12 +8,15 @@ export interface PrettyOptions {
   documentCount: number;
   /** The accepted deviations, listed so a reviewer sees each one and its reason. */
   suppressions?: readonly Suppression[];
+  /** Said instead of the count when nothing was checked and nothing found. */
+  nothingChecked?: string;
 }
 
 const SEVERITY_WORDS = { error: 'fejl', warning: 'advarsel' } as const;
 
 /** Findings for a person at a terminal: grouped by file, one line each with a hint, and a count. */
 export function formatPretty(findings: readonly Finding[], options: PrettyOptions): string {
+  if (options.nothingChecked && findings.length === 0 && options.documentCount === 0) return `${printable(options.nothingChecked)}\n`;
   const paint = painter(options.color);
   const lines: string[] = [];
   let currentFile: string | undefined;

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { areaNameOf, POLICY_FOLDER } from '../layout.js';
 import { PolicyRepository } from '../git/repository.js';
 import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 import { RULE_IDS } from '../rules/registry.js';
@@ -7,7 +8,7 @@ import { validatorFor } from '../validate/schema-validators.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
-import { areaFilter, areaSnapshot, pathsAt, pathsOfWorkingTree, POLICY_FOLDER, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type BlobDocuments, type PathFilter, type Snapshot } from './snapshot.js';
+import { areaFilter, areaSnapshot, pathsAt, pathsOfWorkingTree, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type BlobDocuments, type PathFilter, type Snapshot } from './snapshot.js';
 
 export const WORKING_TREE_LABEL = 'arbejdskopien';
 
@@ -52,7 +53,7 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
   const frame = (after.frame ?? before.frame)?.data as Partial<Serviceniveau> | undefined;
   return {
     kommune: frame?.kommune ?? '',
-    omraade: frame?.omraade ?? area.slice(POLICY_FOLDER.length + 1),
+    omraade: frame?.omraade ?? areaNameOf(area),
     from: withFrameFacts(from.side, before),
     to: withFrameFacts(to.side, after),
     changelog: { from: from.side.label, to: to.side.label, changes: classifyChanges(diffSnapshots(before, after, renames), register) },

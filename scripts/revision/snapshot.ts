@@ -2,11 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PolicyRepository } from '../git/repository.js';
-import { documentKindOf, loadDocument } from '../load/load-document.js';
+import { areaFolderOf, areaNameOf, areaOfPath, areaOfRepositoryPath, belongsToArea, documentKindOf, measureIdOf, POLICY_FOLDER, registerPathOf } from '../layout.js';
+import { loadDocument } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
-import { areaOf } from '../rules/policy-set.js';
-
-export const POLICY_FOLDER = 'policies';
 
 /** The policy documents of one version (a commit or the working tree), by repository path. */
 export interface Snapshot {
@@ -71,8 +69,7 @@ export function snapshotOfWorkingTree(root: string, wanted: PathFilter = () => t
 
 /** Only the files of one area, and the register beside it. */
 export function areaFilter(area: string): PathFilter {
-  const register = `${posix.dirname(area)}/lovregister.json`;
-  return (path) => path.startsWith(`${area}/`) || path === register;
+  return (path) => belongsToArea(path, area);
 }
 
 function loadAll(files: readonly { path: string; read: () => Buffer }[]): PolicyDocument[] {
@@ -92,20 +89,21 @@ function loadPolicyDocument(path: string, bytes: Uint8Array): PolicyDocument | u
 
 /** The areas (policies/<area>/) among some paths, sorted. */
 export function areasOfPaths(paths: readonly string[]): string[] {
-  return [...new Set(paths.filter((path) => documentKindOf(path) && path.split('/').length >= 3).map((path) => path.split('/').slice(0, 2).join('/')))].sort();
+  const areas = paths.filter((path) => documentKindOf(path)).map(areaOfRepositoryPath);
+  return [...new Set(areas.filter((area) => area !== undefined))].sort();
 }
 
 /** Picks one area: the one asked for, or the only one there is. */
 export function selectArea(paths: readonly string[], wanted: string | undefined): string {
   const areas = areasOfPaths(paths);
   if (wanted !== undefined) {
-    const area = `${POLICY_FOLDER}/${wanted}`;
-    if (!areas.includes(area)) throw new UsageError(`Området »${wanted}« findes ikke`, `Kendte områder: ${areas.map((known) => known.slice(POLICY_FOLDER.length + 1)).join(', ') || 'ingen'}.`);
+    const area = areaFolderOf(wanted);
+    if (!areas.includes(area)) throw new UsageError(`Området »${wanted}« findes ikke`, `Kendte områder: ${areas.map(areaNameOf).join(', ') || 'ingen'}.`);
     return area;
   }
   const [only, ...others] = areas;
   if (!only) throw new UsageError('Der er ingen politikdokumenter under policies/', 'Kør kommandoen i repositoriets rod, og tjek at policies/<område>/ findes.');
-  if (others.length > 0) throw new UsageError('Der er flere områder; vælg et med --omraade', `Kendte områder: ${areas.map((known) => known.slice(POLICY_FOLDER.length + 1)).join(', ')}.`);
+  if (others.length > 0) throw new UsageError('Der er flere områder; vælg et med --omraade', `Kendte områder: ${areas.map(areaNameOf).join(', ')}.`);
   return only;
 }
 
@@ -114,14 +112,14 @@ export function areaSnapshot(snapshot: Snapshot, area: string): AreaSnapshot {
   const result: AreaSnapshot = { area, measures: new Map() };
   for (const document of snapshot.documents) {
     if (document.kind === 'lovregister') {
-      if (posix.dirname(area) === posix.dirname(document.file)) result.register ??= document;
+      if (registerPathOf(area) === document.file) result.register ??= document;
       continue;
     }
-    if (areaOf(document) !== area) continue;
+    if (areaOfPath(document.file, document.kind) !== area) continue;
     if (document.kind === 'serviceniveau') result.frame ??= document;
     else if (document.kind === 'rolleplan') result.rolePlan ??= document;
     else if (document.kind === 'foranstaltning') {
-      const id = posix.basename(document.file).replace(/\.(md|json)$/, '');
+      const id = measureIdOf(document.file);
       if (!result.measures.has(id)) result.measures.set(id, document);
     }
   }

@@ -1,7 +1,7 @@
-import { posix } from 'node:path';
+import { areaOfPath } from '../layout.js';
 import { isRecord, type PolicyDocument } from '../model/document.js';
 import { validatorFor } from '../validate/schema-validators.js';
-import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+import type { Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 
 /** Every loaded document, for rules that look across documents: the register, and each area's frame and role plan. */
 export interface PolicySet {
@@ -43,13 +43,6 @@ export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet
 }
 
 /** The area folder of a document: policies/<area>/ for the frame and role plan, two levels up for a measure. */
-export function areaOf(document: Pick<PolicyDocument, 'file' | 'kind'>): string {
-  const folder = posix.dirname(document.file);
-  return document.kind === 'foranstaltning' ? posix.dirname(folder) : folder;
+function areaOf(document: Pick<PolicyDocument, 'file' | 'kind'>): string {
+  return areaOfPath(document.file, document.kind);
 }
-
-/** A measure's data, when the document is one and holds an object. */
-export function measureData(document: PolicyDocument): Partial<Foranstaltning> | undefined {
-  return document.kind === 'foranstaltning' && isRecord(document.data) ? (document.data as Partial<Foranstaltning>) : undefined;
-}
-

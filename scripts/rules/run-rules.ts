@@ -14,6 +14,7 @@ export function runRules(documents: readonly PolicyDocument[], policy: PolicySet
     const options = { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) };
     for (const report of rule.check({ documents, policy, options })) {
       findings.push({
+        source: 'rule',
         rule: rule.id,
         severity: report.advisory ? 'warning' : rule.defaultSeverity,
         file: report.document.file,

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/document.js';
-import type { Finding } from '../model/finding.js';
+import { isConfigurable, type Finding } from '../model/finding.js';
 import { rangePositions } from '../load/load-document.js';
 
 /** An accepted deviation written in a Markdown file: `<!-- serviceniveau-disable-next-line RULE -- reason -->`. */
@@ -48,7 +48,7 @@ export function readSuppressions(document: PolicyDocument, knownRules: readonly 
     const reason = reasonParts.join(' -- ').trim();
     const rules = ruleText.split(/[\s,]+/).filter(Boolean);
     const report = (message: string, hint: string): void => {
-      findings.push({ rule: 'schema', severity: 'error', file: document.file, ...rangePositions(document, range), message, hint });
+      findings.push({ source: 'suppression', rule: 'schema', severity: 'error', file: document.file, ...rangePositions(document, range), message, hint });
     };
     if (rules.length === 0) {
       report('Undtagelsen nævner ingen regel', 'Skriv fx <!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen -->.');
@@ -73,6 +73,7 @@ export function readSuppressions(document: PolicyDocument, knownRules: readonly 
 export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[]): { kept: Finding[]; used: Suppression[]; unused: Finding[] } {
   const used = new Set<Suppression>();
   const kept = findings.filter((finding) => {
+    if (!isConfigurable(finding)) return true;
     const match = suppressions.find((suppression) => suppression.file === finding.file && suppression.targetLine === finding.start.line && suppression.rules.includes(finding.rule));
     if (match) used.add(match);
     return !match;
@@ -81,6 +82,7 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
     .filter((suppression) => !used.has(suppression))
     .map(
       (suppression): Finding => ({
+        source: 'suppression',
         rule: 'schema',
         severity: 'error',
         file: suppression.file,

@@ -5,16 +5,13 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { applySeverities, loadConfig } from '../config/load-config.js';
-import { CONFIG_FILE_NAME, loadDocument, rangePositions } from '../load/load-document.js';
+import { checkDocuments } from '../check/check-documents.js';
+import { defaultConfig, loadConfig } from '../config/load-config.js';
+import { CONFIG_FILE_NAME } from '../layout.js';
+import { loadDocument, type LoadedFile } from '../load/load-document.js';
 import type { DocumentKind, PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { packageRoot } from '../package-root.js';
-import { createPolicySet } from '../rules/policy-set.js';
-import { RULE_IDS, RULES } from '../rules/registry.js';
-import { runRules } from '../rules/run-rules.js';
-import { readSuppressions } from '../rules/suppressions.js';
-import { validateDocument } from '../validate/validate-document.js';
 
 // `npm run fuzz`: the robustness properties of tests/robustness/property.test.ts with far more cases.
 // FUZZ_RUNS (default 100000) cases are shared among the in-process properties, FUZZ_CLI_RUNS (default 50)
@@ -198,18 +195,7 @@ function contextFiles(): Map<string, Uint8Array> {
 
 /** Everything `check` would say about one file: load, schema, suppressions and every content rule with its default options. */
 export function findingsFor(file: string, kind: DocumentKind, bytes: Uint8Array): Finding[] {
-  const loaded = loadDocument(file, kind, bytes);
-  const findings = [...loaded.findings];
-  const document = loaded.document;
-  if (!document || loaded.broken) return findings;
-  findings.push(...validateDocument(document), ...readSuppressions(document, RULE_IDS).findings);
-  const policy = createPolicySet([document, ...context().filter((other) => other.file !== file)]);
-  for (const rule of RULES) {
-    for (const report of rule.check({ documents: [document], policy, options: rule.defaultOptions })) {
-      findings.push({ rule: rule.id, severity: rule.defaultSeverity, file: report.document.file, ...rangePositions(report.document, report.range), message: report.message });
-    }
-  }
-  return findings;
+  return checkDocuments([loadDocument(file, kind, bytes)], context(), defaultConfig()).findings;
 }
 
 /** What is wrong with the findings' positions and fields: empty when each lies inside its file and says something. */
@@ -354,16 +340,13 @@ function checkConfig(config: unknown): void {
     expectNoProblems(findingProblems(loaded.findings, files));
     return;
   }
-  const measures: PolicyDocument[] = [];
+  const measures: LoadedFile[] = [];
   for (const [file, text] of [[`${MEASURE_FILE}.md`, MEASURE_MARKDOWN], [`${MEASURE_FILE.replace('praktisk-paedagogisk-stoette', 'netvaerksplejefamilie')}.json`, MEASURE_JSON]] as const) {
-    const document = loadDocument(file, 'foranstaltning', Buffer.from(text)).document;
-    if (document) measures.push(document);
+    measures.push(loadDocument(file, 'foranstaltning', Buffer.from(text)));
     files.set(file, Buffer.from(text));
   }
   const [registerDocument, frame] = context();
-  const documents = frame ? [...measures, frame] : measures;
-  const policy = createPolicySet(registerDocument ? [...documents, registerDocument] : documents);
-  const findings = applySeverities(runRules(documents, policy, loaded.config), loaded.config);
+  const findings = checkDocuments([...measures, ...(frame ? [{ document: frame, findings: [], broken: false }] : [])], registerDocument ? [registerDocument] : [], loaded.config).findings;
   expectNoProblems(findingProblems(findings, files));
 }
 

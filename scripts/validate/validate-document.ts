@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import { basename, extname } from 'node:path';
 import { isRecord, type PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { rangePositions } from '../load/load-document.js';
 import { rolePhaseFields } from '../model/schema-catalog.js';
+import { measureIdOf } from '../layout.js';
 import { locate } from './locate.js';
 import { describeSchemaError, type SchemaMessage } from './schema-messages.js';
 import { validatorFor } from './schema-validators.js';
@@ -45,6 +45,7 @@ function withoutAlternativesNoise(errors: readonly ErrorObject[]): ErrorObject[]
 /** A finding of rule `schema` at the place a message's pointer names. */
 export function schemaFinding(document: PolicyDocument, message: SchemaMessage): Finding {
   return {
+    source: 'schema',
     rule: 'schema',
     severity: message.severity ?? 'error',
     file: document.file,
@@ -60,7 +61,7 @@ function checkConsistency(document: PolicyDocument): SchemaMessage[] {
   if (document.kind !== 'foranstaltning' || !isRecord(document.data)) return [];
   const messages: SchemaMessage[] = [];
   const { id, alder } = document.data;
-  const stem = basename(document.file, extname(document.file));
+  const stem = measureIdOf(document.file);
   if (typeof id === 'string' && id !== stem) {
     messages.push({
       pointer: '/id',

@@ -166,6 +166,7 @@ describe('mojibake: UTF-8 that was read as Windows-1252 and saved again', () => 
       const start = positionOf(text, garbled);
       expect(loadFindings(text)).toEqual([
         {
+          source: 'load',
           rule: 'schema',
           severity: 'error',
           file: FILE,

@@ -45,12 +45,12 @@
  * redline's /^(\s*)([\s\S]*?)(\s*)$/ and /(\s*\n\s*)/, the amendment's /[\p{L}\p{N}]+\s*$/ and its kin, the CLI's
  * error-message pattern), now loops or unambiguous patterns.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../scripts/commands/check.js';
+import { formatJson } from '../../scripts/report/format-json.js';
 import { FRAME_MARKDOWN } from '../../scripts/tools/fuzz.js';
-import { makeTree, measureMarkdown, REPO_ROOT } from '../helpers.js';
+import { checkFiles, measureMarkdown, REPO_ROOT } from '../helpers.js';
 
 const HANG_GUARD = 60_000;
 const MEASURE = 'policies/boern-og-unge/foranstaltninger/praktisk-paedagogisk-stoette.md';
@@ -68,17 +68,11 @@ interface JsonFinding {
   message: string;
 }
 
-/** Runs `check --format json` in-process on the measure with the real register and a frame; its findings in the measure. */
+/** Runs the check core on the measure, with the real register and a frame as context; its findings as `check --format json` gives them. */
 function check(measure: string | Uint8Array): JsonFinding[] {
-  const root = makeTree({ 'policies/lovregister.json': REGISTER, 'policies/boern-og-unge/serviceniveau.md': FRAME_MARKDOWN, [MEASURE]: measure });
-  try {
-    const outcome = runCheck({ paths: [], format: 'json', cwd: root, color: false });
-    const findings = JSON.parse(outcome.output) as JsonFinding[];
-    for (const finding of findings) expect(finding.file).toBe(MEASURE);
-    return findings;
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  const findings = JSON.parse(formatJson(checkFiles({ [MEASURE]: measure }, { 'policies/lovregister.json': REGISTER, 'policies/boern-og-unge/serviceniveau.md': FRAME_MARKDOWN }))) as JsonFinding[];
+  for (const finding of findings) expect(finding.file).toBe(MEASURE);
+  return findings;
 }
 
 /** A measure with one section replaced. */

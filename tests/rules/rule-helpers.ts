@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentKindOf } from '../../scripts/load/load-document.js';
+import { documentKindOf } from '../../scripts/layout.js';
 import type { PolicyDocument } from '../../scripts/model/document.js';
 import { createPolicySet } from '../../scripts/rules/policy-set.js';
 import type { Rule } from '../../scripts/rules/rule.js';
