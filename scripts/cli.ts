@@ -24,6 +24,7 @@ Kommandoer:
       --format json|md|html|docx    Udskriftsformat (standard: json)
       --out FIL                     Skriv til en fil (kræves for docx)
       --max-bytes N                 Højst N byte Markdown (fx 60000 til en PR-kommentar)
+      --config FIL                  Konfigurationsfil, som for check (individuel vurdering med kommunens egne formuleringer)
   render                            Hele serviceniveauet som ét dokument
       --ref REF                     Versionen (standard: arbejdskopien)
       --format html|docx            Udskriftsformat (standard: html)
@@ -138,14 +139,14 @@ function newDocument(args: readonly string[], cwd: string): number {
 }
 
 async function changelog(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' }, 'max-bytes': { type: 'string' } });
+  const { values, positionals } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' }, config: { type: 'string' }, 'max-bytes': { type: 'string' } });
   const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
   if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1000)) throw new UsageError(`Ugyldig --max-bytes »${values['max-bytes']}«`, 'Angiv et helt tal på mindst 1000, fx --max-bytes 60000.');
   if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Brug --from og --to, fx: serviceniveau changelog --from vedtaget/2025-02-11 --to main');
   const { CHANGELOG_FORMATS, runChangelog } = await import('./commands/changelog.js');
   const format = values['format'] ?? 'json';
   if (!(CHANGELOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHANGELOG_FORMATS.join(', ')}.`);
-  const result = await runChangelog({ cwd, format: format as (typeof CHANGELOG_FORMATS)[number], ...definedValues(values, ['from', 'to', 'out', 'omraade']), ...(maxBytes ? { maxBytes } : {}) });
+  const result = await runChangelog({ cwd, format: format as (typeof CHANGELOG_FORMATS)[number], ...definedValues(values, ['from', 'to', 'out', 'omraade', 'config']), ...(maxBytes ? { maxBytes } : {}) });
   return report(result);
 }
 

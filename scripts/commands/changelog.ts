@@ -10,6 +10,8 @@ export interface ChangelogOptions {
   from?: string;
   to?: string;
   omraade?: string;
+  /** The config file, as for check. */
+  config?: string;
   format: ChangelogFormat;
   out?: string;
   /** For md: the most bytes the document may have (a PR comment holds 65,536 characters). */

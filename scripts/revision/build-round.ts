@@ -1,8 +1,11 @@
+import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { areaNameOf, POLICY_FOLDER } from '../layout.js';
 import { PolicyRepository } from '../git/repository.js';
 import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+import { individuelVurdering } from '../rules/individuel-vurdering.js';
 import { RULE_IDS } from '../rules/registry.js';
+import { ruleOptions } from '../rules/run-rules.js';
 import { readSuppressions, type Suppression } from '../rules/suppressions.js';
 import { validatorFor } from '../validate/schema-validators.js';
 import { classifyChanges } from './classify-changes.js';
@@ -14,6 +17,8 @@ export const WORKING_TREE_LABEL = 'arbejdskopien';
 
 export interface RoundRequest {
   cwd: string;
+  /** The config file, as for check (default: serviceniveau.config.json if it exists). */
+  config?: string;
   from?: string;
   to?: string;
   omraade?: string;
@@ -38,6 +43,7 @@ interface SideSource {
  * reachable from `to`; `to` defaults to the working tree.
  */
 export async function buildRound(request: RoundRequest): Promise<Round> {
+  const statement = ruleOptions(individuelVurdering, requireConfig(request.config, request.cwd));
   const repository = await PolicyRepository.open(request.cwd);
   const toSource = request.to !== undefined ? await commitSource(repository, request.to) : workingTreeSource(repository);
   const fromSource = await commitSource(repository, request.from ?? (await defaultFrom(repository, toSource.sha)));
@@ -56,7 +62,7 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
     omraade: frame?.omraade ?? areaNameOf(area),
     from: withFrameFacts(from.side, before),
     to: withFrameFacts(to.side, after),
-    changelog: { from: from.side.label, to: to.side.label, changes: classifyChanges(diffSnapshots(before, after, renames), register) },
+    changelog: { from: from.side.label, to: to.side.label, changes: classifyChanges(diffSnapshots(before, after, renames), register, statement) },
     before: serviceLevelOf(before),
     after: serviceLevelOf(after),
     deviations: newDeviations(before, after),

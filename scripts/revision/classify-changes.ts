@@ -2,7 +2,7 @@ import { parseCitations } from '../law/parse-citations.js';
 import { lawNamesOf } from '../law/register.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Lovregister } from '../model/generated-types.js';
-import { findStatements } from '../rules/individuel-vurdering.js';
+import { findStatements, individuelVurdering } from '../rules/individuel-vurdering.js';
 import { normalizeProse } from '../text/normalize.js';
 import type { FieldDiff, StructuralChange } from './diff-snapshots.js';
 import type { ChangeClass, FieldChange, MeasureChange } from './model.js';
@@ -30,13 +30,16 @@ export const CHANGE_IDS = {
 
 export type ChangeId = keyof typeof CHANGE_IDS;
 
+/** What counts as the individual-assessment statement: the rule's phrases and negations, as configured for check. */
+export type StatementOptions = Parameters<typeof findStatements>[1];
+
 /** Frame metadata that changes every round and changes nothing for a family. */
 const METADATA = new Set(['kommune', 'omraade', 'status', 'version', 'gyldig_fra', 'naeste_revision', 'vedtagelse', 'underskriver']);
 
 /** Judges each structural change: a change id and class per field, with the numbers pulled out where scope changed. */
-export function classifyChanges(changes: readonly StructuralChange[], register: Lovregister | undefined): MeasureChange[] {
+export function classifyChanges(changes: readonly StructuralChange[], register: Lovregister | undefined, statement: StatementOptions = individuelVurdering.defaultOptions): MeasureChange[] {
   return changes.map((change) => {
-    const removedStatement = lostStatementField(change.before, change.after);
+    const removedStatement = lostStatementField(change.before, change.after, statement);
     const fields = change.fields.map((field) => judge(change, field, register, removedStatement));
     return { id: change.id, titel: change.titel, kind: change.kind, ...(change.previousId ? { previousId: change.previousId } : {}), fields };
   });
@@ -50,7 +53,7 @@ function judge(change: StructuralChange, diff: FieldDiff, register: Lovregister 
   if (diff.field === removedStatement) return result('individuel-vurdering-fjernet', 'Udsagnet om, at der altid foretages en konkret og individuel vurdering, er fjernet');
   if (diff.field === 'alder') return result(ageChange(diff.before, diff.after), `${diff.before} → ${diff.after}`);
   if (diff.field === 'lovhjemmel' && register) {
-    const [before, after] = [citationsOf(diff.before, register), citationsOf(diff.after, register)];
+    const [before, after] = [citedParagraphs(diff.before, register), citedParagraphs(diff.after, register)];
     if (before.join('|') !== after.join('|')) return result('lovhjemmel-aendret', describeSetChange(before, after));
   }
   const editorial = sameWords(diff.before, diff.after);
@@ -77,9 +80,9 @@ function judge(change: StructuralChange, diff: FieldDiff, register: Lovregister 
 }
 
 /** The field that held the individual-assessment statement before, when the statement is gone after. */
-function lostStatementField(before: PolicyDocument | undefined, after: PolicyDocument | undefined): string | undefined {
+function lostStatementField(before: PolicyDocument | undefined, after: PolicyDocument | undefined, statement: StatementOptions): string | undefined {
   if (!before || !after || (before.kind !== 'foranstaltning' && before.kind !== 'serviceniveau')) return undefined;
-  const [was, is] = [findStatements(before), findStatements(after)];
+  const [was, is] = [findStatements(before, statement), findStatements(after, statement)];
   return was.stated && !is.stated ? was.statedIn[0] : undefined;
 }
 
@@ -133,7 +136,8 @@ function quantities(text: string): { value: number; unit: string; text: string }
   }));
 }
 
-function citationsOf(text: string, register: Lovregister): string[] {
+/** The paragraphs a text cites, each written out in full and once, sorted: what »lovhjemmel-aendret« compares. */
+function citedParagraphs(text: string, register: Lovregister): string[] {
   const normalized = normalizeProse({ text, offsets: Array.from({ length: text.length + 1 }, (_, index) => index) });
   const cited = parseCitations(normalized.text, lawNamesOf(register)).citations.map((citation) => {
     const law = register.love.find((candidate) => candidate.id === citation.law)?.navn ?? citation.law ?? '?';

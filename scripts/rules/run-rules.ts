@@ -3,6 +3,7 @@ import { rangePositions } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { PolicySet } from './policy-set.js';
+import type { Rule } from './rule.js';
 import { RULES } from './registry.js';
 import { ruleDocsPath } from './rule.js';
 
@@ -11,8 +12,7 @@ export function runRules(documents: readonly PolicyDocument[], policy: PolicySet
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (config.severity[rule.id as RuleId] === 'off') continue;
-    const options = { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) };
-    for (const report of rule.check({ documents, policy, options })) {
+    for (const report of rule.check({ documents, policy, options: ruleOptions(rule, config) })) {
       findings.push({
         source: 'rule',
         rule: rule.id,
@@ -26,4 +26,9 @@ export function runRules(documents: readonly PolicyDocument[], policy: PolicySet
     }
   }
   return findings;
+}
+
+/** A rule's options in force: the config's, over the rule's defaults. */
+export function ruleOptions<Options extends object>(rule: Rule<Options>, config: ResolvedConfig): Options {
+  return { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) } as Options;
 }

@@ -39,6 +39,12 @@ describe('check --changed-since REF checks only what a pull request touched', ()
     expect(runCli(['check', '--changed-since', 'HEAD'], repository())).toMatchObject({ status: 0, stdout: 'Ingen politikdokumenter er ændret siden »HEAD«.\n' });
   });
 
+  it('nothing changed gives an empty JSON array and no annotations, through the same formats as a full check', () => {
+    const cwd = repository();
+    expect(runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], cwd)).toMatchObject({ status: 0, stdout: '[]\n' });
+    expect(runCli(['check', '--changed-since', 'HEAD', '--format', 'github'], cwd)).toMatchObject({ status: 0, stdout: '' });
+  });
+
   it('an option-like ref is refused before git sees it', () => {
     expect(runCli(['check', '--changed-since=--output=/tmp/x'], repository())).toMatchObject({ status: 2, stderr: expect.stringContaining('Ugyldig git-reference') as string });
   });

@@ -195,6 +195,41 @@ describe('serviceniveau check on bad input', () => {
   });
 });
 
+describe('the config acts on rule and schema findings only', () => {
+  const schemaOff = '{ "rules": { "schema": "off" } }';
+
+  it('"schema": "off" does not silence a binary file in foranstaltninger/: exit 1 with a finding', () => {
+    const root = policyTree({ [`${MEASURES}/billede.md`]: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'serviceniveau.config.json': schemaOff });
+    const result = runCli(['check', '--format', 'json'], root);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: `${MEASURES}/billede.md`, rule: 'schema', severity: 'error', message: 'Filen er en binær fil, ikke tekst' })]);
+    expect(result.status).toBe(1);
+  });
+
+  it('"schema": "off" does not silence a suppression without a reason, nor a measure id given twice', () => {
+    const unreasoned = measureMarkdown({ id: 'x', sections: { Indhold: '<!-- serviceniveau-disable-next-line pladsholder -->\nFamilien får besøg i hjemmet.' } });
+    const root = policyTree({ [`${MEASURES}/x.md`]: unreasoned, [`${MEASURES}/y.md`]: measureMarkdown({ id: 'y' }), [`${MEASURES}/y.json`]: JSON.stringify({ id: 'y' }), 'serviceniveau.config.json': schemaOff });
+    const result = runCli(['check', '--format', 'json'], root);
+    const messages = (JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message);
+    expect(messages).toContain('Undtagelsen mangler en begrundelse');
+    expect(messages).toContain(`Foranstaltningen »y« findes også i »${MEASURES}/y.json«`);
+    expect(result.status).toBe(1);
+  });
+
+  it('a suppression comment cannot hide a file the loader could not read either', () => {
+    const text = measureMarkdown({ id: 'x' }).replace('## Formål', '<!-- serviceniveau-disable-next-line schema -- overskriften er med vilje -->\n## Formålet');
+    const result = runCli(['check', '--format', 'json'], policyTree({ [`${MEASURES}/x.md`]: text }));
+    expect((JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message)).toContain('Ukendt overskrift »Formålet«; afsnittet bliver ikke læst');
+  });
+});
+
+describe('every check output goes through one report', () => {
+  it('an unknown --format is exit 2 also with --changed-since, before git is asked', () => {
+    const root = policyTree({ [`${MEASURES}/x.md`]: measureMarkdown({ id: 'x' }) });
+    const result = runCli(['check', '--changed-since', 'HEAD', '--format', 'bogus'], root);
+    expect(result).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('Ukendt format »bogus«') as string });
+  });
+});
+
 function listFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)]))

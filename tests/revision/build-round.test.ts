@@ -63,6 +63,18 @@ describe('classifying the changes of a revision round', () => {
     expect(await fieldsOf((text) => text.replace('Barnets Lov § 32, stk. 1, nr. 2.', 'Indsatsen gives efter barnets lov § 32, stk. 1, nr. 2.'))).toEqual([expect.objectContaining({ field: 'lovhjemmel', change: 'tekst-aendret', class: 'content' })]);
   });
 
+  it("a kommune's own statement, configured for check, counts in the changelog too: removing it is individuel-vurdering-fjernet", async () => {
+    const ownWords = 'Vi ser altid på det enkelte barns situation, før vi træffer afgørelse.';
+    const base = baseMeasure.replace('Der foretages altid en konkret og individuel vurdering af barnets behov.', ownWords);
+    const config = JSON.stringify({ rules: { 'individuel-vurdering': { options: { phrases: ['\\bdet enkelte barns situation\\b'] } } } });
+    const cwd = makeRepository([{ files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: base, 'serviceniveau.config.json': config }, tag: 'vedtaget/2025-02-11' }]);
+    expect(runCli(['check', MEASURE], cwd).status).toBe(0);
+    writeFiles(cwd, { [MEASURE]: base.replace(` ${ownWords}`, '') });
+    git(cwd, 'commit', '-qam', 'Runde 2');
+    const { changes } = (await buildRound({ cwd, to: 'HEAD' })).changelog;
+    expect(changes.flatMap((change) => change.fields)).toEqual([expect.objectContaining({ field: 'maalgruppe', change: 'individuel-vurdering-fjernet', class: 'material' })]);
+  });
+
   it('removing the individual-assessment statement is material and loud', async () => {
     const fields = await fieldsOf((text) => text.replace(' Der foretages altid en konkret og individuel vurdering af barnets behov.', ''));
     expect(fields).toEqual([expect.objectContaining({ field: 'maalgruppe', change: 'individuel-vurdering-fjernet', class: 'material' })]);
