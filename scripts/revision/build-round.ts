@@ -2,12 +2,11 @@ import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { areaNameOf, POLICY_FOLDER } from '../layout.js';
 import { PolicyRepository } from '../git/repository.js';
-import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+import { frameData, measureData, registerData, rolePlanData } from '../model/document-data.js';
 import { individuelVurdering } from '../rules/individuel-vurdering.js';
 import { RULE_IDS } from '../rules/registry.js';
 import { ruleOptions } from '../rules/run-rules.js';
 import { readSuppressions, type Suppression } from '../rules/suppressions.js';
-import { validatorFor } from '../validate/schema-validators.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
@@ -55,8 +54,8 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
   const to = await read(repository, toSource, areaFilter(area), known);
   const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
   const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
-  const register = [after.register, before.register].map((document) => document?.data).find((data) => data !== undefined && validatorFor('lovregister')(data)) as Lovregister | undefined;
-  const frame = (after.frame ?? before.frame)?.data as Partial<Serviceniveau> | undefined;
+  const register = registerData(after.register) ?? registerData(before.register);
+  const frame = frameData(after.frame ?? before.frame);
   return {
     kommune: frame?.kommune ?? '',
     omraade: frame?.omraade ?? areaNameOf(area),
@@ -76,7 +75,7 @@ export async function readServiceLevel(request: { cwd: string; ref?: string; omr
   const selected = selectArea(source.paths, request.omraade);
   const side = await read(repository, source, areaFilter(selected));
   const area = areaSnapshot(side.snapshot, selected);
-  const frame = area.frame?.data as Partial<Serviceniveau> | undefined;
+  const frame = frameData(area.frame);
   return { level: serviceLevelOf(area), side: withFrameFacts(side.side, area), kommune: frame?.kommune ?? '', omraade: frame?.omraade ?? area.area };
 }
 
@@ -106,18 +105,18 @@ async function read(repository: PolicyRepository, source: SideSource, wanted: Pa
 }
 
 function withFrameFacts(side: RoundSide, area: AreaSnapshot): RoundSide {
-  const frame = area.frame?.data as Partial<Serviceniveau> | undefined;
+  const frame = frameData(area.frame);
   return { ...side, ...(frame?.version ? { version: frame.version } : {}), ...(frame?.gyldig_fra ? { gyldigFra: frame.gyldig_fra } : {}) };
 }
 
 /** The service level as values: the frame, the measures sorted by kategori then titel, and the role plan. */
 export function serviceLevelOf(area: AreaSnapshot): ServiceLevel {
-  const measures = [...area.measures.values()].map((document) => document.data as Partial<Foranstaltning>);
+  const measures = [...area.measures.values()].flatMap((document) => measureData(document) ?? []);
   measures.sort((a, b) => (a.kategori ?? '').localeCompare(b.kategori ?? '', 'da') || (a.titel ?? '').localeCompare(b.titel ?? '', 'da'));
   return {
-    ...(area.frame ? { frame: area.frame.data as Partial<Serviceniveau> } : {}),
+    ...optional('frame', frameData(area.frame)),
     measures,
-    ...(area.rolePlan ? { rolePlan: area.rolePlan.data as Partial<Rolleplan> } : {}),
+    ...optional('rolePlan', rolePlanData(area.rolePlan)),
   };
 }
 
@@ -129,4 +128,9 @@ function newDeviations(before: AreaSnapshot, after: AreaSnapshot): AcceptedDevia
   return collect(after)
     .filter((suppression) => !known.has(`${suppression.file}\u0000${suppression.rules.join(',')}\u0000${suppression.reason}`))
     .map((suppression) => ({ file: suppression.file, line: suppression.targetLine, rules: suppression.rules, reason: suppression.reason }));
+}
+
+/** `{ [key]: value }` when there is a value, else nothing: for optional members under exactOptionalPropertyTypes. */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, V>>);
 }

@@ -1,6 +1,6 @@
 import { areaOfPath } from '../layout.js';
-import { isRecord, type PolicyDocument } from '../model/document.js';
-import { validatorFor } from '../validate/schema-validators.js';
+import type { PolicyDocument } from '../model/document.js';
+import { frameData, registerData, rolePlanData } from '../model/document-data.js';
 import type { Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 
 /** Every loaded document, for rules that look across documents: the register, and each area's frame and role plan. */
@@ -18,9 +18,8 @@ export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet
   let register: PolicySet['register'];
   for (const document of documents) {
     // An invalid register is reported by the schema when its own file is checked; rules never read it.
-    if (document.kind === 'lovregister' && isRecord(document.data) && !register && validatorFor('lovregister')(document.data)) {
-      register = { document, data: document.data as unknown as Lovregister };
-    }
+    const data = register ? undefined : registerData(document);
+    if (data) register = { document, data };
     if (document.kind === 'serviceniveau' || document.kind === 'rolleplan') {
       const area = areaOf(document);
       const entry = byArea.get(area) ?? {};
@@ -33,11 +32,13 @@ export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet
     ...(register ? { register } : {}),
     frameOf: (document) => {
       const frame = document.kind === 'serviceniveau' ? document : byArea.get(areaOf(document))?.frame;
-      return frame && isRecord(frame.data) ? { document: frame, data: frame.data as Partial<Serviceniveau> } : undefined;
+      const data = frameData(frame);
+      return frame && data ? { document: frame, data } : undefined;
     },
     rolePlanOf: (document) => {
       const plan = byArea.get(areaOf(document))?.rolePlan;
-      return plan && isRecord(plan.data) ? { document: plan, data: plan.data as Partial<Rolleplan> } : undefined;
+      const data = rolePlanData(plan);
+      return plan && data ? { document: plan, data } : undefined;
     },
   };
 }
