@@ -4,6 +4,7 @@ import { memoizeByObject } from '../memoize.js';
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
+import { locate } from '../validate/locate.js';
 import type { Rule, RuleReport } from './rule.js';
 
 /** Sentences (lower case, normalised) that state the assessment: always + individual + assessment, or the statute's own words. */
@@ -76,10 +77,9 @@ function negatedReport(document: PolicyDocument, normalized: NormalizedText, sen
 }
 
 function missingReport(document: PolicyDocument, isFrame: boolean): RuleReport {
-  const section = document.locations.get('/maalgruppe');
   return {
     document,
-    range: section?.key ?? section?.value ?? document.fallback,
+    range: locate(document, '/maalgruppe', { key: true, insertion: false }),
     message: `${isFrame ? 'Rammen' : 'Foranstaltningen'} siger ikke, at der altid foretages en konkret og individuel vurdering af barnets eller den unges behov`,
     hint: `Skriv fx under »${isFrame ? 'Målgruppe' : 'Målgruppe og tildelingskriterier'}«: ${STATEMENT} (Barnets Lov § 1, stk. 3)`,
   };

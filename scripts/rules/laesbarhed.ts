@@ -1,9 +1,9 @@
-import type { PolicyDocument } from '../model/document.js';
 import type { LaesbarhedOptions } from '../model/generated-types.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import { normalizedOf, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, wordsOf } from '../text/sentences.js';
+import { locate } from '../validate/locate.js';
 import type { Rule, RuleReport } from './rule.js';
 
 /** The counts behind a LIX value. */
@@ -76,7 +76,8 @@ export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
         if (rounded <= options.max) continue;
         reports.push({
           document,
-          range: rangeOf(document, field.pointer),
+          // The section's heading in Markdown, its value in JSON.
+          range: locate(document, field.pointer, { key: document.format === 'md' }),
           message: `LIX ${rounded} i afsnittet »${headings.get(field.field) ?? field.field}« er over grænsen ${formatNumber(options.max)} (${lixBand(rounded)} tekst)`,
           hint: hintFor(measure),
         });
@@ -85,12 +86,6 @@ export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
     return reports;
   },
 };
-
-/** The section's heading in Markdown, its value in JSON. */
-function rangeOf(document: PolicyDocument, pointer: string): { start: number; end: number } {
-  const location = document.locations.get(pointer);
-  return (document.format === 'md' ? location?.key : undefined) ?? location?.value ?? document.fallback;
-}
 
 function hintFor(measure: LixMeasure): string {
   const sentenceLength = formatNumber(Math.round((10 * measure.words) / measure.sentences) / 10);

@@ -1,9 +1,10 @@
 import { citationsOf, type Citation } from '../law/parse-citations.js';
 import { danishDate, dayAfter, entriesFor, entryOf, formatCitation, inForceOn, lawNamesOf } from '../law/register.js';
-import type { PolicyDocument } from '../model/document.js';
+import type { OffsetRange, PolicyDocument } from '../model/document.js';
 import type { Lovregister, LovhjemmelOptions, Paragraf } from '../model/generated-types.js';
 import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
+import { locate } from '../validate/locate.js';
 import type { Rule, RuleReport } from './rule.js';
 
 const REGISTER_HINT = 'Ret henvisningen, eller tilføj paragraffen i policies/lovregister.json med kilde og sikkerhed.';
@@ -113,9 +114,8 @@ function knownNeighbours(register: Lovregister, citation: Citation): string {
   return `Lovregistret kender ${variants.slice(0, 8).join(', ')}${variants.length > 8 ? ' …' : ''}. `;
 }
 
-function sectionRange(document: PolicyDocument): { start: number; end: number } {
-  const location = document.locations.get('/lovhjemmel');
-  return location?.key ?? location?.value ?? document.fallback;
+function sectionRange(document: PolicyDocument): OffsetRange {
+  return locate(document, '/lovhjemmel', { key: true, insertion: false });
 }
 
 function shortTitle(title: string): string {
