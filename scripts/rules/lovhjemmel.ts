@@ -5,15 +5,23 @@ import type { Lovregister, LovhjemmelOptions, Paragraf } from '../model/generate
 import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { locate } from '../validate/locate.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 const REGISTER_HINT = 'Ret henvisningen, eller tilføj paragraffen i policies/lovregister.json med kilde og sikkerhed.';
 
-export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »lovhjemmel«.',
+  properties: {},
+} as const satisfies OptionsSchema;
+
+export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
   id: 'lovhjemmel',
   description: 'Hver foranstaltning henviser til mindst én paragraf, der findes i lovregistret og gælder på serviceniveauets gyldighedsdato.',
   defaultSeverity: 'error',
   defaultOptions: {},
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, policy }) {
     const reports: RuleReport[] = [];
     const register = policy.register?.data;
