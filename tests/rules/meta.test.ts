@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../scripts/model/document.js';
 import type { Severity } from '../../scripts/model/finding.js';
 import { RULE_DEFAULTS, RULE_IDS, RULES, type RuleId } from '../../scripts/rules/registry.js';
+import { ruleDocsPath } from '../../scripts/rules/rule.js';
 import { validatorFor } from '../../scripts/validate/schema-validators.js';
 import { validateDocument } from '../../scripts/validate/validate-document.js';
 import { REPO_ROOT } from '../helpers.js';
@@ -15,7 +16,7 @@ import { findingsOf, frameDocument, measureDocument } from './rule-helpers.js';
 
 const SEVERITY_WORDS: Record<string, Severity> = { fejl: 'error', advarsel: 'warning' };
 
-const docsPage = (id: string): string => readFileSync(join(REPO_ROOT, 'docs/rules', `${id}.md`), 'utf8');
+const docsPage = (id: string): string => readFileSync(join(REPO_ROOT, ruleDocsPath(id)), 'utf8');
 
 /**
  * The fixed line under each docs page's title: `Standardalvor: **fejl**` (or `**advarsel**`), optionally a
@@ -87,7 +88,8 @@ describe('every rule has its docs, tests and README row, and they agree with the
 
 describe('the ✗/✓ examples in the docs behave as the docs say', () => {
   for (const id of RULE_IDS) {
-    for (const example of readDocsExamples(id)) {
+    // A missing page is reported above, by name; here it would stop the whole file.
+    for (const example of existsSync(join(REPO_ROOT, ruleDocsPath(id))) ? readDocsExamples(id) : []) {
       it(`docs/rules/${id}.md:${example.line} ${example.expectFindings ? 'is reported' : 'passes'}`, () => {
         const document = example.target === 'frame' ? frameDocument({ [example.field]: example.text }) : measureDocument({ [example.field]: example.text });
         const count = id === 'schema' ? validateDocument(document).length : findingsForRule(id, document);
