@@ -6,31 +6,28 @@ import { CONFIG_FILE_NAME } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
 import { isConfigurable, type Finding, type Severity } from '../model/finding.js';
 import type { Konfiguration } from '../model/generated-types.js';
-import { RULES } from '../rules/registry.js';
+import { RULE_DEFAULTS, RULES, type RuleId } from '../rules/registry.js';
+import { regexOptionsOf } from '../rules/rule.js';
 import { backtrackingProblem } from './regex-safety.js';
 import { schemaFinding, validateDocument } from '../validate/validate-document.js';
 import type { PolicyDocument } from '../model/document.js';
 
-/** A rule id as the config schema lists them. */
-export type RuleId = keyof NonNullable<Konfiguration['rules']>;
+/** Rule ids and default severities are the registry's; re-exported for the modules that read them with the config. */
+export { RULE_DEFAULTS, type RuleId };
 
-/** Option lists that the rules compile as regular expressions, with the flags they compile them with (`u` is stricter than the schema's check). */
-const PATTERN_OPTIONS = new Map([
-  ['patterns', 'giu'],
-  ['phrases', 'u'],
-  ['negations', 'u'],
-  ['absolutes', 'giu'],
-  ['qualifiers', 'iu'],
-]);
-
-/** A pattern in the config that does not compile, or could hang a check, is a finding at that pattern, not an internal error or a stuck CI job later. */
+/**
+ * A pattern in the config that does not compile, or could hang a check, is a finding at that pattern, not an internal error or a stuck CI job later.
+ * Which options are patterns, and their flags, each rule's options schema says (`x-regex-flags`); `u` is stricter than the schema's `format: regex`.
+ */
 function unusablePatterns(document: PolicyDocument): Finding[] {
   const findings: Finding[] = [];
   const rules = (document.data as Konfiguration | null)?.rules ?? {};
   for (const [rule, setting] of Object.entries(rules)) {
     const options = typeof setting === 'object' && setting && 'options' in setting ? (setting.options as Record<string, unknown> | undefined) : undefined;
+    const known = RULES.find((candidate) => candidate.id === rule);
+    const patternOptions = known ? regexOptionsOf(known) : new Map<string, string>();
     for (const [key, list] of Object.entries(options ?? {})) {
-      const flags = PATTERN_OPTIONS.get(key);
+      const flags = patternOptions.get(key);
       if (!flags || !Array.isArray(list)) continue;
       list.forEach((pattern, index) => {
         if (typeof pattern !== 'string') return;
@@ -54,11 +51,6 @@ const BACKTRACKING_HINT =
   'Sæt ikke en gentagelse inde i en anden (»(\\w+\\s?)+« kan skrives »\\w+(?:\\s\\w+)*«), lad ikke to gentagelser efter hinanden ' +
   'kunne tage de samme tegn (»\\s*\\s*«), og begræns ».*« mellem to ord, fx til »[^.]{0,80}«.';
 
-/** Each rule's default severity: `schema` is always an error; the content rules say their own. */
-export const RULE_DEFAULTS: Record<string, Severity> = {
-  schema: 'error',
-  ...Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])),
-};
 export type RuleSetting = Severity | 'off';
 
 /** The configuration in force: a severity and options for every rule. */

@@ -4,7 +4,8 @@ import { memoizeByObject } from '../memoize.js';
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
-import type { Rule, RuleReport } from './rule.js';
+import { locate } from '../validate/locate.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 /** Sentences (lower case, normalised) that state the assessment: always + individual + assessment, or the statute's own words. */
 const DEFAULT_PHRASES = [
@@ -20,13 +21,38 @@ const DEFAULT_NEGATIONS = [
   String.raw`\b(?:undtagelsesvis|som regel|så vidt muligt|i (?:nogle|visse|enkelte) tilfælde|når det er muligt|hvis der er tid)\b`,
 ];
 
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »individuel-vurdering«.',
+  properties: {
+    scope: {
+      enum: ['measure', 'frame'],
+      description: '»measure« (standard): rammen og hver foranstaltning skal have udsagnet. »frame«: kun rammen (serviceniveau.md).',
+    },
+    phrases: {
+      type: 'array',
+      items: { type: 'string', format: 'regex' },
+      'x-regex-flags': 'u',
+      description: 'Regulære udtryk (på en sætning med små bogstaver), der hver godkendes som udsagnet. Erstatter standardudtrykkene.',
+    },
+    negations: {
+      type: 'array',
+      items: { type: 'string', format: 'regex' },
+      'x-regex-flags': 'u',
+      description: 'Regulære udtryk, der gør udsagnet nægtet eller svækket, når de står i samme sætning. Erstatter standardudtrykkene.',
+    },
+  },
+} as const satisfies OptionsSchema;
+
 const STATEMENT = '»Der foretages altid en konkret og individuel vurdering af barnets eller den unges behov.«';
 
-export const individuelVurdering: Rule<Required<IndividuelVurderingOptions>> = {
+export const individuelVurdering: Rule<Required<IndividuelVurderingOptions>, 'individuel-vurdering'> = {
   id: 'individuel-vurdering',
   description: 'Rammen og hver foranstaltning siger, at der altid foretages en konkret og individuel vurdering af barnets eller den unges behov.',
   defaultSeverity: 'error',
   defaultOptions: { scope: 'measure', phrases: DEFAULT_PHRASES, negations: DEFAULT_NEGATIONS },
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, options }) {
     const reports: RuleReport[] = [];
     for (const document of documents) {
@@ -45,8 +71,8 @@ export function findStatements(
   document: PolicyDocument,
   options: Pick<Required<IndividuelVurderingOptions>, 'phrases' | 'negations'> = individuelVurdering.defaultOptions,
 ): { stated: boolean; statedIn: string[]; negated: { normalized: NormalizedText; sentence: Span }[] } {
-  const phrases = compiled(options.phrases);
-  const negations = compiled(options.negations);
+  const phrases = compiledPhrases(options.phrases);
+  const negations = compiledNegations(options.negations);
   const statedIn: string[] = [];
   const negated: { normalized: NormalizedText; sentence: Span }[] = [];
   for (const field of proseFieldsOf(document)) {
@@ -62,8 +88,9 @@ export function findStatements(
   return { stated: statedIn.length > 0, statedIn, negated };
 }
 
-/** The patterns of one options list, compiled once per check rather than once per document. */
-const compiled = memoizeByObject((sources: readonly string[]) => sources.map((source) => new RegExp(source, 'u')));
+/** The patterns of each options list, compiled once per check rather than once per document, with the flags their schema gives. */
+const compiledPhrases = memoizeByObject((sources: readonly string[]) => sources.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.phrases['x-regex-flags'])));
+const compiledNegations = memoizeByObject((sources: readonly string[]) => sources.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.negations['x-regex-flags'])));
 
 function negatedReport(document: PolicyDocument, normalized: NormalizedText, sentence: Span): RuleReport {
   const quoted = normalized.text.slice(sentence.start, sentence.end);
@@ -76,10 +103,9 @@ function negatedReport(document: PolicyDocument, normalized: NormalizedText, sen
 }
 
 function missingReport(document: PolicyDocument, isFrame: boolean): RuleReport {
-  const section = document.locations.get('/maalgruppe');
   return {
     document,
-    range: section?.key ?? section?.value ?? document.fallback,
+    range: locate(document, '/maalgruppe', { key: true, insertion: false }),
     message: `${isFrame ? 'Rammen' : 'Foranstaltningen'} siger ikke, at der altid foretages en konkret og individuel vurdering af barnets eller den unges behov`,
     hint: `Skriv fx under »${isFrame ? 'Målgruppe' : 'Målgruppe og tildelingskriterier'}«: ${STATEMENT} (Barnets Lov § 1, stk. 3)`,
   };

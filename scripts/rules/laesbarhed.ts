@@ -1,10 +1,10 @@
-import type { PolicyDocument } from '../model/document.js';
 import type { LaesbarhedOptions } from '../model/generated-types.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import { normalizedOf, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, wordsOf } from '../text/sentences.js';
-import type { Rule, RuleReport } from './rule.js';
+import { locate } from '../validate/locate.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 /** The counts behind a LIX value. */
 export interface LixMeasure {
@@ -58,11 +58,31 @@ export function lixBand(value: number): string {
   return BANDS.find((band) => value < band.below)?.name ?? 'meget svær';
 }
 
-export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »laesbarhed«.',
+  properties: {
+    max: {
+      type: 'number',
+      minimum: 10,
+      maximum: 100,
+      description: 'Højeste LIX for et afsnit. Standard 50 (midt i båndet »svær«, LIX 45-54).',
+    },
+    minWords: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Afsnit med færre ord end dette måles ikke, fordi LIX er upålidelig på korte tekster. Standard 25.',
+    },
+  },
+} as const satisfies OptionsSchema;
+
+export const laesbarhed: Rule<Required<LaesbarhedOptions>, 'laesbarhed'> = {
   id: 'laesbarhed',
   description: 'Hvert afsnit er let at læse: LIX under den fastsatte grænse.',
   defaultSeverity: 'warning',
   defaultOptions: { max: 50, minWords: 25 },
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, options }) {
     const reports: RuleReport[] = [];
     for (const document of documents) {
@@ -76,7 +96,8 @@ export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
         if (rounded <= options.max) continue;
         reports.push({
           document,
-          range: rangeOf(document, field.pointer),
+          // The section's heading in Markdown, its value in JSON.
+          range: locate(document, field.pointer, { key: document.format === 'md' }),
           message: `LIX ${rounded} i afsnittet »${headings.get(field.field) ?? field.field}« er over grænsen ${formatNumber(options.max)} (${lixBand(rounded)} tekst)`,
           hint: hintFor(measure),
         });
@@ -85,12 +106,6 @@ export const laesbarhed: Rule<Required<LaesbarhedOptions>> = {
     return reports;
   },
 };
-
-/** The section's heading in Markdown, its value in JSON. */
-function rangeOf(document: PolicyDocument, pointer: string): { start: number; end: number } {
-  const location = document.locations.get(pointer);
-  return (document.format === 'md' ? location?.key : undefined) ?? location?.value ?? document.fallback;
-}
 
 function hintFor(measure: LixMeasure): string {
   const sentenceLength = formatNumber(Math.round((10 * measure.words) / measure.sentences) / 10);

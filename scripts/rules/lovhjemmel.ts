@@ -1,18 +1,27 @@
 import { citationsOf, type Citation } from '../law/parse-citations.js';
 import { danishDate, dayAfter, entriesFor, entryOf, formatCitation, inForceOn, lawNamesOf } from '../law/register.js';
-import type { PolicyDocument } from '../model/document.js';
+import type { OffsetRange, PolicyDocument } from '../model/document.js';
 import type { Lovregister, LovhjemmelOptions, Paragraf } from '../model/generated-types.js';
 import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
-import type { Rule, RuleReport } from './rule.js';
+import { locate } from '../validate/locate.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 const REGISTER_HINT = 'Ret henvisningen, eller tilføj paragraffen i policies/lovregister.json med kilde og sikkerhed.';
 
-export const lovhjemmel: Rule<Required<LovhjemmelOptions>> = {
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »lovhjemmel«.',
+  properties: {},
+} as const satisfies OptionsSchema;
+
+export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
   id: 'lovhjemmel',
   description: 'Hver foranstaltning henviser til mindst én paragraf, der findes i lovregistret og gælder på serviceniveauets gyldighedsdato.',
   defaultSeverity: 'error',
   defaultOptions: {},
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, policy }) {
     const reports: RuleReport[] = [];
     const register = policy.register?.data;
@@ -113,9 +122,8 @@ function knownNeighbours(register: Lovregister, citation: Citation): string {
   return `Lovregistret kender ${variants.slice(0, 8).join(', ')}${variants.length > 8 ? ' …' : ''}. `;
 }
 
-function sectionRange(document: PolicyDocument): { start: number; end: number } {
-  const location = document.locations.get('/lovhjemmel');
-  return location?.key ?? location?.value ?? document.fallback;
+function sectionRange(document: PolicyDocument): OffsetRange {
+  return locate(document, '/lovhjemmel', { key: true, insertion: false });
 }
 
 function shortTitle(title: string): string {

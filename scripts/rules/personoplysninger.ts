@@ -1,7 +1,7 @@
 import type { PersonoplysningerOptions } from '../model/generated-types.js';
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 /** A personal datum found in normalised text: where it is and what the message says. */
 interface Hit {
@@ -40,12 +40,27 @@ const DIGIT_BEFORE = /\d[ -]?$/;
 /** How far back a country code or a word such as "telefonnummer:" is looked for. */
 const CONTEXT = 30;
 
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »personoplysninger«.',
+  properties: {
+    allow: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description:
+        'Tilladte e-mailadresser og telefonnumre, fx kommunens hovednummer »70 10 20 30« eller »familie@eksempel-kommune.dk«. »@eksempel-kommune.dk« tillader alle adresser på domænet.',
+    },
+  },
+} as const satisfies OptionsSchema;
+
 /** CPR numbers, e-mail addresses and phone numbers in any policy text, masked in the message. */
-export const personoplysninger: Rule<Required<PersonoplysningerOptions>> = {
+export const personoplysninger: Rule<Required<PersonoplysningerOptions>, 'personoplysninger'> = {
   id: 'personoplysninger',
   description: 'Ingen personoplysninger: CPR-numre og e-mailadresser eller telefonnumre, der ikke er kommunens egne.',
   defaultSeverity: 'error',
   defaultOptions: { allow: [] },
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, options }) {
     const allowed = allowedOf(options.allow);
     const reports: RuleReport[] = [];

@@ -1,7 +1,7 @@
 import type { PladsholderOptions } from '../model/generated-types.js';
 import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 interface Placeholder {
   pattern: RegExp;
@@ -20,13 +20,28 @@ const PLACEHOLDERS: Placeholder[] = [
   { pattern: /\blorem ipsum\b/gi, message: () => 'Fyldteksten »Lorem ipsum« står stadig i teksten' },
 ];
 
-export const pladsholder: Rule<Required<PladsholderOptions>> = {
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »pladsholder«.',
+  properties: {
+    patterns: {
+      type: 'array',
+      items: { type: 'string', format: 'regex' },
+      'x-regex-flags': 'giu',
+      description: 'Ekstra regulære udtryk, der også regnes som pladsholdere, fx kommunens egne skabelonord.',
+    },
+  },
+} as const satisfies OptionsSchema;
+
+export const pladsholder: Rule<Required<PladsholderOptions>, 'pladsholder'> = {
   id: 'pladsholder',
   description: 'Ingen pladsholdere fra skabelonen, fx »XX Kommune«, »[tilpasses ...]«, »____« eller »TODO«.',
   defaultSeverity: 'error',
   defaultOptions: { patterns: [] },
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, options }) {
-    const extra: Placeholder[] = options.patterns.map((source) => ({ pattern: new RegExp(source, 'giu'), message: (match) => `Pladsholderen ${quote(match)} står stadig i teksten` }));
+    const extra: Placeholder[] = options.patterns.map((source) => ({ pattern: new RegExp(source, OPTIONS_SCHEMA.properties.patterns['x-regex-flags']), message: (match) => `Pladsholderen ${quote(match)} står stadig i teksten` }));
     const reports: RuleReport[] = [];
     for (const document of documents) {
       if (document.kind === 'lovregister' || document.kind === 'config') continue;

@@ -5,7 +5,7 @@ import type { Lovregister, SkoenUnderRegelOptions } from '../model/generated-typ
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { OptionsSchema, Rule, RuleReport } from './rule.js';
 
 /** One kind of absolute wording and how to write it as a starting point instead. */
 interface Absolute {
@@ -74,16 +74,42 @@ const ABSOLUTE_WORD = /ikke|aldrig|højst|maks|max|kun|udelukke|ingen|intet|undt
 /** A sentence about who may grant how much (»Sagsbehandleren kan selv bevilge højst 10 timer«) sets a competence, not a cap. */
 const DELEGATION = new RegExp(String.raw`${B}(?:kompetence|bemyndig|delegation|delegere|selv (?:bevilge|give|tildele|træffe afgørelse))`, 'u');
 
-export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>> = {
+const OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for reglen »skoen-under-regel«.',
+  properties: {
+    sections: {
+      type: 'array',
+      items: { enum: ['formaal', 'indhold', 'maalgruppe', 'omfang', 'tildeling', 'levering', 'kvalitetskrav'] },
+      description: 'De afsnit, reglen læser. Standard: »maalgruppe«, »omfang« og »tildeling«.',
+    },
+    absolutes: {
+      type: 'array',
+      items: { type: 'string', format: 'regex' },
+      'x-regex-flags': 'giu',
+      description: 'Ekstra regulære udtryk (små bogstaver) for absolutte formuleringer.',
+    },
+    qualifiers: {
+      type: 'array',
+      items: { type: 'string', format: 'regex' },
+      'x-regex-flags': 'iu',
+      description: 'Ekstra regulære udtryk (små bogstaver) for forbehold, der gør en grænse vejledende.',
+    },
+  },
+} as const satisfies OptionsSchema;
+
+export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>, 'skoen-under-regel'> = {
   id: 'skoen-under-regel',
   description: 'Ingen absolutte grænser, der sætter skønnet under regel, uden et forbehold som »som udgangspunkt« i samme sætning.',
   defaultSeverity: 'warning',
   defaultOptions: { sections: ['maalgruppe', 'omfang', 'tildeling'], absolutes: [], qualifiers: [] },
+  optionsSchema: OPTIONS_SCHEMA,
   check({ documents, policy, options }) {
     const sections = new Set<string>(options.sections);
-    const ownAbsolutes = options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, 'giu'), qualify: prefixed }));
+    const ownAbsolutes = options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, OPTIONS_SCHEMA.properties.absolutes['x-regex-flags']), qualify: prefixed }));
     const absolutes = [...ABSOLUTES, ...ownAbsolutes];
-    const qualifiers = [...QUALIFIERS, ...options.qualifiers.map((source) => new RegExp(source, 'iu'))];
+    const qualifiers = [...QUALIFIERS, ...options.qualifiers.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.qualifiers['x-regex-flags']))];
     const register = policy.register?.data;
     const reports: RuleReport[] = [];
     for (const document of documents) {

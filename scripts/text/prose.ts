@@ -1,6 +1,7 @@
 import { childPointer, type PolicyDocument } from '../model/document.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import { memoizeByObject } from '../memoize.js';
+import { locate, valueSource } from '../validate/locate.js';
 
 /** A piece of text with, for each character, the offset in the file it came from. */
 export interface SourceText {
@@ -41,8 +42,8 @@ function readProseFields(document: PolicyDocument): ProseField[] {
 
 /** The source text of one string value, mapped back to the file as exactly as its syntax allows. */
 function sourceTextAt(document: PolicyDocument, pointer: string, value: string, isSection: boolean): SourceText {
-  const range = document.locations.get(pointer)?.value;
-  if (!range) return uniform(value, document.fallback.start);
+  const range = valueSource(document, pointer);
+  if (!range) return uniform(value, locate(document, pointer).start);
   const raw = document.text.slice(range.start, range.end);
   if (document.format === 'json') return decodeJsonString(raw, range.start) ?? uniform(value, range.start);
   if (isSection || document.kind === 'rolleplan' || raw === value) return identity(raw, range.start);

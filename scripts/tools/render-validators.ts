@@ -24,7 +24,7 @@ const BANNER = [
 export async function renderValidators(): Promise<string> {
   // allErrors: report every problem at once; verbose: errors carry the schema and data for Danish messages.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true } });
-  ajv.addVocabulary(['x-overskrift', 'x-vejledning']);
+  ajv.addVocabulary(['x-overskrift', 'x-vejledning', 'x-regex-flags']);
   (ajvFormats as unknown as (ajv: Ajv2020) => void)(ajv);
   (ajvErrors as unknown as (ajv: Ajv2020) => void)(ajv);
   for (const kind of DOCUMENT_KINDS) ajv.addSchema(JSON.parse(await readFile(join(packageRoot(), 'schemas', `${kind}.schema.json`), 'utf8')) as object, kind);

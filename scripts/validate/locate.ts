@@ -1,13 +1,15 @@
 import { parentPointer, type OffsetRange, type PolicyDocument } from '../model/document.js';
 
 /**
- * The source range of the value at a JSON pointer. A member that is missing points at where it
- * should have been written; anything else unknown falls back to its nearest located parent.
+ * The source range of the value at a JSON pointer (`key`: of its key, say a section's heading, where it
+ * has one). A member that is missing points at where it should have been written, unless `insertion` is
+ * false (a rule reporting on a section's content rather than its absence); anything else unknown falls
+ * back to its nearest located parent.
  */
-export function locate(document: PolicyDocument, pointer: string, options: { key?: boolean } = {}): OffsetRange {
-  const insertion = document.insertionPoints.get(pointer);
+export function locate(document: PolicyDocument, pointer: string, options: { key?: boolean; insertion?: boolean } = {}): OffsetRange {
   const location = document.locations.get(pointer);
   if (location) return (options.key && location.key) || location.value;
+  const insertion = options.insertion === false ? undefined : document.insertionPoints.get(pointer);
   if (insertion) return insertion;
   let parent = pointer;
   while (parent !== '') {
@@ -16,6 +18,11 @@ export function locate(document: PolicyDocument, pointer: string, options: { key
     if (found && parent !== '') return firstLine(document, found.key ?? found.value);
   }
   return document.fallback;
+}
+
+/** The exact source of a value that was read, for reading its raw text (as prose does); undefined if it has none. */
+export function valueSource(document: PolicyDocument, pointer: string): OffsetRange | undefined {
+  return document.locations.get(pointer)?.value;
 }
 
 /** Narrows a range to its first line, so a missing member does not underline a whole object. */
