@@ -134,7 +134,7 @@ describe('renderChangelogHtml', () => {
 
   it('shows an added measure once, even when the changelog also lists its fields', () => {
     const round = sampleRound();
-    round.changelog.changes[1]!.fields = [{ field: 'formaal', class: 'material', change: 'foranstaltning-ny', before: '', after: 'At give den unge en fast voksen at støtte sig til.' }];
+    round.changelog.changes[1]!.fields = [{ field: 'formaal', class: 'material', change: 'foranstaltning-tilfoejet', before: '', after: 'At give den unge en fast voksen at støtte sig til.' }];
     const html = renderChangelogHtml(round);
     expect(html.match(/At give den unge en fast voksen at støtte sig til\./g)).toHaveLength(1);
   });
