@@ -70,11 +70,11 @@ describe('renderChangelogMarkdown', () => {
     expect(renderChangelogMarkdown(sampleRound())).toBe(renderChangelogMarkdown(sampleRound()));
   });
 
-  it('names the kommune and the round in the heading, and counts the changes by class', () => {
+  it('names the kommune and the round in the heading, and counts the changes by class, the new Mentor til unge as one material change', () => {
     const markdown = renderChangelogMarkdown(sampleRound());
     expect(markdown.split('\n')[0]).toBe('## Ændringer i serviceniveauet: Eksempel Kommune');
     expect(markdown).toContain('revisionsrunde fra vedtaget/2025-02-11 til forslag-2026');
-    expect(markdown).toContain('| Væsentlige ændringer | 2 |');
+    expect(markdown).toContain('| Væsentlige ændringer | 3 |');
     expect(markdown).toContain('| Indholdsmæssige ændringer | 0 |');
     expect(markdown).toContain('| Redaktionelle ændringer | 2 |');
     expect(markdown).toContain('| Nye foranstaltninger | 1 |');
