@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Rolleplan } from '../../scripts/model/generated-types.js';
 import type { Round, ServiceLevel } from '../../scripts/revision/model.js';
-import { formatDanishDate } from '../../scripts/revision/present/format.js';
 import { renderChangelogHtml, renderServiceLevelHtml } from '../../scripts/revision/render-html.js';
 import { sampleRound } from './sample-round.js';
 
@@ -265,16 +264,5 @@ describe('renderServiceLevelHtml', () => {
     expect(html.indexOf('<h2>Behandling</h2>')).toBeLessThan(html.indexOf('<h2>Øvrige foranstaltninger</h2>'));
     expect(html).toContain('<h4>Indhold</h4>\n<p class="mangler">Ikke udfyldt.</p>');
     expect(html).toContain('<p class="grundlag">Udskrevet fra arbejdskopien.</p>');
-  });
-});
-
-describe('formatDanishDate', () => {
-  it.each([
-    ['2025-02-11', '11. februar 2025'],
-    ['2026-01-15T09:30:00Z', '15. januar 2026'],
-    ['2025-12-31T23:30:00-01:00', '31. december 2025'],
-    ['snart', 'snart'],
-  ])('writes %s as »%s«', (iso, expected) => {
-    expect(formatDanishDate(iso)).toBe(expected);
   });
 });
