@@ -94,6 +94,24 @@ describe('presentChangelog', () => {
     expect(frame!.amendments[0]!.text).toContain('»Målgruppe«');
   });
 
+  it('says the frame\'s new status and date in the words of the documents, not as the raw values', () => {
+    const round = sampleRound();
+    round.changelog.changes = [
+      {
+        id: 'serviceniveau',
+        titel: 'Serviceniveauets ramme',
+        kind: 'changed',
+        fields: [
+          { field: 'status', class: 'editorial', change: 'rammeoplysning-aendret', before: 'vedtaget', after: 'hoering' },
+          { field: 'gyldig_fra', class: 'editorial', change: 'rammeoplysning-aendret', before: '2025-03-01', after: '2026-03-01' },
+        ],
+      },
+    ];
+    const presentation = presentChangelog(round);
+    expect(presentation.amendments.map((amendment) => amendment.text)).toEqual(['»Status« ændres fra »Vedtaget« til: »I høring«.', '»Gyldig fra« ændres fra »1. marts 2025« til: »1. marts 2026«.']);
+    expect(presentation.measures[0]!.fields[0]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
+  });
+
   it('gives both sides of the round with Danish dates and short commits, and a dash where a side has no value', () => {
     const round = sampleRound();
     round.to = { label: 'arbejdskopien' };

@@ -1,9 +1,10 @@
-import type { Foranstaltning } from '../../model/generated-types.js';
+import type { Foranstaltning, Serviceniveau } from '../../model/generated-types.js';
 import { amendmentInstructions } from '../amendment.js';
-import { CLASS_LABELS, CLASS_ORDER, KIND_LABELS, fieldHeading, fieldLabel } from '../labels.js';
+import { FRAME_ID } from '../diff-snapshots.js';
+import { CLASS_LABELS, CLASS_ORDER, KIND_LABELS, STATUS_LABELS, fieldHeading, fieldLabel } from '../labels.js';
 import type { AcceptedDeviation, ChangeClass, ChangeId, ChangeKind, MeasureChange, Round, RoundSide } from '../model.js';
 import { measureSections, type TextRow } from './fields.js';
-import { ageText, danishDateOf, formatCount, shortCommit } from './format.js';
+import { ageText, danishDateOf, formatCount, formatDanishDate, shortCommit } from './format.js';
 
 /** How many changes of each class. */
 export type ClassCounts = Record<ChangeClass, number>;
@@ -157,8 +158,8 @@ function presentMeasure(change: MeasureChange, number: number, round: Round): Om
           classLabel: CLASS_LABELS[field.class],
           change: field.change,
           ...(field.note ? { note: field.note } : {}),
-          before: field.before,
-          after: field.after,
+          before: shownValue(change.id, field.field, field.before),
+          after: shownValue(change.id, field.field, field.after),
         })),
   };
 }
@@ -176,7 +177,7 @@ function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation
   const fields = renamed ? change.fields.filter((field) => field.field !== 'id') : change.fields;
   return [
     ...(renamed ? [`Foranstaltningen »${change.previousId}« skifter id til »${change.id}«.`] : []),
-    ...fields.flatMap((field) => amendmentInstructions(fieldHeading(change.id, field.field), field.before, field.after)),
+    ...fields.flatMap((field) => amendmentInstructions(fieldHeading(change.id, field.field), shownValue(change.id, field.field, field.before), shownValue(change.id, field.field, field.after))),
   ];
 }
 
@@ -192,6 +193,20 @@ function wholeMeasure(change: MeasureChange, round: Round): WholeMeasure | undef
 export function measureFacts(measure: Partial<Foranstaltning>): TextRow[] {
   const age = ageText(measure.alder);
   return [...(measure.kategori ? [{ key: 'kategori', heading: fieldLabel('kategori'), text: measure.kategori }] : []), ...(age ? [{ key: 'alder', heading: fieldLabel('alder'), text: age }] : [])];
+}
+
+/** The frame's status and dates as the committee reads them everywhere else: »I høring«, »1. marts 2026«, not `hoering`, `2026-03-01`. */
+function shownValue(measureId: string, field: string, value: string): string {
+  if (measureId !== FRAME_ID) return value;
+  if (field === 'status') return isStatus(value) ? STATUS_LABELS[value] : value;
+  if (FRAME_DATES.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDanishDate(value);
+  return value;
+}
+
+const FRAME_DATES = new Set(['gyldig_fra', 'naeste_revision']);
+
+function isStatus(value: string): value is Serviceniveau['status'] {
+  return Object.hasOwn(STATUS_LABELS, value);
 }
 
 function sideRows(from: RoundSide, to: RoundSide): SideRow[] {
