@@ -190,7 +190,7 @@ function wholeMeasure(change: MeasureChange, round: Round): WholeMeasure | undef
 }
 
 /** A measure's kategori and alder as headed facts: »Alder«, »14–17 år«. */
-export function measureFacts(measure: Partial<Foranstaltning>): TextRow[] {
+function measureFacts(measure: Partial<Foranstaltning>): TextRow[] {
   const age = ageText(measure.alder);
   return [...(measure.kategori ? [{ key: 'kategori', heading: fieldLabel('kategori'), text: measure.kategori }] : []), ...(age ? [{ key: 'alder', heading: fieldLabel('alder'), text: age }] : [])];
 }
