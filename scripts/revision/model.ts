@@ -1,4 +1,8 @@
 import type { Foranstaltning, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+// A type-only import: the registry's ids, with no module cycle at run time.
+import type { ChangeId } from './classify-changes.js';
+
+export type { ChangeId };
 
 /** How much a change matters to the children and families: SPEC "Revision rounds". */
 export type ChangeClass = 'material' | 'content' | 'editorial';
@@ -11,7 +15,7 @@ export interface FieldChange {
   field: string;
   class: ChangeClass;
   /** Stable change id, e.g. `omfang-reduceret`, `lovhjemmel-aendret`, `tekst-redaktionel`. */
-  change: string;
+  change: ChangeId;
   before: string;
   after: string;
   /** A short Danish explanation, e.g. "10 timer → 8 timer (−20 %)". */

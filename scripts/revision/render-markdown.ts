@@ -1,8 +1,8 @@
-import type { Foranstaltning } from '../model/generated-types.js';
-import { sectionFields } from '../model/schema-catalog.js';
 import { trailing } from '../text/trailing.js';
-import { CLASS_LABELS, KIND_LABELS, fieldLabel } from './labels.js';
-import type { AcceptedDeviation, ChangeClass, FieldChange, MeasureChange, Round } from './model.js';
+import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS } from './labels.js';
+import type { AcceptedDeviation, Round } from './model.js';
+import { presentChangelog, type ChangelogPresentation, type MeasurePresentation } from './present/changelog.js';
+import { formatCount } from './present/format.js';
 import { redline, type Segment } from './redline.js';
 
 export interface MarkdownOptions {
@@ -13,21 +13,14 @@ export interface MarkdownOptions {
 /** Under GitHub's 1 MiB for a job summary; a PR comment holds at most 65,536 characters, so its caller passes less. */
 const DEFAULT_MAX_BYTES = 1_000_000;
 
-const CLASS_ORDER: readonly ChangeClass[] = ['material', 'content', 'editorial'];
-
-const CLASS_PLURALS: Record<ChangeClass, string> = {
-  material: 'Væsentlige ændringer',
-  content: 'Indholdsmæssige ændringer',
-  editorial: 'Redaktionelle ændringer',
-};
-
 /** The changelog of a round as GitHub Markdown (PR comment, job summary): material changes first, word-level redlines, policy text escaped. */
 export function renderChangelogMarkdown(round: Round, options: MarkdownOptions = {}): string {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const changes = orderChanges(round.changelog.changes);
-  const head = headOf(round);
-  const blocks = changes.map((change) => measureBlock(change, round));
-  const tail = deviationsBlock(round.deviations);
+  const presentation = presentChangelog(round);
+  const changes = presentation.measures;
+  const head = headOf(presentation);
+  const blocks = changes.map(measureBlock);
+  const tail = deviationsBlock(presentation.deviations);
   const full = finish([head, ...blocks, tail]);
   if (bytesOf(full) <= maxBytes) return full;
 
@@ -48,54 +41,6 @@ export function renderChangelogMarkdown(round: Round, options: MarkdownOptions =
   return finish([head, ...blocks.slice(0, kept), tail, truncationNote(changes.length - kept, changes.length)]);
 }
 
-/** The changes with material ones first (an added or removed measure, or any material field), each measure's fields material first; otherwise in changelog order. */
-export function orderChanges(changes: readonly MeasureChange[]): MeasureChange[] {
-  return changes
-    .map((change) => ({ ...change, fields: [...change.fields].sort((a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class)) }))
-    .sort((a, b) => Number(isMaterial(b)) - Number(isMaterial(a)));
-}
-
-/** A measure added or removed is material by SPEC; otherwise a measure is as material as its most material field. */
-export function isMaterial(change: MeasureChange): boolean {
-  return change.kind === 'added' || change.kind === 'removed' || change.fields.some((field) => field.class === 'material');
-}
-
-/** How many field changes of each class. */
-export function countByClass(fields: readonly FieldChange[]): Record<ChangeClass, number> {
-  const counts: Record<ChangeClass, number> = { material: 0, content: 0, editorial: 0 };
-  for (const field of fields) counts[field.class] += 1;
-  return counts;
-}
-
-/** The field changes counted in words: »2 væsentlige, 1 redaktionel«. */
-export function classSummary(fields: readonly FieldChange[]): string {
-  const counts = countByClass(fields);
-  return CLASS_ORDER.filter((changeClass) => counts[changeClass] > 0)
-    .map((changeClass) => `${formatCount(counts[changeClass])} ${CLASS_LABELS[changeClass].toLowerCase()}${counts[changeClass] === 1 ? '' : 'e'}`)
-    .join(', ');
-}
-
-/** The Danish heading of a changed field; the frame's own sections (»Målgruppe«) win for the frame. */
-export function fieldHeading(change: MeasureChange, field: string): string {
-  if (change.id === 'serviceniveau') {
-    const section = sectionFields('serviceniveau').find((candidate) => candidate.key === field);
-    if (section) return section.heading;
-  }
-  return fieldLabel(field);
-}
-
-/** The whole text of an added measure (at the `to` side) or a removed one (at the `from` side), when the round has it. */
-export function wholeMeasureOf(change: MeasureChange, round: Round): Partial<Foranstaltning> | undefined {
-  if (change.kind === 'added') return round.after.measures.find((measure) => measure.id === change.id);
-  if (change.kind === 'removed') return round.before.measures.find((measure) => measure.id === change.id);
-  return undefined;
-}
-
-/** A whole number the Danish way: 1.000. */
-export function formatCount(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
 /** Escapes text for Markdown so it shows as written: it can make no link, HTML, formatting or block of its own. */
 export function escapeMarkdown(text: string): string {
   return text
@@ -111,57 +56,49 @@ function finish(blocks: readonly string[]): string {
   return newlines ? `${text.slice(0, text.length - newlines.length)}\n` : text;
 }
 
-function headOf(round: Round): string {
-  const changes = round.changelog.changes;
-  const fields = changes.flatMap((change) => change.fields);
-  const counts = countByClass(fields);
-  const kinds = (kind: MeasureChange['kind']) => changes.filter((change) => change.kind === kind).length;
+function headOf(presentation: ChangelogPresentation): string {
+  const { totals } = presentation;
   const lines = [
-    `## Ændringer i serviceniveauet: ${escapeLine(round.kommune)}`,
+    `## Ændringer i serviceniveauet: ${escapeLine(presentation.kommune)}`,
     '',
-    `${escapeLine(round.omraade)} · revisionsrunde fra ${escapeLine(round.from.label)} til ${escapeLine(round.to.label)}`,
+    `${escapeLine(presentation.omraade)} · revisionsrunde fra ${escapeLine(presentation.fromLabel)} til ${escapeLine(presentation.toLabel)}`,
     '',
     '### Overblik',
     '',
     '| Ændringer | Antal |',
     '| --- | ---: |',
-    ...CLASS_ORDER.map((changeClass) => `| ${CLASS_PLURALS[changeClass]} | ${formatCount(counts[changeClass])} |`),
-    `| Nye foranstaltninger | ${formatCount(kinds('added'))} |`,
-    `| Fjernede foranstaltninger | ${formatCount(kinds('removed'))} |`,
-    `| Omdøbte foranstaltninger | ${formatCount(kinds('renamed'))} |`,
+    ...CLASS_ORDER.map((changeClass) => `| ${CLASS_PLURALS[changeClass]} ændringer | ${formatCount(totals.byClass[changeClass])} |`),
+    `| Nye foranstaltninger | ${formatCount(totals.added)} |`,
+    `| Fjernede foranstaltninger | ${formatCount(totals.removed)} |`,
+    `| Omdøbte foranstaltninger | ${formatCount(totals.renamed)} |`,
     '',
   ];
-  if (changes.length === 0) lines.push('Runden indeholder ingen ændringer.', '');
+  if (presentation.measures.length === 0) lines.push('Runden indeholder ingen ændringer.', '');
   else lines.push('Væsentlige ændringer står først. Slettede ord er ~~overstreget~~, nye ord er **fede**.', '');
   return `${lines.join('\n')}\n`;
 }
 
-function measureBlock(change: MeasureChange, round: Round): string {
+function measureBlock(change: MeasurePresentation): string {
   const lines = [`### ${escapeLine(change.titel)}`, '', `${metaLine(change)}`, ''];
-  const whole = wholeMeasureOf(change, round);
+  const whole = change.whole;
   if (whole) {
-    lines.push(change.kind === 'added' ? 'Hele foranstaltningen er ny:' : 'Hele foranstaltningen udgår. Den lød:', '');
-    if (whole.kategori) lines.push(`**Kategori:** ${escapeLine(whole.kategori)}`, '');
-    for (const section of sectionFields('foranstaltning')) {
-      const text = whole[section.key as keyof typeof whole];
-      if (typeof text !== 'string' || text.trim() === '') continue;
-      lines.push(`**${escapeLine(section.heading)}**`, '', quote(escapeBlock(text)), '');
-    }
+    lines.push(whole.side === 'after' ? 'Hele foranstaltningen er ny:' : 'Hele foranstaltningen udgår. Den lød:', '');
+    for (const fact of whole.facts) lines.push(`**${escapeLine(fact.heading)}:** ${escapeLine(fact.text)}`, '');
+    for (const section of whole.sections) lines.push(`**${escapeLine(section.heading)}**`, '', quote(escapeBlock(section.text)), '');
   }
-  // An added or removed measure shown whole already holds the text of its fields.
-  for (const field of whole ? [] : change.fields) {
-    const parts = [`**${escapeLine(fieldHeading(change, field.field))}**`, CLASS_LABELS[field.class], code(field.change)];
+  for (const field of change.fields) {
+    const parts = [`**${escapeLine(field.heading)}**`, field.classLabel, code(field.change)];
     if (field.note) parts.push(escapeLine(field.note));
     lines.push(parts.join(' · '), '', quote(redlineMarkdown(redline(field.before, field.after))), '');
   }
   return `${lines.join('\n')}\n`;
 }
 
-function metaLine(change: MeasureChange): string {
-  const parts = [KIND_LABELS[change.kind], code(change.id)];
+function metaLine(change: MeasurePresentation): string {
+  const parts = [change.kindLabel, code(change.id)];
   if (change.previousId) parts.push(`tidligere ${code(change.previousId)}`);
   if (change.kind === 'added' || change.kind === 'removed') parts.push(CLASS_LABELS.material);
-  if (change.fields.length > 0) parts.push(classSummary(change.fields));
+  if (change.summary) parts.push(change.summary);
   return parts.join(' · ');
 }
 

@@ -182,7 +182,8 @@ describe('renderChangelogDocx', () => {
       r.changelog.changes.push({ id: 'fast-kontaktperson', titel: 'Fast kontaktperson', kind: 'removed', fields: [] });
     });
     const xml = await partOf(await renderChangelogDocx(round));
-    expect(paragraphTexts(xml)).toContain('1. Foranstaltningen »Fast kontaktperson« udgår.');
+    // Amendments are numbered through the round: 1-3 for Praktisk pædagogisk støtte, 4 for Mentor til unge, then this one.
+    expect(paragraphTexts(xml)).toContain('5. Foranstaltningen »Fast kontaktperson« udgår.');
     const deleted = revisedTexts(proposalOf(xml), 'del');
     expect(deleted).toEqual(expect.arrayContaining(['Fast kontaktperson', 'Kontaktpersonen mødes med den unge og hjælper med skole og fritid.', 'Kommunens ungeteam.']));
     expect(proposalOf(xml)).toMatch(/<w:rPr><w:del [^>]*\/><\/w:rPr><\/w:pPr><w:del [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText[^>]*>Fast kontaktperson</);

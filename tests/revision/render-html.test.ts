@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Rolleplan } from '../../scripts/model/generated-types.js';
 import type { Round, ServiceLevel } from '../../scripts/revision/model.js';
-import { formatDanishDate, renderChangelogHtml, renderServiceLevelHtml } from '../../scripts/revision/render-html.js';
+import { renderChangelogHtml, renderServiceLevelHtml } from '../../scripts/revision/render-html.js';
 import { sampleRound } from './sample-round.js';
 
 /** Compares with a golden file; `UPDATE_GOLDEN=1 npx vitest run tests/revision` rewrites it after a change you have read. */
@@ -88,13 +88,13 @@ describe('renderChangelogHtml', () => {
     expect(cover).toContain('<tr><th scope="row">Gyldig fra</th><td>1. marts 2025</td><td>1. marts 2026</td></tr>');
   });
 
-  it('sums up each measure by kind and class, material ones first', () => {
+  it('sums up each measure by kind and class, material ones first, the new Mentor til unge as one material change', () => {
     const round = sampleRound();
     round.changelog.changes.reverse();
     const html = renderChangelogHtml(round);
     const rows = html.match(/<tr[^>]*><th scope="row"><a href="#aendring-\d+">[^<]+<\/a><\/th>.*<\/tr>/g) ?? [];
     expect(rows).toEqual([
-      '<tr class="vaesentlig"><th scope="row"><a href="#aendring-1">Mentor til unge</a></th><td>Ny</td><td class="tal">0</td><td class="tal">0</td><td class="tal">0</td></tr>',
+      '<tr class="vaesentlig"><th scope="row"><a href="#aendring-1">Mentor til unge</a></th><td>Ny</td><td class="tal">1</td><td class="tal">0</td><td class="tal">0</td></tr>',
       '<tr class="vaesentlig"><th scope="row"><a href="#aendring-2">Praktisk pædagogisk støtte i hjemmet</a></th><td>Ændret</td><td class="tal">2</td><td class="tal">0</td><td class="tal">1</td></tr>',
       '<tr><th scope="row"><a href="#aendring-3">Serviceniveauets ramme</a></th><td>Ændret</td><td class="tal">0</td><td class="tal">0</td><td class="tal">1</td></tr>',
     ]);
@@ -134,7 +134,7 @@ describe('renderChangelogHtml', () => {
 
   it('shows an added measure once, even when the changelog also lists its fields', () => {
     const round = sampleRound();
-    round.changelog.changes[1]!.fields = [{ field: 'formaal', class: 'material', change: 'foranstaltning-ny', before: '', after: 'At give den unge en fast voksen at støtte sig til.' }];
+    round.changelog.changes[1]!.fields = [{ field: 'formaal', class: 'material', change: 'foranstaltning-tilfoejet', before: '', after: 'At give den unge en fast voksen at støtte sig til.' }];
     const html = renderChangelogHtml(round);
     expect(html.match(/At give den unge en fast voksen at støtte sig til\./g)).toHaveLength(1);
   });
@@ -152,7 +152,7 @@ describe('renderChangelogHtml', () => {
     ];
     const html = renderChangelogHtml(round);
     expect(html).toContain('<p class="meta">Omdøbt · id <code>praktisk-paedagogisk-stoette-i-hjemmet</code> · tidligere <code>praktisk-paedagogisk-stoette</code> · 1 redaktionel</p>');
-    const instructions = [.../<ol class="aendringsforslag">\n([\s\S]*?)\n<\/ol>/.exec(html)![1]!.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1]);
+    const instructions = [.../<ol class="aendringsforslag" start="1">\n([\s\S]*?)\n<\/ol>/.exec(html)![1]!.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1]);
     expect(instructions[0]).toBe('Foranstaltningen »praktisk-paedagogisk-stoette« skifter id til »praktisk-paedagogisk-stoette-i-hjemmet«.');
     expect(instructions[1]).toMatch(/»Titel«.*i hjemmet/);
   });
@@ -206,7 +206,7 @@ describe('renderServiceLevelHtml', () => {
     expect(cover).toContain('<p class="omraade">Børn og unge med særlige behov</p>');
     expect(cover).toContain('<dt>Version</dt><dd>2026.1</dd>');
     expect(cover).toContain('<dt>Gyldig fra</dt><dd>1. marts 2026</dd>');
-    expect(cover).toContain('<dt>Status</dt><dd>Sendt i høring</dd>');
+    expect(cover).toContain('<dt>Status</dt><dd>I høring</dd>');
     expect(cover).toContain('<dt>Vedtaget</dt><dd>11. februar 2025 af Børne- og Ungeudvalget (Sag 25/01234, punkt 7)</dd>');
   });
 
@@ -264,16 +264,5 @@ describe('renderServiceLevelHtml', () => {
     expect(html.indexOf('<h2>Behandling</h2>')).toBeLessThan(html.indexOf('<h2>Øvrige foranstaltninger</h2>'));
     expect(html).toContain('<h4>Indhold</h4>\n<p class="mangler">Ikke udfyldt.</p>');
     expect(html).toContain('<p class="grundlag">Udskrevet fra arbejdskopien.</p>');
-  });
-});
-
-describe('formatDanishDate', () => {
-  it.each([
-    ['2025-02-11', '11. februar 2025'],
-    ['2026-01-15T09:30:00Z', '15. januar 2026'],
-    ['2025-12-31T23:30:00-01:00', '31. december 2025'],
-    ['snart', 'snart'],
-  ])('writes %s as »%s«', (iso, expected) => {
-    expect(formatDanishDate(iso)).toBe(expected);
   });
 });

@@ -25,7 +25,7 @@ function roundWithMentorText(field: 'indhold' | 'omfang', text: string): Round {
 /** A round with one changed field. */
 function roundWithField(field: Partial<FieldChange> & Pick<FieldChange, 'before' | 'after'>): Round {
   const round = sampleRound();
-  round.changelog.changes = [{ id: 'familiebehandling', titel: 'Familiebehandling', kind: 'changed', fields: [{ field: 'indhold', class: 'content', change: 'tekst-indhold', ...field }] }];
+  round.changelog.changes = [{ id: 'familiebehandling', titel: 'Familiebehandling', kind: 'changed', fields: [{ field: 'indhold', class: 'content', change: 'tekst-aendret', ...field }] }];
   return round;
 }
 
@@ -70,11 +70,11 @@ describe('renderChangelogMarkdown', () => {
     expect(renderChangelogMarkdown(sampleRound())).toBe(renderChangelogMarkdown(sampleRound()));
   });
 
-  it('names the kommune and the round in the heading, and counts the changes by class', () => {
+  it('names the kommune and the round in the heading, and counts the changes by class, the new Mentor til unge as one material change', () => {
     const markdown = renderChangelogMarkdown(sampleRound());
     expect(markdown.split('\n')[0]).toBe('## Ændringer i serviceniveauet: Eksempel Kommune');
     expect(markdown).toContain('revisionsrunde fra vedtaget/2025-02-11 til forslag-2026');
-    expect(markdown).toContain('| Væsentlige ændringer | 2 |');
+    expect(markdown).toContain('| Væsentlige ændringer | 3 |');
     expect(markdown).toContain('| Indholdsmæssige ændringer | 0 |');
     expect(markdown).toContain('| Redaktionelle ændringer | 2 |');
     expect(markdown).toContain('| Nye foranstaltninger | 1 |');
@@ -138,11 +138,11 @@ describe('renderChangelogMarkdown', () => {
     const round = sampleRound();
     round.changelog.changes = [
       { id: 'serviceniveau', titel: 'Serviceniveauets ramme', kind: 'changed', fields: [{ field: 'maalgruppe', class: 'material', change: 'maalgruppe-indsnaevret', before: 'Børn og unge 0-18 år.', after: 'Børn og unge 0-17 år.' }] },
-      { id: 'rolleplan', titel: 'Rolleplan', kind: 'changed', fields: [{ field: 'roller.Politiker.udvikling', class: 'content', change: 'tekst-indhold', before: 'Træffer beslutningen.', after: 'Træffer den endelige beslutning.' }] },
+      { id: 'rolleplan', titel: 'Rolleplan', kind: 'changed', fields: [{ field: 'roller.Politiker.udvikling', class: 'content', change: 'rolleplan-aendret', before: 'Træffer beslutningen.', after: 'Træffer den endelige beslutning.' }] },
     ];
     const markdown = renderChangelogMarkdown(round);
     expect(markdown).toContain('**Målgruppe** · Væsentlig · `maalgruppe-indsnaevret`');
-    expect(markdown).toContain('**Politiker: Udvikling** · Indholdsmæssig · `tekst-indhold`\n\n> Træffer ~~beslutningen~~**den endelige beslutning**.');
+    expect(markdown).toContain('**Politiker: Udvikling** · Indholdsmæssig · `rolleplan-aendret`\n\n> Træffer ~~beslutningen~~**den endelige beslutning**.');
   });
 
   it('lists the accepted deviations with file and line, rules and reason', () => {

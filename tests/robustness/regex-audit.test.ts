@@ -20,7 +20,7 @@ import { REPO_ROOT } from '../helpers.js';
 const SHORT_INPUT_ONLY: Record<string, string> = {
   'scripts/commands/new-measure.ts /^-+|-+$/g': 'a slug whose runs of »-« were just collapsed to one',
   'scripts/github/pr-comment.ts /\\/+$/': 'the GitHub API address from the environment',
-  'scripts/revision/render-markdown.ts /\\B(?=(\\d{3})+(?!\\d))/g': 'a count formatted with thousands separators',
+  'scripts/revision/present/format.ts /\\B(?=(\\d{3})+(?!\\d))/g': 'a count formatted with thousands separators',
   'scripts/rules/personoplysninger.ts /[.-]+$/': 'the domain of a matched e-mail address, at most 253 characters',
   'scripts/tools/bench.ts /(\\d+)-(\\d+) timer/': 'the example measures, when the benchmark builds its repository',
 };

@@ -1,0 +1,75 @@
+import { Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { DocumentChild } from './paragraphs.js';
+
+/** The date of tracked changes and document properties when neither side of a round has one: never the clock. */
+export const EPOCH = '1970-01-01T00:00:00Z';
+
+/** Word wants a date and time: a bare date gets midnight UTC. */
+export function normalizeDate(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date;
+}
+
+/** The document properties: title, author and the date it is stamped with. */
+export interface Properties {
+  title: string;
+  creator: string;
+  date: string;
+}
+
+/** The Word file of the children, with the same bytes for the same input. */
+export async function pack(children: DocumentChild[], properties: Properties): Promise<Buffer> {
+  const document = new Document({
+    title: properties.title,
+    creator: properties.creator,
+    styles: { default: { document: { run: { language: { value: 'da-DK' } } } } },
+    sections: [
+      {
+        footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES] })] })] }) },
+        children,
+      },
+    ],
+  });
+  // docx stamps docProps/core.xml and the zip entries with the clock; both get the document's own date instead.
+  const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(properties) }]);
+  return stampZipEntries(buffer, properties.date);
+}
+
+function coreProperties({ title, creator, date }: Properties): string {
+  const stamp = escapeXml(Number.isNaN(Date.parse(date)) ? EPOCH : new Date(date).toISOString().replace(/\.000Z$/, 'Z'));
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${escapeXml(creator)}</dc:creator><cp:lastModifiedBy>${escapeXml(creator)}</cp:lastModifiedBy><dc:language>da-DK</dc:language>`,
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`,
+    '</cp:coreProperties>',
+  ].join('');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Sets the modification time of every zip entry (local header and central directory) to `date`, so the same
+ * document gives the same bytes. Only header fields change; the compressed data and its CRC stay as they are.
+ */
+function stampZipEntries(zip: Buffer, date: string): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return zip;
+  const parsed = new Date(date);
+  const when = Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : parsed;
+  const dosTime = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
+  const dosDate = ((when.getUTCFullYear() - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
+  let entry = zip.readUInt32LE(eocd + 16);
+  for (let index = 0; index < zip.readUInt16LE(eocd + 10) && zip.readUInt32LE(entry) === 0x02014b50; index++) {
+    zip.writeUInt16LE(dosTime, entry + 12);
+    zip.writeUInt16LE(dosDate, entry + 14);
+    const local = zip.readUInt32LE(entry + 42);
+    if (zip.readUInt32LE(local) === 0x04034b50) {
+      zip.writeUInt16LE(dosTime, local + 10);
+      zip.writeUInt16LE(dosDate, local + 12);
+    }
+    entry += 46 + zip.readUInt16LE(entry + 28) + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+  }
+  return zip;
+}

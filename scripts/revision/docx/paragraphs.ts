@@ -1,0 +1,144 @@
+import {
+  DeletedTextRun,
+  HeadingLevel,
+  InsertedTextRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import { alignBlocks, piecesOf, type BlockPair, type Format, type TextBlock } from './markdown-blocks.js';
+
+/** The text width of an A4 page with Word's default margins, in twips: the grid tables are laid out on. */
+const TEXT_WIDTH = 9026;
+const DELETED_COLOR = 'C00000';
+const INSERTED_COLOR = '1F4E79';
+const HEADER_FILL = 'D9E2F3';
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+
+/** What a Word section holds. */
+export type DocumentChild = Paragraph | Table;
+
+// Paragraphs: clean, marked (paralleltekst) and tracked (Word revisions).
+
+/** The id, author and date of one tracked change. */
+export interface Revision {
+  id: number;
+  author: string;
+  date: string;
+}
+
+/** Hands out the next revision mark. */
+export type Revisions = () => Revision;
+
+/** Revision marks with ids that are unique and increase in document order. */
+export function revisions(author: string, date: string): Revisions {
+  let id = 0;
+  return () => ({ id: ++id, author, date });
+}
+
+function formatOptions(format: Format): IParagraphOptions {
+  if (format.kind === 'bullet') return { bullet: { level: Math.min(format.level, 8) } };
+  if (format.kind === 'heading') return { heading: headingLevel(format.level), keepNext: true };
+  return format.indent > 0 ? { indent: { left: 360 * format.indent } } : {};
+}
+
+function headingLevel(level: number): (typeof HEADINGS)[number] {
+  return HEADINGS[Math.min(Math.max(level, 1), HEADINGS.length) - 1]!;
+}
+
+/** A block as an ordinary paragraph, optionally starting a new page. */
+export function plainParagraph(block: TextBlock, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    ...formatOptions(block.format),
+    ...(pageBreakBefore ? { pageBreakBefore } : {}),
+    children: block.spans.map((span) => new TextRun({ text: span.text, bold: span.bold, italics: span.italics })),
+  });
+}
+
+/** One column of a paralleltekst: deleted words struck through on the left, inserted words underlined on the right. */
+export function markedParagraph(pair: BlockPair, side: 'before' | 'after'): Paragraph {
+  const block = (side === 'before' ? pair.before : pair.after)!;
+  return new Paragraph({
+    ...formatOptions(block.format),
+    children: piecesOf(pair, side).map((piece) => {
+      const style = { text: piece.text, bold: piece.bold, italics: piece.italics };
+      if (piece.change === 'del') return new TextRun({ ...style, strike: true, color: DELETED_COLOR });
+      if (piece.change === 'ins') return new TextRun({ ...style, underline: {}, color: INSERTED_COLOR });
+      return new TextRun(style);
+    }),
+  });
+}
+
+/** A paragraph with Word revisions: a deleted or inserted paragraph also has its paragraph mark tracked, so accepting or rejecting all gives either text exactly. */
+function trackedParagraph(pair: BlockPair, revision: Revisions): Paragraph {
+  const block = (pair.after ?? pair.before)!;
+  const mark = !pair.after ? { deletion: revision() } : !pair.before ? { insertion: revision() } : undefined;
+  const children: ParagraphChild[] = piecesOf(pair, 'both').map((piece) => {
+    const style = { text: piece.text, bold: piece.bold, italics: piece.italics };
+    if (piece.change === 'del') return new DeletedTextRun({ ...revision(), ...style });
+    if (piece.change === 'ins') return new InsertedTextRun({ ...revision(), ...style });
+    return new TextRun(style);
+  });
+  return new Paragraph({ ...formatOptions(block.format), ...(mark ? { run: mark } : {}), children });
+}
+
+/** Two texts as paragraphs with Word revisions from the one to the other. */
+export function tracked(before: readonly TextBlock[], after: readonly TextBlock[], revision: Revisions): Paragraph[] {
+  return alignBlocks(before, after).map((pair) => trackedParagraph(pair, revision));
+}
+
+/** A heading of a level (1 to 6), kept with the text after it. */
+export function heading(text: string, level: number, pageBreakBefore = false): Paragraph {
+  return new Paragraph({ heading: headingLevel(level), keepNext: true, ...(pageBreakBefore ? { pageBreakBefore } : {}), children: [new TextRun(text)] });
+}
+
+/** One plain paragraph of text. */
+export function bodyParagraph(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun(text)] });
+}
+
+/** »Status: I høring« with a bold label. */
+export function labelledParagraph(label: string, value: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+}
+
+// Tables.
+
+/** A full-width table with columns in these proportions. */
+export function table(widths: readonly number[], rows: TableRow[]): Table {
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths.map((width) => Math.round((TEXT_WIDTH * width) / total)),
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    rows,
+  });
+}
+
+/** A shaded header row, repeated on each page. */
+export function headerRow(labels: readonly string[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: labels.map(
+      (label) => new TableCell({ shading: { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' }, children: [new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] })] }),
+    ),
+  });
+}
+
+/** A row of plain text cells that is not split across pages. */
+export function textRow(cells: readonly string[], bold = false): TableRow {
+  return new TableRow({ cantSplit: true, children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })) });
+}
+
+/** A cell of paragraphs; Word needs at least one. */
+export function cell(paragraphs: Paragraph[]): TableCell {
+  return new TableCell({ children: paragraphs.length > 0 ? paragraphs : [new Paragraph({})] });
+}
+

@@ -1,0 +1,158 @@
+import { diffArrays } from 'diff';
+import { HeadingLevel, Paragraph, TableRow, TextRun, type Table } from 'docx';
+import type { Round } from '../model.js';
+import type { ServiceLevelPresentation } from '../present/service-level.js';
+import { presentServiceLevel } from '../present/service-level.js';
+import { boldBlock, labelledBlock, markdownBlocks, textBlock, type TextBlock } from './markdown-blocks.js';
+import { cell, headerRow, labelledParagraph, plainParagraph, table, tracked, type DocumentChild, type Revisions } from './paragraphs.js';
+
+// The service level as keyed parts, so two sides can be compared part by part: printed clean, or tracked.
+
+interface Part {
+  key: string;
+  blocks: TextBlock[];
+  /** Set for the role plan's table instead of blocks. */
+  rolePlan?: RolePlanRows;
+}
+
+interface RolePlanRows {
+  phases: string[];
+  roles: RoleRow[];
+}
+
+interface RoleRow {
+  name: string;
+  phases: TextBlock[][];
+}
+
+/** The whole service level as a clean document: cover with its facts, then every part, the first on a new page. */
+export function serviceLevelPart(presentation: ServiceLevelPresentation): DocumentChild[] {
+  const children: DocumentChild[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Serviceniveau')] }),
+    new Paragraph({ children: [new TextRun({ text: presentation.kommune, bold: true, size: 32 })] }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: presentation.omraade, size: 28 })] }),
+    ...presentation.facts.map((fact) => labelledParagraph(fact.label, fact.value)),
+  ];
+  serviceLevelParts(presentation, 1, new Map()).forEach((part, index) => {
+    if (part.rolePlan) children.push(roleTable(part.rolePlan.phases, part.rolePlan.roles.map((role) => ({ role, change: 'same' as const })), undefined));
+    else children.push(...part.blocks.map((block, blockIndex) => plainParagraph(block, index === 0 && blockIndex === 0)));
+  });
+  return children;
+}
+
+/** The proposed service level (round.after) with every difference from round.before as a Word revision. */
+export function trackedServiceLevel(round: Round, revision: Revisions): DocumentChild[] {
+  const meta = { kommune: round.kommune, omraade: round.omraade };
+  const renames = new Map(round.changelog.changes.filter((change) => change.previousId).map((change) => [change.previousId!, change.id]));
+  const beforeLevel = presentServiceLevel(round.before, round.from, meta);
+  const afterLevel = presentServiceLevel(round.after, round.to, meta);
+  const before = [...frameFacts(beforeLevel), ...serviceLevelParts(beforeLevel, 2, renames)];
+  const after = [...frameFacts(afterLevel), ...serviceLevelParts(afterLevel, 2, new Map())];
+  const blocks: DocumentChild[] = [];
+  let b = 0;
+  let a = 0;
+  for (const change of diffArrays(
+    before.map((part) => part.key),
+    after.map((part) => part.key),
+  )) {
+    const count = change.value.length;
+    for (let index = 0; index < count; index++) {
+      const old = change.added ? undefined : before[b + index];
+      const next = change.removed ? undefined : after[a + index];
+      const plan = old?.rolePlan ?? next?.rolePlan;
+      if (plan) blocks.push(trackedRoleTable(plan.phases, old?.rolePlan?.roles ?? [], next?.rolePlan?.roles ?? [], revision));
+      else blocks.push(...tracked(old?.blocks ?? [], next?.blocks ?? [], revision));
+    }
+    if (!change.added) b += count;
+    if (!change.removed) a += count;
+  }
+  return blocks;
+}
+
+/**
+ * The service level in reading order: frame sections, measures grouped by kategori with their eight sections,
+ * and the role plan. Headings start at `depth`; `renames` maps an old measure id to its new one, so a renamed
+ * measure keeps its parts' keys.
+ */
+function serviceLevelParts(presentation: ServiceLevelPresentation, depth: number, renames: ReadonlyMap<string, string>): Part[] {
+  const parts: Part[] = [];
+  const heading = (key: string, text: string, offset: number): Part => ({ key, blocks: textBlock(text, { kind: 'heading', level: depth + offset }) });
+  for (const section of presentation.frameSections) {
+    parts.push(heading(`ramme:${section.key}:overskrift`, section.heading, 0), { key: `ramme:${section.key}`, blocks: markdownBlocks(section.text) });
+    const signatory = presentation.signatory;
+    if (section.key === 'forord' && signatory) parts.push({ key: 'ramme:underskriver', blocks: [...textBlock(signatory.navn), ...textBlock(signatory.titel)] });
+  }
+  if (presentation.groups.length > 0) parts.push(heading('foranstaltninger', 'Foranstaltninger', 0));
+  for (const group of presentation.groups) {
+    parts.push(heading(`kategori:${group.kategori}`, group.kategori, 1));
+    for (const measure of group.measures) {
+      const id = renames.get(measure.id) ?? measure.id;
+      parts.push(heading(`foranstaltning:${id}:titel`, measure.titel, 2));
+      parts.push({ key: `foranstaltning:${id}:alder`, blocks: labelledBlock(measure.age?.label ?? '', measure.age?.value) });
+      for (const section of measure.sections) {
+        parts.push(heading(`foranstaltning:${id}:${section.key}:overskrift`, section.heading, 3), { key: `foranstaltning:${id}:${section.key}`, blocks: markdownBlocks(section.text) });
+      }
+    }
+  }
+  const plan = presentation.rolePlan;
+  if (plan) {
+    parts.push(heading('rolleplan:titel', plan.titel, 0));
+    const roles = plan.roles.map((role) => ({ name: role.rolle, phases: role.phases.map((items) => markdownBlocks(items.map((item) => `- ${item}`).join('\n'))) }));
+    parts.push({ key: 'rolleplan:roller', blocks: [], rolePlan: { phases: plan.phases.map((phase) => phase.heading), roles } });
+  }
+  return parts.filter((part) => part.rolePlan || part.blocks.length > 0);
+}
+
+/** The frame's identity and facts as parts of the proposal, so a new version or status is tracked like any other text. */
+function frameFacts(presentation: ServiceLevelPresentation): Part[] {
+  return [...presentation.identity, ...presentation.facts].map((fact) => ({ key: `fakta:${fact.label}`, blocks: labelledBlock(fact.label, fact.value) }));
+}
+
+interface RoleLine {
+  role: RoleRow;
+  change: 'same' | 'del' | 'ins';
+  previous?: RoleRow;
+}
+
+function roleTable(phases: readonly string[], lines: readonly RoleLine[], revision: Revisions | undefined): Table {
+  const rows = lines.map((line) => {
+    const mark = revision && line.change === 'del' ? { deletion: revision() } : revision && line.change === 'ins' ? { insertion: revision() } : {};
+    const contents = (old: TextBlock[] | undefined, next: TextBlock[] | undefined): Paragraph[] => {
+      if (!revision) return (next ?? []).map((block) => plainParagraph(block));
+      return tracked(old ?? [], next ?? [], revision);
+    };
+    const nameBlocks = boldBlock(line.role.name);
+    const cells = [
+      contents(line.change === 'ins' ? [] : nameBlocks, line.change === 'del' ? [] : nameBlocks),
+      ...phases.map((_, index) => {
+        const current = line.role.phases[index] ?? [];
+        if (line.change === 'ins') return contents([], current);
+        if (line.change === 'del') return contents(current, []);
+        return contents(line.previous?.phases[index] ?? current, current);
+      }),
+    ];
+    return new TableRow({ ...mark, children: cells.map(cell) });
+  });
+  return table([2, ...phases.map(() => 3)], [headerRow(['Rolle', ...phases]), ...rows]);
+}
+
+function trackedRoleTable(phases: readonly string[], before: readonly RoleRow[], after: readonly RoleRow[], revision: Revisions): Table {
+  const lines: RoleLine[] = [];
+  let b = 0;
+  let a = 0;
+  for (const change of diffArrays(
+    before.map((role) => role.name),
+    after.map((role) => role.name),
+  )) {
+    const count = change.value.length;
+    for (let index = 0; index < count; index++) {
+      if (change.removed) lines.push({ role: before[b + index]!, change: 'del' });
+      else if (change.added) lines.push({ role: after[a + index]!, change: 'ins' });
+      else lines.push({ role: after[a + index]!, change: 'same', previous: before[b + index]! });
+    }
+    if (!change.added) b += count;
+    if (!change.removed) a += count;
+  }
+  return roleTable(phases, lines, revision);
+}
+

@@ -1,0 +1,231 @@
+import type { Foranstaltning, Serviceniveau } from '../../model/generated-types.js';
+import { amendmentInstructions } from '../amendment.js';
+import { FRAME_ID } from '../diff-snapshots.js';
+import { CLASS_LABELS, CLASS_ORDER, KIND_LABELS, STATUS_LABELS, fieldHeading, fieldLabel } from '../labels.js';
+import type { AcceptedDeviation, ChangeClass, ChangeId, ChangeKind, MeasureChange, Round, RoundSide } from '../model.js';
+import { measureSections, type TextRow } from './fields.js';
+import { ageText, danishDateOf, formatCount, formatDanishDate, shortCommit } from './format.js';
+
+/** How many changes of each class. */
+export type ClassCounts = Record<ChangeClass, number>;
+
+/** One ændringsforslag: its number is its place in the whole round, the same in every document. */
+export interface Amendment {
+  number: number;
+  text: string;
+}
+
+/** One changed field as the committee reads it. */
+export interface FieldPresentation {
+  field: string;
+  /** The Danish heading of the field: »Omfang og varighed«, »Målgruppe«, »Politiker: Udvikling«. */
+  heading: string;
+  class: ChangeClass;
+  classLabel: string;
+  change: ChangeId;
+  note?: string;
+  before: string;
+  after: string;
+}
+
+/** An added measure (at the `to` side) or a removed one (at the `from` side), shown whole. */
+export interface WholeMeasure {
+  side: 'before' | 'after';
+  /** Kategori and alder, when the measure has them. */
+  facts: TextRow[];
+  /** The sections that are filled in, in template order. */
+  sections: TextRow[];
+}
+
+/** One changed measure (or the frame, or the role plan) as the committee documents show it. */
+export interface MeasurePresentation {
+  /** Its place in the changelog, from 1: anchors and cross-references. */
+  number: number;
+  id: string;
+  titel: string;
+  kind: ChangeKind;
+  kindLabel: string;
+  previousId?: string;
+  /** Added, removed, or with a material field: shown first and marked. */
+  material: boolean;
+  counts: ClassCounts;
+  /** The field changes counted in words, »2 væsentlige, 1 redaktionel«; '' when the measure has no field changes. */
+  summary: string;
+  whole?: WholeMeasure;
+  /** The changed fields, most material first; empty when the measure is shown whole, which already holds their text. */
+  fields: FieldPresentation[];
+  amendments: Amendment[];
+}
+
+/** The two sides of the round, row by row: »Dato«, »11. februar 2025«, »15. januar 2026«. */
+export interface SideRow {
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** Everything the committee documents of a round show, computed once: the renderers only draw it. */
+export interface ChangelogPresentation {
+  kommune: string;
+  omraade: string;
+  fromLabel: string;
+  toLabel: string;
+  sides: SideRow[];
+  totals: { byClass: ClassCounts; added: number; removed: number; renamed: number };
+  /** Most material first: material, then content, then editorial; otherwise in the changelog's order. */
+  measures: MeasurePresentation[];
+  /** Every amendment of the round, numbered 1, 2, 3, … through the measures in their order. */
+  amendments: Amendment[];
+  deviations: readonly AcceptedDeviation[];
+}
+
+/** The headings of the two sides' columns, in the cover's table. */
+export const SIDE_HEADINGS = { from: 'Gældende', to: 'Ny' } as const;
+
+/** What a side shows where it has no value. */
+export const MISSING = '–';
+
+/** The presentation of a round's changelog: order, counts, labels, dates and the numbered amendments. */
+export function presentChangelog(round: Round): ChangelogPresentation {
+  let next = 1;
+  const measures = orderChanges(round.changelog.changes).map((change, index): MeasurePresentation => {
+    const measure = presentMeasure(change, index + 1, round);
+    const amendments = amendmentTexts(change, measure).map((text) => ({ number: next++, text }));
+    return { ...measure, amendments };
+  });
+  const byClass = sumCounts(measures.map((measure) => measure.counts));
+  const kinds = (kind: ChangeKind) => measures.filter((measure) => measure.kind === kind).length;
+  return {
+    kommune: round.kommune,
+    omraade: round.omraade,
+    fromLabel: round.from.label,
+    toLabel: round.to.label,
+    sides: sideRows(round.from, round.to),
+    totals: { byClass, added: kinds('added'), removed: kinds('removed'), renamed: kinds('renamed') },
+    measures,
+    amendments: measures.flatMap((measure) => measure.amendments),
+    deviations: round.deviations,
+  };
+}
+
+/** Field changes by class; a measure added or removed without field changes is itself one material change (SPEC, "Revision rounds"). */
+export function countChanges(change: MeasureChange): ClassCounts {
+  const counts: ClassCounts = { material: 0, content: 0, editorial: 0 };
+  for (const field of change.fields) counts[field.class] += 1;
+  if (isWhole(change.kind) && change.fields.length === 0) counts.material = 1;
+  return counts;
+}
+
+/** The changes most material first (material, content, editorial, then none), each measure's fields too; otherwise in changelog order. */
+export function orderChanges(changes: readonly MeasureChange[]): MeasureChange[] {
+  const rank = (change: MeasureChange): number => {
+    const counts = countChanges(change);
+    const index = CLASS_ORDER.findIndex((changeClass) => counts[changeClass] > 0);
+    return index === -1 ? CLASS_ORDER.length : index;
+  };
+  return changes
+    .map((change) => ({ ...change, fields: [...change.fields].sort((a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class)) }))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** Counts in words, most material first: »2 væsentlige, 1 redaktionel«. */
+export function classSummary(counts: ClassCounts): string {
+  return CLASS_ORDER.filter((changeClass) => counts[changeClass] > 0)
+    .map((changeClass) => `${formatCount(counts[changeClass])} ${CLASS_LABELS[changeClass].toLowerCase()}${counts[changeClass] === 1 ? '' : 'e'}`)
+    .join(', ');
+}
+
+function presentMeasure(change: MeasureChange, number: number, round: Round): Omit<MeasurePresentation, 'amendments'> {
+  const counts = countChanges(change);
+  const whole = wholeMeasure(change, round);
+  return {
+    number,
+    id: change.id,
+    titel: change.titel,
+    kind: change.kind,
+    kindLabel: KIND_LABELS[change.kind],
+    ...(change.previousId ? { previousId: change.previousId } : {}),
+    material: isWhole(change.kind) || counts.material > 0,
+    counts,
+    summary: change.fields.length > 0 ? classSummary(counts) : '',
+    ...(whole ? { whole } : {}),
+    fields: whole
+      ? []
+      : change.fields.map((field) => ({
+          field: field.field,
+          heading: fieldHeading(change.id, field.field),
+          class: field.class,
+          classLabel: CLASS_LABELS[field.class],
+          change: field.change,
+          ...(field.note ? { note: field.note } : {}),
+          before: shownValue(change.id, field.field, field.before),
+          after: shownValue(change.id, field.field, field.after),
+        })),
+  };
+}
+
+/** The amendment instructions of one measure, in the order of its fields. */
+function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation, 'amendments'>): string[] {
+  if (change.kind === 'added') {
+    const kategori = measure.whole?.facts.find((fact) => fact.key === 'kategori')?.text;
+    const hasText = measure.whole ? measure.whole.facts.length + measure.whole.sections.length > 0 : false;
+    return [`Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der står i højre kolonne' : ''}.`];
+  }
+  if (change.kind === 'removed') return [`Foranstaltningen »${change.titel}« udgår.`];
+  const renamed = change.kind === 'renamed' && change.previousId;
+  // A new id is said once, in words, rather than as a change of the field »Id«.
+  const fields = renamed ? change.fields.filter((field) => field.field !== 'id') : change.fields;
+  return [
+    ...(renamed ? [`Foranstaltningen »${change.previousId}« skifter id til »${change.id}«.`] : []),
+    ...fields.flatMap((field) => amendmentInstructions(fieldHeading(change.id, field.field), shownValue(change.id, field.field, field.before), shownValue(change.id, field.field, field.after))),
+  ];
+}
+
+/** An added measure at the `to` side or a removed one at the `from` side, when the round has its text. */
+function wholeMeasure(change: MeasureChange, round: Round): WholeMeasure | undefined {
+  const side = change.kind === 'added' ? 'after' : change.kind === 'removed' ? 'before' : undefined;
+  const measure = side ? round[side].measures.find((candidate) => candidate.id === change.id) : undefined;
+  if (!side || !measure) return undefined;
+  return { side, facts: measureFacts(measure), sections: measureSections(measure).filter((section) => section.text.trim() !== '') };
+}
+
+/** A measure's kategori and alder as headed facts: »Alder«, »14–17 år«. */
+function measureFacts(measure: Partial<Foranstaltning>): TextRow[] {
+  const age = ageText(measure.alder);
+  return [...(measure.kategori ? [{ key: 'kategori', heading: fieldLabel('kategori'), text: measure.kategori }] : []), ...(age ? [{ key: 'alder', heading: fieldLabel('alder'), text: age }] : [])];
+}
+
+/** The frame's status and dates as the committee reads them everywhere else: »I høring«, »1. marts 2026«, not `hoering`, `2026-03-01`. */
+function shownValue(measureId: string, field: string, value: string): string {
+  if (measureId !== FRAME_ID) return value;
+  if (field === 'status') return isStatus(value) ? STATUS_LABELS[value] : value;
+  if (FRAME_DATES.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDanishDate(value);
+  return value;
+}
+
+const FRAME_DATES = new Set(['gyldig_fra', 'naeste_revision']);
+
+function isStatus(value: string): value is Serviceniveau['status'] {
+  return Object.hasOwn(STATUS_LABELS, value);
+}
+
+function sideRows(from: RoundSide, to: RoundSide): SideRow[] {
+  const row = (label: string, value: (side: RoundSide) => string | undefined): SideRow => ({ label, from: value(from) ?? MISSING, to: value(to) ?? MISSING });
+  return [
+    row('Grundlag', (side) => side.label),
+    row('Dato', (side) => danishDateOf(side.date)),
+    row('Version', (side) => side.version),
+    row('Gyldig fra', (side) => danishDateOf(side.gyldigFra)),
+    row('Commit', (side) => shortCommit(side.commit)),
+  ];
+}
+
+function sumCounts(counts: readonly ClassCounts[]): ClassCounts {
+  const sum: ClassCounts = { material: 0, content: 0, editorial: 0 };
+  for (const count of counts) for (const changeClass of CLASS_ORDER) sum[changeClass] += count[changeClass];
+  return sum;
+}
+
+function isWhole(kind: ChangeKind): boolean {
+  return kind === 'added' || kind === 'removed';
+}
