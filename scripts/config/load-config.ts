@@ -101,7 +101,7 @@ function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
 
 /** Every rule at its default severity, without options. */
 export function defaultConfig(): ResolvedConfig {
-  return { severity: { ...RULE_DEFAULTS } as Record<RuleId, RuleSetting>, options: {} };
+  return { severity: { ...RULE_DEFAULTS }, options: {} };
 }
 
 /**

@@ -27,7 +27,7 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
   else if (!isReadOnly(permissions)) problems.push({ line: lineOf(permissions), message: '»permissions« på øverste niveau skal være tom eller kun læse; giv skriverettigheder pr. job' });
   if (!root.has('concurrency')) problems.push({ line: 1, message: 'Workflowet mangler »concurrency«, så et nyt push ikke annullerer den gamle kørsel' });
   const on = root.get('on', true) as Node | undefined;
-  if (on && JSON.stringify(document.toJS()?.on ?? '').includes('pull_request_target')) problems.push({ line: lineOf(on), message: '»pull_request_target« kører med skriverettigheder på kode fra forks; brug »pull_request«' });
+  if (on && JSON.stringify((document.toJS() as { on?: unknown } | null)?.on ?? '').includes('pull_request_target')) problems.push({ line: lineOf(on), message: '»pull_request_target« kører med skriverettigheder på kode fra forks; brug »pull_request«' });
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !isScalar(pair.value)) return;

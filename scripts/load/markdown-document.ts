@@ -1,4 +1,4 @@
-import type { Heading, List, Root, RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -60,7 +60,7 @@ export function parseMarkdownDocument(text: string, kind: DocumentKind): ParsedM
     result.broken = true;
     return result;
   }
-  const tree = parser.parse(text) as Root;
+  const tree = parser.parse(text);
   let body = tree.children;
   const [first] = body;
   if (first?.type === 'yaml') {
@@ -231,7 +231,7 @@ function readListItems(text: string, phase: Section, pointer: string, result: Pa
       });
       continue;
     }
-    for (const item of (node as List).children) {
+    for (const item of (node).children) {
       const range = item.children.length > 0 ? { start: rangeOf(item.children[0]!).start, end: rangeOf(item.children.at(-1)!).end } : rangeOf(item);
       result.locations.set(childPointer(pointer, items.length), { value: range });
       items.push(sliceText(text, range));

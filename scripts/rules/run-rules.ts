@@ -30,5 +30,5 @@ export function runRules(documents: readonly PolicyDocument[], policy: PolicySet
 
 /** A rule's options in force: the config's, over the rule's defaults. */
 export function ruleOptions<Options extends object>(rule: Rule<Options>, config: ResolvedConfig): Options {
-  return { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) } as Options;
+  return { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) };
 }

@@ -355,7 +355,7 @@ export interface RobustnessProperty {
   /** What must hold, as a sentence; the test's name. */
   claim: string;
   share: number;
-  property: fc.IRawProperty<unknown[]>;
+  property: fc.IProperty<unknown[]>;
 }
 
 /** The in-process properties: loading, validating and running every rule never throws, and every finding lies inside its file. */
@@ -464,7 +464,7 @@ function runCheckOn(files: Record<string, string | Uint8Array>, format: string):
   }
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const runs = Number(process.env['FUZZ_RUNS'] ?? 100_000);
   const cliRuns = Number(process.env['FUZZ_CLI_RUNS'] ?? 50);
   const seed = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : Math.floor(Math.random() * 2 ** 31);
@@ -479,7 +479,7 @@ async function main(): Promise<void> {
   for (const entry of [...PROPERTIES, cli]) {
     const numRuns = entry === cli ? cliRuns : Math.max(1, Math.round(runs * entry.share));
     const started = process.hrtime.bigint();
-    const details = await fc.check(entry.property, { numRuns, seed });
+    const details = fc.check(entry.property, { numRuns, seed });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     total += details.numRuns;
     console.log(`${details.failed ? '✖' : '✔'} ${details.numRuns} cases in ${seconds.toFixed(1)} s: ${entry.claim}`);
@@ -496,4 +496,4 @@ async function main(): Promise<void> {
   process.exitCode = failures > 0 ? 1 : 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -35,7 +35,7 @@ export function renderConfigSchema(): string {
         additionalProperties: false,
         description:
           'Indstillinger pr. regel: enten en alvor alene, fx "warning", eller et objekt med »severity« og »options«. En regel, der ikke er nævnt, kører med sin standardalvor.',
-        properties: Object.fromEntries([[SCHEMA_RULE.id, ruleEntry(SCHEMA_RULE, false)], ...RULES.map((rule) => [rule.id, ruleEntry(rule, true)])]),
+        properties: Object.fromEntries<object>([[SCHEMA_RULE.id, ruleEntry(SCHEMA_RULE, false)], ...RULES.map((rule): [string, object] => [rule.id, ruleEntry(rule, true)])]),
       },
     },
     $defs: {

@@ -58,7 +58,7 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
         .join(' eller ');
       const quoteHint =
         document.format === 'md' && String(error.params['type']) === 'string' && typeof error.data !== 'object'
-          ? `Sæt værdien i anførselstegn, fx "${String(error.data)}".`
+          ? `Sæt værdien i anførselstegn, fx "${typeof error.data === 'string' ? error.data : JSON.stringify(error.data)}".`
           : parentSchema.description;
       return withHint({ pointer, atKey: false, message: `${capitalize(label)} skal være ${expected}, men er ${describeValue(error.data)}` }, quoteHint);
     }

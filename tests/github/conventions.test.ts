@@ -213,7 +213,7 @@ function issueFormProblems(form: unknown): string[] {
     if (!allowedAttributes) return void problems.push(`${where}: »${String(type)}« is not a valid type`);
     const attributes = element.attributes;
     if (!isMap(attributes)) return void problems.push(`${where}: attributes are missing`);
-    for (const key of unknownKeys(attributes, allowedAttributes)) problems.push(`${where}: »${key}« is not a permitted attribute of ${type}`);
+    for (const key of unknownKeys(attributes, allowedAttributes)) problems.push(`${where}: »${String(key)}« is not a permitted attribute of ${String(type)}`);
     if (type === 'markdown') {
       if ('id' in element) problems.push(`${where}: markdown takes no id`);
       if (!isNonEmptyString(attributes.value)) problems.push(`${where}: markdown needs a value`);
@@ -298,7 +298,7 @@ describe('the issue form »Forslag til ændring af serviceniveau«', () => {
     expect(isMap(intro?.attributes) ? String(intro.attributes.value) : '').toMatch(/CPR-numre[\s\S]*navne på børn/);
     const confirmation = body.find((element) => element.type === 'checkboxes');
     const options = isMap(confirmation?.attributes) && Array.isArray(confirmation.attributes.options) ? confirmation.attributes.options : [];
-    expect(options).toContainEqual(expect.objectContaining({ required: true, label: expect.stringMatching(/ingen CPR-numre/) }));
+    expect(options).toContainEqual(expect.objectContaining({ required: true, label: expect.stringMatching(/ingen CPR-numre/) as string }));
   });
 });
 
@@ -310,7 +310,7 @@ describe('the issue template chooser', () => {
     expect(unknownKeys(config, ['blank_issues_enabled', 'contact_links'])).toEqual([]);
     expect(typeof config.blank_issues_enabled).toBe('boolean');
     for (const link of (config.contact_links as unknown[] | undefined) ?? []) {
-      expect(link).toEqual({ name: expect.any(String), url: expect.stringMatching(/^https:\/\//), about: expect.any(String) });
+      expect(link).toEqual({ name: expect.any(String) as string, url: expect.stringMatching(/^https:\/\//) as string, about: expect.any(String) as string });
     }
   });
 });

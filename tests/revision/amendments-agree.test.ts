@@ -89,7 +89,7 @@ describe('the amendments of a round', () => {
     expect(docx).toEqual(html);
   });
 
-  it('are numbered once through the whole round, so »ændringsforslag nr. 2« names one text', async () => {
+  it('are numbered once through the whole round, so »ændringsforslag nr. 2« names one text', () => {
     const html = htmlAmendments(renderChangelogHtml(busyRound()));
     expect(html.map((amendment) => amendment.number)).toEqual(html.map((_, index) => index + 1));
   });

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { redline, type Segment } from '../redline.js';
@@ -77,7 +77,7 @@ function parseMarkdownBlocks(source: string): TextBlock[] {
       }
     }
   };
-  visit((markdown.parse(source) as Root).children, 0, 0);
+  visit((markdown.parse(source)).children, 0, 0);
   return blocks;
 }
 
@@ -100,7 +100,7 @@ function inlineSpans(nodes: readonly PhrasingContent[], style: Omit<Span, 'text'
       case 'imageReference':
         return node.alt ? [{ ...style, text: node.alt }] : [];
       default:
-        return 'children' in node ? inlineSpans(node.children as PhrasingContent[], style) : [];
+        return 'children' in node ? inlineSpans(node.children, style) : [];
     }
   });
 }
