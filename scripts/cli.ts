@@ -49,7 +49,9 @@ export async function main(argv: readonly string[], cwd: string = process.cwd())
       return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`serviceniveau: intern fejl: ${printable(detail)}\n  → Det er en fejl i værktøjet, ikke i dine dokumenter. Kør med miljøvariablen SERVICENIVEAU_DEBUG=1 for detaljer, og meld fejlen til udviklerne.\n`);
+    process.stderr.write(
+      `serviceniveau: intern fejl: ${printable(detail)}\n  → Det er en fejl i værktøjet, ikke i dine dokumenter. Kør med miljøvariablen SERVICENIVEAU_DEBUG=1 for detaljer, og meld fejlen til udviklerne.\n`,
+    );
     if (process.env['SERVICENIVEAU_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     return 2;
   }
@@ -81,7 +83,8 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
       return render(rest, cwd);
     case 'pr-comment': {
       const { values } = parse(rest, { file: { type: 'string' } });
-      if (!values['file']) throw new UsageError('Brug: serviceniveau pr-comment --file AENDRINGER.md', 'Filen er ændringsoversigten fra »serviceniveau changelog --format md«.');
+      if (!values['file'])
+        throw new UsageError('Brug: serviceniveau pr-comment --file AENDRINGER.md', 'Filen er ændringsoversigten fra »serviceniveau changelog --format md«.');
       const { commentTargetFromEnvironment, upsertComment } = await import('./github/pr-comment.js');
       const target = commentTargetFromEnvironment();
       if (!target) {
@@ -89,7 +92,11 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
         return 0;
       }
       const outcome = await upsertComment(target, readFileSync(resolve(cwd, values['file']), 'utf8'));
-      process.stdout.write(outcome.action === 'skipped' ? `Kommentaren blev ikke skrevet: ${outcome.reason}\n` : `Kommentaren er ${outcome.action === 'created' ? 'oprettet' : 'opdateret'}${outcome.url ? `: ${outcome.url}` : ''}\n`);
+      process.stdout.write(
+        outcome.action === 'skipped'
+          ? `Kommentaren blev ikke skrevet: ${outcome.reason}\n`
+          : `Kommentaren er ${outcome.action === 'created' ? 'oprettet' : 'opdateret'}${outcome.url ? `: ${outcome.url}` : ''}\n`,
+      );
       return 0;
     }
     case 'rounds': {
@@ -100,12 +107,16 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
     case 'history': {
       const { values, positionals } = parse(rest, { omraade: { type: 'string' } });
       const [id, ...extra] = positionals;
-      if (id === undefined || extra.length > 0) throw new UsageError('Brug: serviceniveau history <id>', 'Fx: npx serviceniveau history praktisk-paedagogisk-stoette');
+      if (id === undefined || extra.length > 0)
+        throw new UsageError('Brug: serviceniveau history <id>', 'Fx: npx serviceniveau history praktisk-paedagogisk-stoette');
       process.stdout.write(await (await import('./commands/rounds.js')).runHistory(cwd, id, values['omraade']));
       return 0;
     }
     default:
-      throw new UsageError(`Ukendt kommando »${command}«`, 'Kommandoerne er »check«, »new foranstaltning«, »changelog«, »render«, »rounds« og »history«; se »serviceniveau --help«.');
+      throw new UsageError(
+        `Ukendt kommando »${command}«`,
+        'Kommandoerne er »check«, »new foranstaltning«, »changelog«, »render«, »rounds« og »history«; se »serviceniveau --help«.',
+      );
   }
 }
 
@@ -117,9 +128,16 @@ async function check(args: readonly string[], cwd: string): Promise<number> {
   });
   const format = checkFormatOf(values['format']);
   const changedSince = values['changed-since'];
-  if (changedSince !== undefined && positionals.length > 0) throw new UsageError('Brug enten stier eller --changed-since, ikke begge', 'Fx: serviceniveau check --changed-since origin/main');
+  if (changedSince !== undefined && positionals.length > 0)
+    throw new UsageError('Brug enten stier eller --changed-since, ikke begge', 'Fx: serviceniveau check --changed-since origin/main');
   const color = format === 'pretty' && process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  const outcome = await runCheck({ paths: positionals, format, cwd, color, ...definedValues({ config: values['config'], changedSince }, ['config', 'changedSince']) });
+  const outcome = await runCheck({
+    paths: positionals,
+    format,
+    cwd,
+    color,
+    ...definedValues({ config: values['config'], changedSince }, ['config', 'changedSince']),
+  });
   process.stdout.write(outcome.output);
   return outcome.exitCode;
 }
@@ -131,7 +149,10 @@ function newDocument(args: readonly string[], cwd: string): number {
   });
   const [kind, id, ...extra] = positionals;
   if (kind !== 'foranstaltning' || id === undefined || extra.length > 0) {
-    throw new UsageError('Brug: serviceniveau new foranstaltning <id> [--titel "TITEL"] [--omraade OMRÅDE]', 'Fx: npx serviceniveau new foranstaltning praktisk-paedagogisk-stoette --titel "Praktisk pædagogisk støtte i hjemmet"');
+    throw new UsageError(
+      'Brug: serviceniveau new foranstaltning <id> [--titel "TITEL"] [--omraade OMRÅDE]',
+      'Fx: npx serviceniveau new foranstaltning praktisk-paedagogisk-stoette --titel "Praktisk pædagogisk støtte i hjemmet"',
+    );
   }
   const file = createMeasure({ id, titel: values['titel'], omraade: values['omraade'], cwd });
   process.stdout.write(`Oprettede ${file}\n  → Erstat teksterne i [klammer] i hvert afsnit, og kør »npx serviceniveau check«.\n`);
@@ -139,14 +160,30 @@ function newDocument(args: readonly string[], cwd: string): number {
 }
 
 async function changelog(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' }, config: { type: 'string' }, 'max-bytes': { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    omraade: { type: 'string' },
+    config: { type: 'string' },
+    'max-bytes': { type: 'string' },
+  });
   const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
-  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1000)) throw new UsageError(`Ugyldig --max-bytes »${values['max-bytes']}«`, 'Angiv et helt tal på mindst 1000, fx --max-bytes 60000.');
-  if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Brug --from og --to, fx: serviceniveau changelog --from vedtaget/2025-02-11 --to main');
+  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1000))
+    throw new UsageError(`Ugyldig --max-bytes »${values['max-bytes']}«`, 'Angiv et helt tal på mindst 1000, fx --max-bytes 60000.');
+  if (positionals.length > 0)
+    throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Brug --from og --to, fx: serviceniveau changelog --from vedtaget/2025-02-11 --to main');
   const { CHANGELOG_FORMATS, runChangelog } = await import('./commands/changelog.js');
   const format = values['format'] ?? 'json';
-  if (!(CHANGELOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHANGELOG_FORMATS.join(', ')}.`);
-  const result = await runChangelog({ cwd, format: format as (typeof CHANGELOG_FORMATS)[number], ...definedValues(values, ['from', 'to', 'out', 'omraade', 'config']), ...(maxBytes ? { maxBytes } : {}) });
+  if (!(CHANGELOG_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHANGELOG_FORMATS.join(', ')}.`);
+  const result = await runChangelog({
+    cwd,
+    format: format as (typeof CHANGELOG_FORMATS)[number],
+    ...definedValues(values, ['from', 'to', 'out', 'omraade', 'config']),
+    ...(maxBytes ? { maxBytes } : {}),
+  });
   return report(result);
 }
 

@@ -12,7 +12,10 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * and the processes they spawn), removed with everything in it when the run ends.
  */
 export default function setup(): () => void {
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.build.json')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.build.json')], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   const folder = mkdtempSync(join(tmpdir(), 'serviceniveau-tests-'));
   process.env['TMPDIR'] = folder;
   return () => rmSync(folder, { recursive: true, force: true });

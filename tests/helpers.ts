@@ -31,7 +31,11 @@ export function checkText(file: string, kind: DocumentKind, text: string): Findi
  * Runs the check core on inline files, as `check` would on them, with `context` files read by the rules but not
  * reported (the register, the frame); every path must name a policy document. Nothing touches the disk.
  */
-export function checkFiles(files: Record<string, string | Uint8Array>, context: Record<string, string | Uint8Array> = {}, config: ResolvedConfig = defaultConfig()): Finding[] {
+export function checkFiles(
+  files: Record<string, string | Uint8Array>,
+  context: Record<string, string | Uint8Array> = {},
+  config: ResolvedConfig = defaultConfig(),
+): Finding[] {
   const load = (path: string, text: string | Uint8Array): LoadedFile => {
     const kind = documentKindOf(path);
     if (!kind) throw new Error(`not a policy document: ${path}`);
@@ -81,7 +85,8 @@ export function measureMarkdown(options: { id?: string; frontmatter?: string; se
     Lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 2.',
     ...options.sections,
   };
-  const frontmatter = options.frontmatter ?? `id: ${id}\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori: Støttende indsatser\nalder:\n  fra: 0\n  til: 17`;
+  const frontmatter =
+    options.frontmatter ?? `id: ${id}\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori: Støttende indsatser\nalder:\n  fra: 0\n  til: 17`;
   const body = Object.entries(sections)
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([heading, text]) => `## ${heading}\n\n${text}\n`)
@@ -97,7 +102,11 @@ export function lineOf(text: string, needle: string): number {
 }
 
 /** Runs the real binary without blocking the event loop (for tests that serve HTTP in this process). */
-export function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string; status: number | null }> {
+export function runCliAsync(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string; status: number | null }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BINARY, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
@@ -110,7 +119,11 @@ export function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.Pr
 }
 
 /** The text of a frame (serviceniveau.md), in force from `gyldigFra`; sections can be replaced. */
-export function frameText(version = '2025.1', gyldigFra = '2025-03-01', sections: Partial<Record<'forord' | 'principper' | 'maalgruppe', string>> = {}): string {
+export function frameText(
+  version = '2025.1',
+  gyldigFra = '2025-03-01',
+  sections: Partial<Record<'forord' | 'principper' | 'maalgruppe', string>> = {},
+): string {
   return [
     '---',
     'kommune: Eksempel Kommune',

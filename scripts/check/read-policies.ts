@@ -20,7 +20,10 @@ export interface ReadPolicies {
 export function readPolicies(paths: readonly string[], cwd: string): ReadPolicies {
   const { files: found, findings: discovery } = discoverFiles(paths.length > 0 ? paths : [POLICY_FOLDER], cwd);
   if (paths.length === 0 && found.length === 0 && discovery.length === 0) {
-    throw new UsageError(`Der er ingen politikdokumenter i »${POLICY_FOLDER}/«`, 'Kør kommandoen fra repositoriets rod, eller angiv de filer eller mapper, der skal kontrolleres.');
+    throw new UsageError(
+      `Der er ingen politikdokumenter i »${POLICY_FOLDER}/«`,
+      'Kør kommandoen fra repositoriets rod, eller angiv de filer eller mapper, der skal kontrolleres.',
+    );
   }
   const files = found.map((file) => loadDocument(file.file, file.kind, readPolicyFile(file)));
   return { files, context: readContextDocuments(found, cwd), discovery };

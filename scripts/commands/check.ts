@@ -36,7 +36,8 @@ async function checkPaths(options: CheckOptions, config: Parameters<typeof check
   let paths = options.paths;
   if (options.changedSince !== undefined) {
     paths = await (await import('./changed-since.js')).documentsChangedSince(options.changedSince, options.cwd);
-    if (paths.length === 0) return { findings: [], documentCount: 0, suppressions: [], nothingChecked: `Ingen politikdokumenter er ændret siden »${options.changedSince}«.` };
+    if (paths.length === 0)
+      return { findings: [], documentCount: 0, suppressions: [], nothingChecked: `Ingen politikdokumenter er ændret siden »${options.changedSince}«.` };
   }
   const read = readPolicies(paths, options.cwd);
   const checked = checkDocuments(read.files, read.context, config);

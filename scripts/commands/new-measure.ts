@@ -22,7 +22,10 @@ export function createMeasure(options: NewMeasureOptions): string {
   for (const path of measurePathsOf(areaFolderOf(area), id)) {
     const existing = resolve(options.cwd, path);
     if (existsSync(existing)) {
-      throw new UsageError(`Foranstaltningen »${id}« findes allerede: ${displayPath(existing, options.cwd)}`, 'Vælg et andet id, eller ret den eksisterende fil.');
+      throw new UsageError(
+        `Foranstaltningen »${id}« findes allerede: ${displayPath(existing, options.cwd)}`,
+        'Vælg et andet id, eller ret den eksisterende fil.',
+      );
     }
   }
   const target = resolve(options.cwd, measurePathOf(areaFolderOf(area), id));
@@ -65,13 +68,17 @@ function chooseArea(options: NewMeasureOptions): string {
   if (options.omraade !== undefined) {
     const area = checkId(options.omraade, 'område');
     if (!areas.includes(area)) {
-      return fail(`Området »${area}« findes ikke under ${POLICY_FOLDER}/`, areas.length ? `Kendte områder: ${areas.join(', ')}.` : `Opret først mappen ${POLICY_FOLDER}/${area}/.`);
+      return fail(
+        `Området »${area}« findes ikke under ${POLICY_FOLDER}/`,
+        areas.length ? `Kendte områder: ${areas.join(', ')}.` : `Opret først mappen ${POLICY_FOLDER}/${area}/.`,
+      );
     }
     return area;
   }
   const [only, ...others] = areas;
   if (only && others.length === 0) return only;
-  if (!only) return fail(`Der er ingen områder under ${POLICY_FOLDER}/`, `Kør kommandoen fra repositoriets rod, eller opret fx ${POLICY_FOLDER}/boern-og-unge/.`);
+  if (!only)
+    return fail(`Der er ingen områder under ${POLICY_FOLDER}/`, `Kør kommandoen fra repositoriets rod, eller opret fx ${POLICY_FOLDER}/boern-og-unge/.`);
   return fail('Der er flere områder; vælg et med --omraade', `Kendte områder: ${areas.join(', ')}.`);
 }
 

@@ -6,7 +6,13 @@ export const RENDER_FORMATS = ['html', 'docx'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** `render`: the whole service level at a ref (or the working tree) as one HTML or Word document. */
-export async function runRender(options: { cwd: string; ref?: string; omraade?: string; format: RenderFormat; out?: string }): Promise<{ stdout?: string | Uint8Array; written?: string }> {
+export async function runRender(options: {
+  cwd: string;
+  ref?: string;
+  omraade?: string;
+  format: RenderFormat;
+  out?: string;
+}): Promise<{ stdout?: string | Uint8Array; written?: string }> {
   if (options.format === 'docx' && !options.out) throw new UsageError('Et Word-dokument skal skrives til en fil', 'Tilføj --out, fx --out serviceniveau.docx.');
   const { level, side, kommune, omraade } = await readServiceLevel(options);
   const content =

@@ -18,7 +18,10 @@ export async function adoptedRounds(cwd: string, omraade?: string, includeWorkin
   const repository = await PolicyRepository.open(cwd);
   const tags = await repository.adoptedTags();
   if (tags.length === 0) {
-    throw new UsageError('Der er ingen vedtagne versioner (tags »vedtaget/ÅÅÅÅ-MM-DD«)', 'Mærk en vedtaget version med fx »git tag vedtaget/2025-02-11 <commit>«. I en overfladisk klon: »git fetch --unshallow --tags«.');
+    throw new UsageError(
+      'Der er ingen vedtagne versioner (tags »vedtaget/ÅÅÅÅ-MM-DD«)',
+      'Mærk en vedtaget version med fx »git tag vedtaget/2025-02-11 <commit>«. I en overfladisk klon: »git fetch --unshallow --tags«.',
+    );
   }
   const steps: RoundStep[] = [{ label: tags[0]!, changes: [] }];
   const targets: (string | undefined)[] = [...tags.slice(1), ...(includeWorkingTree ? [undefined] : [])];

@@ -24,10 +24,14 @@ export function writeOutput(cwd: string, out: string, content: string | Uint8Arr
   for (const protectedFolder of PROTECTED_FOLDERS) {
     const inside = relative(realTarget(resolve(cwd, protectedFolder)), target);
     if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[a-zA-Z]:/.test(inside))) {
-      throw new UsageError(`»${out}« ligger i ${protectedFolder}/, og dér skriver værktøjet aldrig`, 'Vælg en fil uden for policies/ og schemas/, fx --out aendringer.html.');
+      throw new UsageError(
+        `»${out}« ligger i ${protectedFolder}/, og dér skriver værktøjet aldrig`,
+        'Vælg en fil uden for policies/ og schemas/, fx --out aendringer.html.',
+      );
     }
   }
-  if (documentKindOf(target)) throw new UsageError(`»${out}« har navn som et politikdokument, og det overskriver værktøjet aldrig`, 'Vælg et andet filnavn, fx --out aendringer.html.');
+  if (documentKindOf(target))
+    throw new UsageError(`»${out}« har navn som et politikdokument, og det overskriver værktøjet aldrig`, 'Vælg et andet filnavn, fx --out aendringer.html.');
   if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`»${out}« er en mappe`, 'Angiv et filnavn, fx --out aendringer.html.');
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;

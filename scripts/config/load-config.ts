@@ -36,11 +36,21 @@ function unusablePatterns(document: PolicyDocument): Finding[] {
         try {
           compiled = new RegExp(pattern, flags);
         } catch {
-          findings.push(schemaFinding(document, { pointer, atKey: false, message: `»${pattern}« er ikke et gyldigt regulært udtryk`, hint: 'Udtrykket læses med Unicode-reglerne (flaget u): escape kun tegn, der betyder noget, fx \\. for et punktum.' }));
+          findings.push(
+            schemaFinding(document, {
+              pointer,
+              atKey: false,
+              message: `»${pattern}« er ikke et gyldigt regulært udtryk`,
+              hint: 'Udtrykket læses med Unicode-reglerne (flaget u): escape kun tegn, der betyder noget, fx \\. for et punktum.',
+            }),
+          );
           return;
         }
         const problem = backtrackingProblem(compiled);
-        if (problem) findings.push(schemaFinding(document, { pointer, atKey: false, message: `»${pattern}« er et farligt regulært udtryk: ${problem}`, hint: BACKTRACKING_HINT }));
+        if (problem)
+          findings.push(
+            schemaFinding(document, { pointer, atKey: false, message: `»${pattern}« er et farligt regulært udtryk: ${problem}`, hint: BACKTRACKING_HINT }),
+          );
       });
     }
   }
@@ -71,10 +81,16 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigResult 
   const absolute = resolve(cwd, path ?? CONFIG_FILE_NAME);
   if (!existsSync(absolute)) {
     if (path === undefined) return { ok: true, config: defaultConfig() };
-    throw new UsageError(`Konfigurationsfilen »${path}« findes ikke`, `Opret filen, eller udelad --config for at bruge ${CONFIG_FILE_NAME} eller standardindstillingerne.`);
+    throw new UsageError(
+      `Konfigurationsfilen »${path}« findes ikke`,
+      `Opret filen, eller udelad --config for at bruge ${CONFIG_FILE_NAME} eller standardindstillingerne.`,
+    );
   }
   if (statSync(absolute).isDirectory()) {
-    throw new UsageError(`»${path ?? CONFIG_FILE_NAME}« er en mappe, men her forventes en konfigurationsfil`, 'Angiv stien til en JSON-fil, fx --config serviceniveau.config.json.');
+    throw new UsageError(
+      `»${path ?? CONFIG_FILE_NAME}« er en mappe, men her forventes en konfigurationsfil`,
+      'Angiv stien til en JSON-fil, fx --config serviceniveau.config.json.',
+    );
   }
   const file = displayPath(absolute, cwd);
   const loaded = loadDocument(file, 'config', readFileSync(absolute));

@@ -22,6 +22,9 @@ export function backtrackingProblem(pattern: RegExp): string | undefined {
     return undefined; // a construct the analysis does not model: V8 compiled it, so let it run
   }
   if (!report || report.type === 'Move') return undefined;
-  const where = report.type === 'Trade' ? `»${report.startQuant.raw}« og »${report.endQuant.raw}« kan matche den samme tekst` : `»${report.quant.raw}« gentages inde i »${report.parentQuant.raw}«`;
+  const where =
+    report.type === 'Trade'
+      ? `»${report.startQuant.raw}« og »${report.endQuant.raw}« kan matche den samme tekst`
+      : `»${report.quant.raw}« gentages inde i »${report.parentQuant.raw}«`;
   return `${where}, så udtrykket kan bruge ${report.exponential ? 'eksponentielt' : 'polynomielt'} lang tid på en lang sætning og få kontrollen til at hænge`;
 }

@@ -10,5 +10,8 @@ export function requireConfig(path: string | undefined, cwd: string): ResolvedCo
   if (result.ok) return result.config;
   const [first] = result.findings;
   const where = first ? `${first.file}:${first.start.line}:${first.start.column}: ` : '';
-  throw new UsageError(`Konfigurationen kan ikke bruges: ${where}${first?.message ?? 'ukendt fejl'}`, `${first?.hint ?? ''} Kør »npx serviceniveau check« for alle fejl i den.`.trim());
+  throw new UsageError(
+    `Konfigurationen kan ikke bruges: ${where}${first?.message ?? 'ukendt fejl'}`,
+    `${first?.hint ?? ''} Kør »npx serviceniveau check« for alle fejl i den.`.trim(),
+  );
 }

@@ -158,7 +158,10 @@ export function parseChangedLines(diff: string): Map<string, Set<number>> {
 export function checkRefText(ref: string): void {
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (ref.startsWith('-') || /[\u0000-\u001f\u007f]/.test(ref) || ref.trim() === '' || ref.length > 255) {
-    throw new UsageError(`Ugyldig git-reference »${ref.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?')}«`, 'En reference er et tag, en gren eller en commit, fx »vedtaget/2025-02-11« eller »main«, og kan ikke begynde med »-«.');
+    throw new UsageError(
+      `Ugyldig git-reference »${ref.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?')}«`,
+      'En reference er et tag, en gren eller en commit, fx »vedtaget/2025-02-11« eller »main«, og kan ikke begynde med »-«.',
+    );
   }
 }
 

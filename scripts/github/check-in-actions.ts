@@ -19,8 +19,13 @@ export async function reportToActions(result: CheckReport, cwd: string): Promise
     annotate(finding.hint ? `${finding.message}\n${finding.hint}` : finding.message, propertiesOf(finding));
   }
   if (plan.omitted.length > 0) {
-    const where = process.env['GITHUB_STEP_SUMMARY'] ? 'Hele listen står i jobsammendraget (Summary) for denne kørsel.' : 'Kør »npx serviceniveau check« for hele listen.';
-    core.notice(`${plan.omitted.length} af ${result.findings.length} fund er ikke vist som annoteringer, fordi GitHub højst viser 10 fejl og 10 advarsler pr. trin. ${where}`, { title: 'serviceniveau: flere fund' });
+    const where = process.env['GITHUB_STEP_SUMMARY']
+      ? 'Hele listen står i jobsammendraget (Summary) for denne kørsel.'
+      : 'Kør »npx serviceniveau check« for hele listen.';
+    core.notice(
+      `${plan.omitted.length} af ${result.findings.length} fund er ikke vist som annoteringer, fordi GitHub højst viser 10 fejl og 10 advarsler pr. trin. ${where}`,
+      { title: 'serviceniveau: flere fund' },
+    );
   }
   if (process.env['GITHUB_STEP_SUMMARY']) {
     await core.summary.addRaw(findingsSummaryMarkdown(result.findings, plan.omitted.length, result.documentCount)).write();

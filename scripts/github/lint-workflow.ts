@@ -23,11 +23,14 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
   const root = document.contents;
   if (!isMap(root)) return [...problems, { line: 1, message: 'Workflowet er ikke et YAML-objekt' }];
   const permissions = root.get('permissions', true) as Node | undefined;
-  if (permissions === undefined) problems.push({ line: 1, message: 'Øverste niveau mangler »permissions« (skriv »permissions: {}« og giv rettigheder pr. job)' });
-  else if (!isReadOnly(permissions)) problems.push({ line: lineOf(permissions), message: '»permissions« på øverste niveau skal være tom eller kun læse; giv skriverettigheder pr. job' });
+  if (permissions === undefined)
+    problems.push({ line: 1, message: 'Øverste niveau mangler »permissions« (skriv »permissions: {}« og giv rettigheder pr. job)' });
+  else if (!isReadOnly(permissions))
+    problems.push({ line: lineOf(permissions), message: '»permissions« på øverste niveau skal være tom eller kun læse; giv skriverettigheder pr. job' });
   if (!root.has('concurrency')) problems.push({ line: 1, message: 'Workflowet mangler »concurrency«, så et nyt push ikke annullerer den gamle kørsel' });
   const on = root.get('on', true) as Node | undefined;
-  if (on && JSON.stringify((document.toJS() as { on?: unknown } | null)?.on ?? '').includes('pull_request_target')) problems.push({ line: lineOf(on), message: '»pull_request_target« kører med skriverettigheder på kode fra forks; brug »pull_request«' });
+  if (on && JSON.stringify((document.toJS() as { on?: unknown } | null)?.on ?? '').includes('pull_request_target'))
+    problems.push({ line: lineOf(on), message: '»pull_request_target« kører med skriverettigheder på kode fra forks; brug »pull_request«' });
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !isScalar(pair.value)) return;
@@ -35,10 +38,13 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
       const value = String(pair.value.value);
       if (key === 'uses' && !value.startsWith('./') && !value.startsWith('docker://')) {
         if (!PINNED.test(value)) problems.push({ line: lineOf(pair.value), message: `Handlingen »${value}« er ikke fastlåst til en fuld commit-SHA` });
-        else if (!/#\s*v\d/.test(pair.value.comment ?? '') && !/#\s*v\d/.test(textLine(text, lineOf(pair.value)))) problems.push({ line: lineOf(pair.value), message: `Handlingen »${value.split('@')[0]}« mangler versionen i en kommentar, fx »# v4.2.2«` });
+        else if (!/#\s*v\d/.test(pair.value.comment ?? '') && !/#\s*v\d/.test(textLine(text, lineOf(pair.value))))
+          problems.push({ line: lineOf(pair.value), message: `Handlingen »${value.split('@')[0]}« mangler versionen i en kommentar, fx »# v4.2.2«` });
       }
-      if (key === 'run' && value.includes('${{')) problems.push({ line: lineOf(pair.value), message: 'Et »run:«-trin indsætter et udtryk »${{ … }}« direkte i skallen; send værdien gennem »env:«' });
-      if (/\bsecrets\./.test(value)) problems.push({ line: lineOf(pair.value), message: 'Workflowet bruger en hemmelighed (»secrets.«); værktøjet skal kunne køre uden' });
+      if (key === 'run' && value.includes('${{'))
+        problems.push({ line: lineOf(pair.value), message: 'Et »run:«-trin indsætter et udtryk »${{ … }}« direkte i skallen; send værdien gennem »env:«' });
+      if (/\bsecrets\./.test(value))
+        problems.push({ line: lineOf(pair.value), message: 'Workflowet bruger en hemmelighed (»secrets.«); værktøjet skal kunne køre uden' });
     },
   });
   return problems.sort((a, b) => a.line - b.line);

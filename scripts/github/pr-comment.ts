@@ -31,7 +31,8 @@ export function commentTargetFromEnvironment(env: NodeJS.ProcessEnv = process.en
     throw new UsageError('GITHUB_EVENT_PATH kan ikke læses som JSON', 'Kommandoen skal køre i en GitHub Actions-kørsel udløst af en pull request.', { cause });
   }
   if (typeof pullNumber !== 'number' || !Number.isInteger(pullNumber) || pullNumber <= 0) return undefined;
-  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) throw new UsageError(`GITHUB_REPOSITORY »${repository}« er ikke på formen ejer/navn`, 'Kommandoen skal køre i GitHub Actions.');
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+    throw new UsageError(`GITHUB_REPOSITORY »${repository}« er ikke på formen ejer/navn`, 'Kommandoen skal køre i GitHub Actions.');
   if (!token) throw new UsageError('GITHUB_TOKEN mangler', 'Giv trinnet »env: GITHUB_TOKEN: ${{ github.token }}« og »permissions: pull-requests: write«.');
   const apiUrl = (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, '');
   return { apiUrl, token, repository, pullNumber };
@@ -61,7 +62,10 @@ export async function upsertComment(target: CommentTarget, markdown: string): Pr
     ? await call(target, 'PATCH', `${base}/comments/${existing.id}`, { body })
     : await call(target, 'POST', `${base}/${target.pullNumber}/comments`, { body });
   if (response.status === 403 || response.status === 404) {
-    return { action: 'skipped', reason: `GitHub afviste kommentaren (${response.status}); en pull request fra en fork har kun læseadgang. Ændringerne står i jobsammendraget.` };
+    return {
+      action: 'skipped',
+      reason: `GitHub afviste kommentaren (${response.status}); en pull request fra en fork har kun læseadgang. Ændringerne står i jobsammendraget.`,
+    };
   }
   if (!response.ok) throw new UsageError(`GitHub svarede ${response.status} på kommentaren`, 'Prøv igen; ændringerne står i jobsammendraget.');
   const comment = (await response.json()) as IssueComment;

@@ -77,7 +77,11 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
     if (after) used.add(after);
     const mention = before ?? after;
     if (mention && !mention.law) {
-      problems.push({ span: mention, message: `Ukendt lov »${mention.text}«`, hint: `Loven skal stå i policies/lovregister.json. Kendte love: ${laws.map((law) => `»${law.names[0]}«`).join(', ')}.` });
+      problems.push({
+        span: mention,
+        message: `Ukendt lov »${mention.text}«`,
+        hint: `Loven skal stå i policies/lovregister.json. Kendte love: ${laws.map((law) => `»${law.names[0]}«`).join(', ')}.`,
+      });
       continue;
     }
     const law = mention?.law ?? previousLaw;
@@ -87,11 +91,19 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
   }
   for (const mention of mentions) {
     if (mention.law && /^\s*\d/.test(text.slice(mention.end, mention.end + 3))) {
-      problems.push({ span: { start: mention.start, end: mention.end + 3 }, message: `Efter »${mention.text}« mangler »§« foran paragrafnummeret`, hint: `Skriv fx »${mention.text} § 32«.` });
+      problems.push({
+        span: { start: mention.start, end: mention.end + 3 },
+        message: `Efter »${mention.text}« mangler »§« foran paragrafnummeret`,
+        hint: `Skriv fx »${mention.text} § 32«.`,
+      });
     }
   }
   for (const match of text.matchAll(/\bparagraf\s+(\d+)/giu)) {
-    problems.push({ span: { start: match.index, end: match.index + match[0].length }, message: `Skriv »§ ${match[1]}« i stedet for »${match[0]}«`, hint: 'Henvisninger skrives med §-tegn, fx »Barnets Lov § 32, stk. 1, nr. 2«, så de kan kontrolleres mod lovregistret.' });
+    problems.push({
+      span: { start: match.index, end: match.index + match[0].length },
+      message: `Skriv »§ ${match[1]}« i stedet for »${match[0]}«`,
+      hint: 'Henvisninger skrives med §-tegn, fx »Barnets Lov § 32, stk. 1, nr. 2«, så de kan kontrolleres mod lovregistret.',
+    });
   }
   return { citations, problems };
 }
@@ -104,7 +116,13 @@ function readGroup(text: string, at: number): Group {
   let cursor = at + (plural ? 2 : 1);
   const paragraph = /^\s*(\d+)(?: ?([a-h])(?![\p{L}\d]))?/u.exec(text.slice(cursor, cursor + 20));
   if (!paragraph) {
-    return { problem: { span: { start: at, end: Math.min(text.length, at + 3) }, message: 'Efter »§« forventes et paragrafnummer', hint: 'Skriv fx »Barnets Lov § 32, stk. 1, nr. 2«.' } };
+    return {
+      problem: {
+        span: { start: at, end: Math.min(text.length, at + 3) },
+        message: 'Efter »§« forventes et paragrafnummer',
+        hint: 'Skriv fx »Barnets Lov § 32, stk. 1, nr. 2«.',
+      },
+    };
   }
   cursor += paragraph[0].length;
   const paragraphs = [joinParagraph(paragraph[1], paragraph[2])];
@@ -150,7 +168,11 @@ function readNumbers(text: string, start: number, word: 'stk' | 'nr'): { numbers
   const first = /^\s*(\d+)/u.exec(text.slice(cursor, cursor + 12));
   if (!first) {
     return {
-      problem: { span: { start: start + head[0].length - word.length - 1, end: cursor }, message: `Efter »${word}.« forventes et nummer`, hint: `Skriv fx »§ 32, stk. 1, nr. 2«.` },
+      problem: {
+        span: { start: start + head[0].length - word.length - 1, end: cursor },
+        message: `Efter »${word}.« forventes et nummer`,
+        hint: `Skriv fx »§ 32, stk. 1, nr. 2«.`,
+      },
       end: cursor,
     };
   }
@@ -185,7 +207,9 @@ const patternsOf = memoizeByObject((laws: readonly LawName[]) =>
         law: law.id,
         pattern: new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}s?(?![\p{L}\d])`, caseSensitive ? 'gu' : 'giu'),
         /** A cheap test first: most texts name one or two laws, and twelve Unicode regex scans per section add up. */
-        mayOccurIn: caseSensitive ? (text: string, _lower: string) => text.includes(firstWord) : (_text: string, lower: string) => lower.includes(firstWord.toLowerCase()),
+        mayOccurIn: caseSensitive
+          ? (text: string, _lower: string) => text.includes(firstWord)
+          : (_text: string, lower: string) => lower.includes(firstWord.toLowerCase()),
       };
     }),
   ),

@@ -3,7 +3,9 @@ import { memoizeByObject } from '../memoize.js';
 import type { Citation, LawName } from './parse-citations.js';
 
 /** The laws of the register with every name they may be cited by (the same array for the same register). */
-export const lawNamesOf: (register: Lovregister) => LawName[] = memoizeByObject((register) => register.love.map((law) => ({ id: law.id, names: [law.navn, ...law.aliaser] })));
+export const lawNamesOf: (register: Lovregister) => LawName[] = memoizeByObject((register) =>
+  register.love.map((law) => ({ id: law.id, names: [law.navn, ...law.aliaser] })),
+);
 
 /** The register entries a citation can mean: same law and paragraph, and stk./nr. where both give one. */
 export function entriesFor(register: Lovregister, citation: Pick<Citation, 'law' | 'paragraf' | 'stk' | 'nr'>): Paragraf[] {

@@ -22,9 +22,18 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: F
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const stats = statOrUndefined(absolute);
-    if (!stats) throw new UsageError(`Stien »${path}« findes ikke`, 'Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.');
+    if (!stats)
+      throw new UsageError(`Stien »${path}« findes ikke`, 'Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.');
     if (stats.isSymbolicLink()) {
-      findings.push(fileFinding(absolute, cwd, 'warning', 'Filen er et symbolsk link og bliver ikke læst', 'Angiv selve filen i stedet for et link; links kan pege uden for repositoriet.'));
+      findings.push(
+        fileFinding(
+          absolute,
+          cwd,
+          'warning',
+          'Filen er et symbolsk link og bliver ikke læst',
+          'Angiv selve filen i stedet for et link; links kan pege uden for repositoriet.',
+        ),
+      );
     } else if (stats.isDirectory()) walk(absolute, cwd, files, findings);
     else addFile(absolute, cwd, files, findings, { explicit: true });
   }
@@ -37,14 +46,30 @@ function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findin
     const absolute = join(folder, entry.name);
     if (entry.isSymbolicLink()) {
       if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
-        findings.push(fileFinding(absolute, cwd, 'warning', 'Filen er et symbolsk link og bliver ikke læst', 'Læg selve filen i mappen i stedet for et link; links kan pege uden for repositoriet.'));
+        findings.push(
+          fileFinding(
+            absolute,
+            cwd,
+            'warning',
+            'Filen er et symbolsk link og bliver ikke læst',
+            'Læg selve filen i mappen i stedet for et link; links kan pege uden for repositoriet.',
+          ),
+        );
       }
       continue;
     }
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
       if (documentKindOf(absolute)) {
-        findings.push(fileFinding(absolute, cwd, 'error', `»${entry.name}« er en mappe, men her forventes en fil`, 'Slet eller omdøb mappen, og læg dokumentet som en fil.'));
+        findings.push(
+          fileFinding(
+            absolute,
+            cwd,
+            'error',
+            `»${entry.name}« er en mappe, men her forventes en fil`,
+            'Slet eller omdøb mappen, og læg dokumentet som en fil.',
+          ),
+        );
         continue;
       }
       walk(absolute, cwd, files, findings);
@@ -61,15 +86,7 @@ function addFile(absolute: string, cwd: string, files: Map<string, FoundFile>, f
   if (!kind) {
     const isPolicyLike = isPolicyExtension(extension);
     if (explicit || (isPolicyLike && !/^readme\.md$/i.test(absolute.slice(absolute.lastIndexOf(sep) + 1)))) {
-      findings.push(
-        fileFinding(
-          absolute,
-          cwd,
-          'warning',
-          'Filen er ikke et kendt dokument og bliver ikke kontrolleret',
-          LAYOUT_HINT,
-        ),
-      );
+      findings.push(fileFinding(absolute, cwd, 'warning', 'Filen er ikke et kendt dokument og bliver ikke kontrolleret', LAYOUT_HINT));
     }
     return;
   }
@@ -83,7 +100,16 @@ export function displayPath(absolute: string, cwd: string): string {
 }
 
 function fileFinding(absolute: string, cwd: string, severity: Finding['severity'], message: string, hint: string): Finding {
-  return { source: 'load', rule: 'schema', severity, file: displayPath(absolute, cwd), start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, message, hint };
+  return {
+    source: 'load',
+    rule: 'schema',
+    severity,
+    file: displayPath(absolute, cwd),
+    start: { line: 1, column: 1 },
+    end: { line: 1, column: 1 },
+    message,
+    hint,
+  };
 }
 
 function statOrUndefined(path: string): Stats | undefined {

@@ -39,7 +39,12 @@ export function parseJsonTree(text: string): ParsedTree {
   }
   const depth = depthOf(root);
   if (depth > MAX_DEPTH) {
-    problems.push({ range: { start: root.offset, end: root.offset + 1 }, severity: 'error', message: `Dokumentet er indlejret ${depth} niveauer dybt; et politikdokument har højst nogle få`, hint: HINT });
+    problems.push({
+      range: { start: root.offset, end: root.offset + 1 },
+      severity: 'error',
+      message: `Dokumentet er indlejret ${depth} niveauer dybt; et politikdokument har højst nogle få`,
+      hint: HINT,
+    });
     return { data: null, locations: new Map(), problems, broken: true };
   }
   const locations = new Map<string, NodeLocation>();

@@ -207,7 +207,10 @@ function readRoles(text: string, body: RootContent[], result: ParsedMarkdown): v
     }
     for (const [index, field] of phases.entries()) {
       if (field.key in role) continue;
-      const before = phases.slice(0, index).reverse().find((earlier) => earlier.key in role);
+      const before = phases
+        .slice(0, index)
+        .reverse()
+        .find((earlier) => earlier.key in role);
       const anchor = before ? result.locations.get(`${rolePointer}/${before.key}`)?.key : undefined;
       result.insertionPoints.set(`${rolePointer}/${field.key}`, anchor ?? section.heading);
     }
@@ -231,7 +234,7 @@ function readListItems(text: string, phase: Section, pointer: string, result: Pa
       });
       continue;
     }
-    for (const item of (node).children) {
+    for (const item of node.children) {
       const range = item.children.length > 0 ? { start: rangeOf(item.children[0]!).start, end: rangeOf(item.children.at(-1)!).end } : rangeOf(item);
       result.locations.set(childPointer(pointer, items.length), { value: range });
       items.push(sliceText(text, range));
@@ -281,7 +284,13 @@ function markMissingMembers(kind: DocumentKind, result: ParsedMarkdown): void {
   for (const key of Object.keys(schemaOf(kind).properties ?? {})) {
     if (key in result.data) continue;
     const index = fields.findIndex((field) => field.key === key);
-    const before = index < 0 ? undefined : fields.slice(0, index).reverse().find((field) => field.key in result.data);
+    const before =
+      index < 0
+        ? undefined
+        : fields
+            .slice(0, index)
+            .reverse()
+            .find((field) => field.key in result.data);
     const anchor = before ? result.locations.get(`/${before.key}`)?.key : index >= 0 ? result.frontmatterEnd : undefined;
     result.insertionPoints.set(`/${key}`, anchor ?? result.fallback);
   }
@@ -321,4 +330,3 @@ function firstLineEnd(text: string, start: number): number {
   const end = newline === -1 ? text.length : newline;
   return end > start && text[end - 1] === '\r' ? end - 1 : end;
 }
-

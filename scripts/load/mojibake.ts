@@ -107,7 +107,8 @@ function decodeAt(text: string, index: number): { character: string; length: num
 function codePointOf(bytes: readonly number[]): number | undefined {
   const [lead = 0, second = 0] = bytes;
   // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
-  if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return undefined;
+  if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f))
+    return undefined;
   const initial = bytes.length === 2 ? lead & 0x1f : bytes.length === 3 ? lead & 0x0f : lead & 0x07;
   return bytes.slice(1).reduce((code, byte) => (code << 6) | (byte & 0x3f), initial);
 }

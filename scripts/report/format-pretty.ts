@@ -37,7 +37,9 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
   if (suppressions.length > 0) {
     lines.push(`Undtagelser (${suppressions.length}):`);
     for (const suppression of suppressions) {
-      lines.push(`  ${printable(suppression.file)}:${suppression.targetLine}  ${suppression.rules.join(', ')}  ${paint.dim(`— ${printable(suppression.reason)}`)}`);
+      lines.push(
+        `  ${printable(suppression.file)}:${suppression.targetLine}  ${suppression.rules.join(', ')}  ${paint.dim(`— ${printable(suppression.reason)}`)}`,
+      );
     }
     lines.push('');
   }

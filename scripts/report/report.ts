@@ -42,6 +42,11 @@ export async function report(format: CheckFormat, result: CheckReport, options: 
       return '';
     }
     case 'pretty':
-      return formatPretty(result.findings, { color: options.color, documentCount: result.documentCount, suppressions: result.suppressions, ...(result.nothingChecked ? { nothingChecked: result.nothingChecked } : {}) });
+      return formatPretty(result.findings, {
+        color: options.color,
+        documentCount: result.documentCount,
+        suppressions: result.suppressions,
+        ...(result.nothingChecked ? { nothingChecked: result.nothingChecked } : {}),
+      });
   }
 }

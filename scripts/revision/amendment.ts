@@ -20,7 +20,9 @@ export function amendmentInstructions(heading: string, before: string, after: st
   return edits.map((edit) => {
     if (edit.deleted && edit.inserted) return `I afsnittet »${heading}« ændres »${edit.deleted}« til: »${edit.inserted}«.`;
     if (edit.deleted) return `I afsnittet »${heading}« udgår »${edit.deleted}«.`;
-    return edit.anchor ? `I afsnittet »${heading}« indsættes efter »${edit.anchor}«: »${edit.inserted}«.` : `I afsnittet »${heading}« indsættes først: »${edit.inserted}«.`;
+    return edit.anchor
+      ? `I afsnittet »${heading}« indsættes efter »${edit.anchor}«: »${edit.inserted}«.`
+      : `I afsnittet »${heading}« indsættes først: »${edit.inserted}«.`;
   });
 }
 

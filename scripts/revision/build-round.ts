@@ -10,7 +10,19 @@ import { readSuppressions, type Suppression } from '../rules/suppressions.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
-import { areaFilter, areaSnapshot, pathsAt, pathsOfWorkingTree, selectArea, snapshotAt, snapshotOfWorkingTree, type AreaSnapshot, type BlobDocuments, type PathFilter, type Snapshot } from './snapshot.js';
+import {
+  areaFilter,
+  areaSnapshot,
+  pathsAt,
+  pathsOfWorkingTree,
+  selectArea,
+  snapshotAt,
+  snapshotOfWorkingTree,
+  type AreaSnapshot,
+  type BlobDocuments,
+  type PathFilter,
+  type Snapshot,
+} from './snapshot.js';
 
 export const WORKING_TREE_LABEL = 'arbejdskopien';
 
@@ -69,7 +81,11 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
 }
 
 /** The whole service level of an area at a ref, or in the working tree, for `render`. */
-export async function readServiceLevel(request: { cwd: string; ref?: string; omraade?: string }): Promise<{ level: ServiceLevel; side: RoundSide; kommune: string; omraade: string }> {
+export async function readServiceLevel(request: {
+  cwd: string;
+  ref?: string;
+  omraade?: string;
+}): Promise<{ level: ServiceLevel; side: RoundSide; kommune: string; omraade: string }> {
   const repository = await PolicyRepository.open(request.cwd);
   const source = request.ref !== undefined ? await commitSource(repository, request.ref) : workingTreeSource(repository);
   const selected = selectArea(source.paths, request.omraade);

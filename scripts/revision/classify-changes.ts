@@ -37,7 +37,11 @@ export type StatementOptions = Parameters<typeof findStatements>[1];
 const METADATA = new Set(['kommune', 'omraade', 'status', 'version', 'gyldig_fra', 'naeste_revision', 'vedtagelse', 'underskriver']);
 
 /** Judges each structural change: a change id and class per field, with the numbers pulled out where scope changed. */
-export function classifyChanges(changes: readonly StructuralChange[], register: Lovregister | undefined, statement: StatementOptions = individuelVurdering.defaultOptions): MeasureChange[] {
+export function classifyChanges(
+  changes: readonly StructuralChange[],
+  register: Lovregister | undefined,
+  statement: StatementOptions = individuelVurdering.defaultOptions,
+): MeasureChange[] {
   return changes.map((change) => {
     const removedStatement = lostStatementField(change.before, change.after, statement);
     const fields = change.fields.map((field) => judge(change, field, register, removedStatement));
@@ -46,11 +50,19 @@ export function classifyChanges(changes: readonly StructuralChange[], register: 
 }
 
 function judge(change: StructuralChange, diff: FieldDiff, register: Lovregister | undefined, removedStatement: string | undefined): FieldChange {
-  const result = (id: ChangeId, note?: string): FieldChange => ({ field: diff.field, class: CHANGE_IDS[id], change: id, before: diff.before, after: diff.after, ...(note ? { note } : {}) });
+  const result = (id: ChangeId, note?: string): FieldChange => ({
+    field: diff.field,
+    class: CHANGE_IDS[id],
+    change: id,
+    before: diff.before,
+    after: diff.after,
+    ...(note ? { note } : {}),
+  });
   if (change.kind === 'added') return result('foranstaltning-tilfoejet');
   if (change.kind === 'removed') return result('foranstaltning-fjernet');
   if (diff.field === 'id') return result('foranstaltning-omdoebt', `${diff.before} → ${diff.after}`);
-  if (diff.field === removedStatement) return result('individuel-vurdering-fjernet', 'Udsagnet om, at der altid foretages en konkret og individuel vurdering, er fjernet');
+  if (diff.field === removedStatement)
+    return result('individuel-vurdering-fjernet', 'Udsagnet om, at der altid foretages en konkret og individuel vurdering, er fjernet');
   if (diff.field === 'alder') return result(ageChange(diff.before, diff.after), `${diff.before} → ${diff.after}`);
   if (diff.field === 'lovhjemmel' && register) {
     const [before, after] = [citedParagraphs(diff.before, register), citedParagraphs(diff.after, register)];
@@ -131,7 +143,10 @@ function compareNumbers(before: string, after: string): { reduced: boolean; note
 function quantities(text: string): { value: number; unit: string; text: string }[] {
   return [...text.matchAll(QUANTITY)].map((match) => ({
     value: Number((match[2] ?? match[1] ?? '0').replace(',', '.')),
-    unit: (match[3] ?? '').replace(/^time$/, 'timer').replace(/^dag$/, 'dage').replace(/^uge$/, 'uger'),
+    unit: (match[3] ?? '')
+      .replace(/^time$/, 'timer')
+      .replace(/^dag$/, 'dage')
+      .replace(/^uge$/, 'uger'),
     text: match[0].trim(),
   }));
 }

@@ -42,7 +42,15 @@ export function diffSnapshots(before: AreaSnapshot, after: AreaSnapshot, renamed
     removed.delete(oldId);
     added.delete(newId);
     const fields = diffFields(measureFields(previous), measureFields(document)).filter((field) => field.field !== 'id');
-    changes.push({ kind: 'renamed', id: newId, previousId: oldId, titel: titleOf(document, newId), before: previous, after: document, fields: [{ field: 'id', before: oldId, after: newId }, ...fields] });
+    changes.push({
+      kind: 'renamed',
+      id: newId,
+      previousId: oldId,
+      titel: titleOf(document, newId),
+      before: previous,
+      after: document,
+      fields: [{ field: 'id', before: oldId, after: newId }, ...fields],
+    });
   }
   for (const [id, document] of after.measures) {
     const previous = before.measures.get(id);
@@ -109,7 +117,8 @@ export function frameFields(document: PolicyDocument): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const key of ['kommune', 'omraade', 'status', 'version', 'gyldig_fra', 'naeste_revision']) if (typeof data[key] === 'string') fields[key] = data[key];
   const adoption = record(data['vedtagelse']);
-  if (Object.keys(adoption).length > 0) fields['vedtagelse'] = [adoption['dato'], adoption['organ'], adoption['reference']].filter((part) => typeof part === 'string').join(', ');
+  if (Object.keys(adoption).length > 0)
+    fields['vedtagelse'] = [adoption['dato'], adoption['organ'], adoption['reference']].filter((part) => typeof part === 'string').join(', ');
   const signer = record(data['underskriver']);
   if (Object.keys(signer).length > 0) fields['underskriver'] = [signer['navn'], signer['titel']].filter((part) => typeof part === 'string').join(', ');
   for (const section of sectionFields('serviceniveau')) if (typeof data[section.key] === 'string') fields[section.key] = data[section.key] as string;
@@ -125,7 +134,11 @@ export function rolePlanFields(document: PolicyDocument): Record<string, string>
     if (typeof data['rolle'] !== 'string') continue;
     for (const phase of rolePhaseFields()) {
       const items = data[phase.key];
-      if (Array.isArray(items)) fields[`roller.${data['rolle']}.${phase.key}`] = items.filter((item) => typeof item === 'string').map((item) => `- ${item}`).join('\n');
+      if (Array.isArray(items))
+        fields[`roller.${data['rolle']}.${phase.key}`] = items
+          .filter((item) => typeof item === 'string')
+          .map((item) => `- ${item}`)
+          .join('\n');
     }
   }
   return fields;

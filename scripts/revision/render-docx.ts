@@ -16,7 +16,9 @@ export async function renderChangelogDocx(round: Round): Promise<Buffer> {
   const children: DocumentChild[] = [
     ...changelogPart(presentChangelog(round)),
     heading('Forslag til serviceniveau', 1, true),
-    bodyParagraph('Her følger hele det foreslåede serviceniveau. Ændringerne i forhold til det gældende serviceniveau er registrerede ændringer i Word, så de kan gennemgås en for en under Gennemse.'),
+    bodyParagraph(
+      'Her følger hele det foreslåede serviceniveau. Ændringerne i forhold til det gældende serviceniveau er registrerede ændringer i Word, så de kan gennemgås en for en under Gennemse.',
+    ),
     ...trackedServiceLevel(round, revisions(author, date)),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
@@ -26,7 +28,11 @@ export async function renderChangelogDocx(round: Round): Promise<Buffer> {
 /** The whole service level at one side of a round as a clean Word document, without tracked changes. */
 export async function renderServiceLevelDocx(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): Promise<Buffer> {
   const children = serviceLevelPart(presentServiceLevel(level, side, meta));
-  return pack(children, { title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`, creator: side.author ?? DEFAULT_AUTHOR, date: normalizeDate(side.date ?? EPOCH) });
+  return pack(children, {
+    title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
+    creator: side.author ?? DEFAULT_AUTHOR,
+    date: normalizeDate(side.date ?? EPOCH),
+  });
 }
 
 /** The date of the round's revisions: the proposal's, else the adopted side's, else a fixed date. */

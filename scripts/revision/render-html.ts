@@ -14,7 +14,12 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 export function renderChangelogHtml(round: Round): string {
   const presentation = presentChangelog(round);
   const title = `Ændringer i serviceniveauet – ${presentation.kommune} – ${presentation.fromLabel} til ${presentation.toLabel}`;
-  const body = [...changelogCover(presentation), ...changelogSummary(presentation), ...presentation.measures.flatMap(changeSection), ...deviationsSection(presentation.deviations)];
+  const body = [
+    ...changelogCover(presentation),
+    ...changelogSummary(presentation),
+    ...presentation.measures.flatMap(changeSection),
+    ...deviationsSection(presentation.deviations),
+  ];
   return htmlDocument(title, CHANGELOG_CSS, body);
 }
 
@@ -49,10 +54,16 @@ export function renderServiceLevelHtml(level: ServiceLevel, side: RoundSide, met
     '</ol>',
     '</nav>',
     ...presentation.frameSections.flatMap((section) => {
-      const signature = section.key === 'forord' && signatory ? [`<p class="underskrift">${escapeHtml(signatory.navn)}<br>\n${escapeHtml(signatory.titel)}</p>`] : [];
+      const signature =
+        section.key === 'forord' && signatory ? [`<p class="underskrift">${escapeHtml(signatory.navn)}<br>\n${escapeHtml(signatory.titel)}</p>`] : [];
       return [`<section class="ramme" id="${section.key}">`, `<h2>${escapeHtml(section.heading)}</h2>`, fieldContent(section.text), ...signature, '</section>'];
     }),
-    ...groups.flatMap((group) => [`<section class="kategori" id="kategori-${group.number}">`, `<h2>${escapeHtml(group.kategori)}</h2>`, ...group.measures.flatMap(measureArticle), '</section>']),
+    ...groups.flatMap((group) => [
+      `<section class="kategori" id="kategori-${group.number}">`,
+      `<h2>${escapeHtml(group.kategori)}</h2>`,
+      ...group.measures.flatMap(measureArticle),
+      '</section>',
+    ]),
     ...(rolePlan ? rolePlanSection(rolePlan) : []),
   ];
   const title = `Serviceniveau – ${presentation.omraade} – ${presentation.kommune}`;
@@ -130,8 +141,12 @@ function changeSection(measure: MeasurePresentation): string[] {
   }
   for (const field of measure.fields) {
     const segments = redline(field.before, field.after);
-    const left = segments.map((segment) => (segment.type === 'same' ? escapeHtml(segment.text) : segment.type === 'del' ? `<del>${escapeHtml(segment.text)}</del>` : '')).join('');
-    const right = segments.map((segment) => (segment.type === 'same' ? escapeHtml(segment.text) : segment.type === 'ins' ? `<ins>${escapeHtml(segment.text)}</ins>` : '')).join('');
+    const left = segments
+      .map((segment) => (segment.type === 'same' ? escapeHtml(segment.text) : segment.type === 'del' ? `<del>${escapeHtml(segment.text)}</del>` : ''))
+      .join('');
+    const right = segments
+      .map((segment) => (segment.type === 'same' ? escapeHtml(segment.text) : segment.type === 'ins' ? `<ins>${escapeHtml(segment.text)}</ins>` : ''))
+      .join('');
     rows.push({ heading: field.heading, field, left, right });
   }
 
@@ -165,7 +180,12 @@ function parallelTable(rows: readonly ParallelRow[]): string[] {
       const labels = field
         ? ` <span class="klasse klasse-${field.class}">${field.classLabel}</span> <span class="aendrings-id">${escapeHtml(field.change)}</span>${field.note ? ` <span class="note">${escapeHtml(field.note)}</span>` : ''}`
         : '';
-      return ['<tbody>', `<tr class="afsnit"><th colspan="2" scope="colgroup">${escapeHtml(row.heading)}${labels}</th></tr>`, `<tr class="tekst"><td>${row.left}</td><td>${row.right}</td></tr>`, '</tbody>'];
+      return [
+        '<tbody>',
+        `<tr class="afsnit"><th colspan="2" scope="colgroup">${escapeHtml(row.heading)}${labels}</th></tr>`,
+        `<tr class="tekst"><td>${row.left}</td><td>${row.right}</td></tr>`,
+        '</tbody>',
+      ];
     }),
     '</table>',
   ];
@@ -208,7 +228,9 @@ function rolePlanSection(plan: RolePlanTable): string[] {
     `<thead><tr><th scope="col">Rolle</th>${plan.phases.map((phase) => `<th scope="col">${escapeHtml(phase.heading)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
     ...plan.roles.map((role) => {
-      const cells = role.phases.map((items) => (items.length > 0 ? `<td><ul>${items.map((item) => `<li>${inlineMarkdownToHtml(item)}</li>`).join('')}</ul></td>` : '<td>–</td>'));
+      const cells = role.phases.map((items) =>
+        items.length > 0 ? `<td><ul>${items.map((item) => `<li>${inlineMarkdownToHtml(item)}</li>`).join('')}</ul></td>` : '<td>–</td>',
+      );
       return `<tr><th scope="row">${escapeHtml(role.rolle)}</th>${cells.join('')}</tr>`;
     }),
     '</tbody>',

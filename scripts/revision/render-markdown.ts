@@ -111,7 +111,9 @@ function deviationsBlock(deviations: readonly AcceptedDeviation[]): string {
     '',
     '| Fil og linje | Regler | Begrundelse |',
     '| --- | --- | --- |',
-    ...deviations.map((deviation) => `| ${cellCode(`${deviation.file}:${deviation.line}`)} | ${deviation.rules.map(cellCode).join(', ')} | ${escapeLine(deviation.reason)} |`),
+    ...deviations.map(
+      (deviation) => `| ${cellCode(`${deviation.file}:${deviation.line}`)} | ${deviation.rules.map(cellCode).join(', ')} | ${escapeLine(deviation.reason)} |`,
+    ),
     '',
   ];
   return `${lines.join('\n')}\n`;
@@ -147,7 +149,9 @@ function redlineMarkdown(segments: readonly Segment[]): string {
     }
   }
   // Deleted whitespace alone shows nothing but would break lines where the new text has none.
-  const text = runs.map((run) => (run.type === 'same' ? escapeMarkdown(run.text) : (run.deleted.trim() === '' ? '' : mark(run.deleted, '~~')) + mark(run.inserted, '**'))).join('');
+  const text = runs
+    .map((run) => (run.type === 'same' ? escapeMarkdown(run.text) : (run.deleted.trim() === '' ? '' : mark(run.deleted, '~~')) + mark(run.inserted, '**')))
+    .join('');
   return blockOf(text);
 }
 

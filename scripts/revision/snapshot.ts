@@ -2,7 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PolicyRepository } from '../git/repository.js';
-import { areaFolderOf, areaNameOf, areaOfPath, areaOfRepositoryPath, belongsToArea, documentKindOf, measureIdOf, POLICY_FOLDER, registerPathOf } from '../layout.js';
+import {
+  areaFolderOf,
+  areaNameOf,
+  areaOfPath,
+  areaOfRepositoryPath,
+  belongsToArea,
+  documentKindOf,
+  measureIdOf,
+  POLICY_FOLDER,
+  registerPathOf,
+} from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
 
@@ -33,8 +43,15 @@ export async function pathsAt(repository: PolicyRepository, sha: string): Promis
 export type BlobDocuments = Map<string, PolicyDocument | undefined>;
 
 /** The policy documents at a commit that pass the filter, read in one batch. Documents that cannot be read are left out. */
-export async function snapshotAt(repository: PolicyRepository, sha: string, wanted: PathFilter = () => true, known: BlobDocuments = new Map()): Promise<Snapshot> {
-  const files = (await repository.listFiles(sha, POLICY_FOLDER)).filter((file) => wanted(file.path) && documentKindOf(file.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+export async function snapshotAt(
+  repository: PolicyRepository,
+  sha: string,
+  wanted: PathFilter = () => true,
+  known: BlobDocuments = new Map(),
+): Promise<Snapshot> {
+  const files = (await repository.listFiles(sha, POLICY_FOLDER))
+    .filter((file) => wanted(file.path) && documentKindOf(file.path))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
   const keyOf = (file: { path: string; oid: string }): string => `${file.oid}\u0000${file.path}`;
   const unread = files.filter((file) => !known.has(keyOf(file)));
   const blobs = await repository.readBlobs(unread.map((file) => file.oid));
@@ -64,7 +81,13 @@ export function pathsOfWorkingTree(root: string): string[] {
 
 /** The policy documents on disk now that pass the filter. */
 export function snapshotOfWorkingTree(root: string, wanted: PathFilter = () => true): Snapshot {
-  return { documents: loadAll(pathsOfWorkingTree(root).filter(wanted).map((path) => ({ path, read: () => readFileSync(join(root, path)) }))) };
+  return {
+    documents: loadAll(
+      pathsOfWorkingTree(root)
+        .filter(wanted)
+        .map((path) => ({ path, read: () => readFileSync(join(root, path)) })),
+    ),
+  };
 }
 
 /** Only the files of one area, and the register beside it. */
@@ -102,7 +125,8 @@ export function selectArea(paths: readonly string[], wanted: string | undefined)
     return area;
   }
   const [only, ...others] = areas;
-  if (!only) throw new UsageError('Der er ingen politikdokumenter under policies/', 'Kør kommandoen i repositoriets rod, og tjek at policies/<område>/ findes.');
+  if (!only)
+    throw new UsageError('Der er ingen politikdokumenter under policies/', 'Kør kommandoen i repositoriets rod, og tjek at policies/<område>/ findes.');
   if (others.length > 0) throw new UsageError('Der er flere områder; vælg et med --omraade', `Kendte områder: ${areas.map(areaNameOf).join(', ')}.`);
   return only;
 }

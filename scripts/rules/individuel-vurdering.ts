@@ -89,8 +89,12 @@ export function findStatements(
 }
 
 /** The patterns of each options list, compiled once per check rather than once per document, with the flags their schema gives. */
-const compiledPhrases = memoizeByObject((sources: readonly string[]) => sources.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.phrases['x-regex-flags'])));
-const compiledNegations = memoizeByObject((sources: readonly string[]) => sources.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.negations['x-regex-flags'])));
+const compiledPhrases = memoizeByObject((sources: readonly string[]) =>
+  sources.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.phrases['x-regex-flags'])),
+);
+const compiledNegations = memoizeByObject((sources: readonly string[]) =>
+  sources.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.negations['x-regex-flags'])),
+);
 
 function negatedReport(document: PolicyDocument, normalized: NormalizedText, sentence: Span): RuleReport {
   const quoted = normalized.text.slice(sentence.start, sentence.end);

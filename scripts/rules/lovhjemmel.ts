@@ -28,12 +28,21 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
     for (const document of documents) {
       if (document.kind !== 'foranstaltning' && document.kind !== 'serviceniveau') continue;
       if (!register) {
-        if (document.kind === 'foranstaltning') reports.push({ document, range: sectionRange(document), message: 'Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres', hint: 'Læg lovregistret i policies/lovregister.json, og ret de fejl, kontrollen finder i det.' });
+        if (document.kind === 'foranstaltning')
+          reports.push({
+            document,
+            range: sectionRange(document),
+            message: 'Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres',
+            hint: 'Læg lovregistret i policies/lovregister.json, og ret de fejl, kontrollen finder i det.',
+          });
         continue;
       }
       const frameDate = policy.frameOf(document)?.data.gyldig_fra;
       // Without a frame (or its date) the citation must at least be in force today.
-      const date = typeof frameDate === 'string' && isIsoDate(frameDate) ? { iso: frameDate, fromFrame: true } : { iso: new Date().toISOString().slice(0, 10), fromFrame: false };
+      const date =
+        typeof frameDate === 'string' && isIsoDate(frameDate)
+          ? { iso: frameDate, fromFrame: true }
+          : { iso: new Date().toISOString().slice(0, 10), fromFrame: false };
       const laws = lawNamesOf(register);
       const warned = new Set<Paragraf>();
       let citesInLovhjemmel = false;
@@ -44,16 +53,30 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
         const normalized = normalizedOf(field);
         const { citations, problems } = citationsOf(normalized, laws);
         for (const problem of problems) {
-          reports.push({ document, range: sourceRange(normalized, problem.span.start, problem.span.end), message: `Henvisningen kan ikke læses: ${lowerFirst(problem.message)}`, hint: problem.hint });
+          reports.push({
+            document,
+            range: sourceRange(normalized, problem.span.start, problem.span.end),
+            message: `Henvisningen kan ikke læses: ${lowerFirst(problem.message)}`,
+            hint: problem.hint,
+          });
           problemsInLovhjemmel ||= isLovhjemmel;
         }
         for (const citation of citations) {
           const report = (message: string, hint: string, advisory = false): void => {
-            reports.push({ document, range: sourceRange(normalized, citation.span.start, citation.span.end), message, hint, ...(advisory ? { advisory } : {}) });
+            reports.push({
+              document,
+              range: sourceRange(normalized, citation.span.start, citation.span.end),
+              message,
+              hint,
+              ...(advisory ? { advisory } : {}),
+            });
           };
           if (!citation.law) {
             if (isLovhjemmel) {
-              report(`Henvisningen »§ ${citation.paragraf}« nævner ikke, hvilken lov den hører til`, `Skriv lovens navn foran, fx »Barnets Lov § ${citation.paragraf}«.`);
+              report(
+                `Henvisningen »§ ${citation.paragraf}« nævner ikke, hvilken lov den hører til`,
+                `Skriv lovens navn foran, fx »Barnets Lov § ${citation.paragraf}«.`,
+              );
               problemsInLovhjemmel = true;
             }
             continue;
@@ -77,7 +100,13 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
 
 type Report = (message: string, hint: string, advisory?: boolean) => void;
 
-function judgeCitation(register: Lovregister, citation: Citation, { iso: date, fromFrame }: { iso: string; fromFrame: boolean }, warned: Set<Paragraf>, report: Report): void {
+function judgeCitation(
+  register: Lovregister,
+  citation: Citation,
+  { iso: date, fromFrame }: { iso: string; fromFrame: boolean },
+  warned: Set<Paragraf>,
+  report: Report,
+): void {
   const written = formatCitation(register, citation);
   const entries = entriesFor(register, citation);
   if (entries.length === 0) {
@@ -85,7 +114,9 @@ function judgeCitation(register: Lovregister, citation: Citation, { iso: date, f
     return;
   }
   const valid = entries.filter((entry) => inForceOn(entry, date));
-  const dateText = fromFrame ? `serviceniveauets gyldighedsdato ${danishDate(date)}` : `dags dato (${danishDate(date)}); serviceniveau.md har ingen gyldighedsdato`;
+  const dateText = fromFrame
+    ? `serviceniveauets gyldighedsdato ${danishDate(date)}`
+    : `dags dato (${danishDate(date)}); serviceniveau.md har ingen gyldighedsdato`;
   if (valid.length === 0) {
     const repealed = entries.find((entry) => entry.i_kraft_til !== undefined && entry.i_kraft_til < date);
     if (repealed) {
@@ -98,8 +129,14 @@ function judgeCitation(register: Lovregister, citation: Citation, { iso: date, f
         `Kontrolleret mod ${dateText}. ${repealed.note ?? ''}`.trim(),
       );
     } else {
-      const future = entries.map((entry) => entry.i_kraft_fra).filter((from): from is string => from !== undefined).sort()[0];
-      report(`»${written}« er ikke trådt i kraft på ${dateText}${future ? ` (gælder fra ${danishDate(future)})` : ''}`, 'Ret gyldighedsdatoen i serviceniveau.md, eller henvis til den paragraf, der gælder nu.');
+      const future = entries
+        .map((entry) => entry.i_kraft_fra)
+        .filter((from): from is string => from !== undefined)
+        .sort()[0];
+      report(
+        `»${written}« er ikke trådt i kraft på ${dateText}${future ? ` (gælder fra ${danishDate(future)})` : ''}`,
+        'Ret gyldighedsdatoen i serviceniveau.md, eller henvis til den paragraf, der gælder nu.',
+      );
     }
     return;
   }
@@ -118,7 +155,9 @@ function judgeCitation(register: Lovregister, citation: Citation, { iso: date, f
 function knownNeighbours(register: Lovregister, citation: Citation): string {
   const paragraph = entriesFor(register, { law: citation.law, paragraf: citation.paragraf });
   if (paragraph.length === 0) return '';
-  const variants = paragraph.map((entry) => formatCitation(register, { lov: entry.lov, paragraf: entry.paragraf, stk: entry.stk, nr: entry.nr }).replace(/^.*?§/, '§'));
+  const variants = paragraph.map((entry) =>
+    formatCitation(register, { lov: entry.lov, paragraf: entry.paragraf, stk: entry.stk, nr: entry.nr }).replace(/^.*?§/, '§'),
+  );
   return `Lovregistret kender ${variants.slice(0, 8).join(', ')}${variants.length > 8 ? ' …' : ''}. `;
 }
 

@@ -18,8 +18,10 @@ interface Allowed {
   phones: Set<string>;
 }
 
-const CPR_HINT = 'Et CPR-nummer er en fortrolig personoplysning og må aldrig stå i et serviceniveau; slet det, og få det også fjernet fra git-historikken, hvis det er sendt ind.';
-const CONTACT_HINT = 'Er det kommunens egen kontaktoplysning, så tilføj den til "allow" under "personoplysninger" i serviceniveau.config.json (»@domæne« tillader et helt domæne); ellers slet den.';
+const CPR_HINT =
+  'Et CPR-nummer er en fortrolig personoplysning og må aldrig stå i et serviceniveau; slet det, og få det også fjernet fra git-historikken, hvis det er sendt ind.';
+const CONTACT_HINT =
+  'Er det kommunens egen kontaktoplysning, så tilføj den til "allow" under "personoplysninger" i serviceniveau.config.json (»@domæne« tillader et helt domæne); ellers slet den.';
 
 // All patterns are flat: no quantified group holds another quantifier, so matching stays linear.
 
@@ -68,7 +70,9 @@ export const personoplysninger: Rule<Required<PersonoplysningerOptions>, 'person
       if (document.kind === 'config') continue;
       for (const field of proseFieldsOf(document)) {
         const normalized = normalizedOf(field);
-        const hits = [...cprNumbersIn(normalized), ...emailAddressesIn(normalized, allowed), ...phoneNumbersIn(normalized, allowed)].sort((a, b) => a.start - b.start);
+        const hits = [...cprNumbersIn(normalized), ...emailAddressesIn(normalized, allowed), ...phoneNumbersIn(normalized, allowed)].sort(
+          (a, b) => a.start - b.start,
+        );
         for (const hit of hits) reports.push({ document, range: sourceRange(normalized, hit.start, hit.end), message: hit.message, hint: hit.hint });
       }
     }
@@ -102,7 +106,12 @@ function emailAddressesIn(normalized: NormalizedText, allowed: Allowed): Hit[] {
     if (labels.length < 2 || labels.some((label) => label.length === 0) || !/^\p{L}{2,}$/u.test(labels.at(-1) ?? '')) continue;
     const address = `${local}@${domain}`.toLowerCase();
     if (isAllowedAddress(address, allowed)) continue;
-    hits.push({ start: match.index, end: match.index + local.length + 1 + domain.length, message: `E-mailadressen »${local.slice(0, 1)}…@${domain}« står i teksten — slet den, eller skriv kommunens fælles adresse`, hint: CONTACT_HINT });
+    hits.push({
+      start: match.index,
+      end: match.index + local.length + 1 + domain.length,
+      message: `E-mailadressen »${local.slice(0, 1)}…@${domain}« står i teksten — slet den, eller skriv kommunens fælles adresse`,
+      hint: CONTACT_HINT,
+    });
   }
   return hits;
 }
@@ -127,7 +136,12 @@ function phoneNumbersIn(normalized: NormalizedText, allowed: Allowed): Hit[] {
     if (allowed.phones.has(digits)) continue;
     const start = match.index - (countryCode?.[0].length ?? 0);
     const shown = `${countryCode ? '+45 ' : ''}${digits.slice(0, 2)} ** ** **`;
-    hits.push({ start, end: match.index + match[0].length, message: `Telefonnummeret »${shown}« står i teksten — slet det, eller skriv kommunens eget nummer`, hint: CONTACT_HINT });
+    hits.push({
+      start,
+      end: match.index + match[0].length,
+      message: `Telefonnummeret »${shown}« står i teksten — slet det, eller skriv kommunens eget nummer`,
+      hint: CONTACT_HINT,
+    });
   }
   return hits;
 }

@@ -41,7 +41,10 @@ export const pladsholder: Rule<Required<PladsholderOptions>, 'pladsholder'> = {
   defaultOptions: { patterns: [] },
   optionsSchema: OPTIONS_SCHEMA,
   check({ documents, options }) {
-    const extra: Placeholder[] = options.patterns.map((source) => ({ pattern: new RegExp(source, OPTIONS_SCHEMA.properties.patterns['x-regex-flags']), message: (match) => `Pladsholderen ${quote(match)} står stadig i teksten` }));
+    const extra: Placeholder[] = options.patterns.map((source) => ({
+      pattern: new RegExp(source, OPTIONS_SCHEMA.properties.patterns['x-regex-flags']),
+      message: (match) => `Pladsholderen ${quote(match)} står stadig i teksten`,
+    }));
     const reports: RuleReport[] = [];
     for (const document of documents) {
       if (document.kind === 'lovregister' || document.kind === 'config') continue;
@@ -52,7 +55,12 @@ export const pladsholder: Rule<Required<PladsholderOptions>, 'pladsholder'> = {
           for (const match of normalized.text.matchAll(placeholder.pattern)) {
             if (match[0].length === 0) continue;
             if (placeholder.pattern === PLACEHOLDERS[2]?.pattern && isHorizontalRule(match.index)) continue;
-            reports.push({ document, range: sourceRange(normalized, match.index, match.index + match[0].length), message: placeholder.message(match[0]), hint: HINT });
+            reports.push({
+              document,
+              range: sourceRange(normalized, match.index, match.index + match[0].length),
+              message: placeholder.message(match[0]),
+              hint: HINT,
+            });
           }
         }
       }

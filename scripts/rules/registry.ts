@@ -30,4 +30,6 @@ export const RULES: readonly Rule<object, ContentRuleId>[] = REGISTERED;
 export const RULE_IDS: readonly RuleId[] = [SCHEMA_RULE.id, ...RULES.map((rule) => rule.id)];
 
 /** Each rule's default severity, as the rule itself declares it. */
-export const RULE_DEFAULTS: Readonly<Record<RuleId, Severity>> = Object.fromEntries([SCHEMA_RULE, ...RULES].map((rule) => [rule.id, rule.defaultSeverity])) as Record<RuleId, Severity>;
+export const RULE_DEFAULTS: Readonly<Record<RuleId, Severity>> = Object.fromEntries(
+  [SCHEMA_RULE, ...RULES].map((rule) => [rule.id, rule.defaultSeverity]),
+) as Record<RuleId, Severity>;

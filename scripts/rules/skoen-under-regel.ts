@@ -48,7 +48,10 @@ const ABSOLUTES: Absolute[] = [
   { pattern: new RegExp(String.raw`${B}ikke (?:(?:mere|flere|længere) end|ud over) ${AMOUNT}`, 'gu'), qualify: prefixed, isCap: true },
   { pattern: new RegExp(String.raw`${B}(?:må|kan) ikke overstige(?: ${AMOUNT})?`, 'gu'), qualify: beforeFirstIkke, isCap: true },
   // »gives kun til …«, »er kun for …«, but not »gives ikke kun til …« or »kan ikke gives kun til …«
-  { pattern: new RegExp(String.raw`${B}(?<!ikke )(?:(?:${GRANTED})|(?:${GRANTS})(?: (?:vi|kommunen))?) (?:kun|udelukkende)${E}`, 'gu'), qualify: (match) => match.replace(/(kun|udelukkende)$/u, 'som udgangspunkt $1') },
+  {
+    pattern: new RegExp(String.raw`${B}(?<!ikke )(?:(?:${GRANTED})|(?:${GRANTS})(?: (?:vi|kommunen))?) (?:kun|udelukkende)${E}`, 'gu'),
+    qualify: (match) => match.replace(/(kun|udelukkende)$/u, 'som udgangspunkt $1'),
+  },
   { pattern: new RegExp(String.raw`${B}(?<!ikke (?:(?:${GRANTED}) )?)(?:kun|udelukkende) (?:til|for)${E}`, 'gu'), qualify: prefixed },
   // »er udelukket«, »udelukkes«, but not »udelukkende« or »det kan ikke udelukkes«
   { pattern: new RegExp(String.raw`${B}(?<!ikke )udelukke[rst]${E}`, 'gu'), qualify: prefixed },
@@ -107,7 +110,10 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>, 'skoen-unde
   optionsSchema: OPTIONS_SCHEMA,
   check({ documents, policy, options }) {
     const sections = new Set<string>(options.sections);
-    const ownAbsolutes = options.absolutes.map((source): Absolute => ({ pattern: new RegExp(source, OPTIONS_SCHEMA.properties.absolutes['x-regex-flags']), qualify: prefixed }));
+    const ownAbsolutes = options.absolutes.map((source): Absolute => ({
+      pattern: new RegExp(source, OPTIONS_SCHEMA.properties.absolutes['x-regex-flags']),
+      qualify: prefixed,
+    }));
     const absolutes = [...ABSOLUTES, ...ownAbsolutes];
     const qualifiers = [...QUALIFIERS, ...options.qualifiers.map((source) => new RegExp(source, OPTIONS_SCHEMA.properties.qualifiers['x-regex-flags']))];
     const register = policy.register?.data;

@@ -60,7 +60,10 @@ export function readSuppressions(document: PolicyDocument, knownRules: readonly 
       continue;
     }
     if (!reason) {
-      report('Undtagelsen mangler en begrundelse', 'Skriv begrundelsen efter » -- «, fx <!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen (§ 89) -->. Begrundelsen vises for den, der godkender ændringen.');
+      report(
+        'Undtagelsen mangler en begrundelse',
+        'Skriv begrundelsen efter » -- «, fx <!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen (§ 89) -->. Begrundelsen vises for den, der godkender ændringen.',
+      );
       continue;
     }
     const line = document.lines.position(range.start).line;
@@ -70,28 +73,31 @@ export function readSuppressions(document: PolicyDocument, knownRules: readonly 
 }
 
 /** Removes the findings each suppression covers; a suppression that covers nothing is itself an error. */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[]): { kept: Finding[]; used: Suppression[]; unused: Finding[] } {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+): { kept: Finding[]; used: Suppression[]; unused: Finding[] } {
   const used = new Set<Suppression>();
   const kept = findings.filter((finding) => {
     if (!isConfigurable(finding)) return true;
-    const match = suppressions.find((suppression) => suppression.file === finding.file && suppression.targetLine === finding.start.line && suppression.rules.includes(finding.rule));
+    const match = suppressions.find(
+      (suppression) => suppression.file === finding.file && suppression.targetLine === finding.start.line && suppression.rules.includes(finding.rule),
+    );
     if (match) used.add(match);
     return !match;
   });
   const unused = suppressions
     .filter((suppression) => !used.has(suppression))
-    .map(
-      (suppression): Finding => ({
-        source: 'suppression',
-        rule: 'schema',
-        severity: 'error',
-        file: suppression.file,
-        start: { line: suppression.line, column: 1 },
-        end: { line: suppression.line, column: 1 },
-        message: `Undtagelsen for »${suppression.rules.join('«, »')}« undtager ingenting på linjen under`,
-        hint: 'Slet undtagelsen, eller flyt den til linjen lige over det, den skal undtage.',
-      }),
-    );
+    .map((suppression): Finding => ({
+      source: 'suppression',
+      rule: 'schema',
+      severity: 'error',
+      file: suppression.file,
+      start: { line: suppression.line, column: 1 },
+      end: { line: suppression.line, column: 1 },
+      message: `Undtagelsen for »${suppression.rules.join('«, »')}« undtager ingenting på linjen under`,
+      hint: 'Slet undtagelsen, eller flyt den til linjen lige over det, den skal undtage.',
+    }));
   return { kept, used: suppressions.filter((suppression) => used.has(suppression)), unused };
 }
 

@@ -121,7 +121,10 @@ export function normalizeProse(source: SourceText): NormalizedText {
   const text = parts.join('');
   const folded = text.toLocaleLowerCase('da');
   // Lower case character for character; in the rare case a character changes length (İ), fold piecewise.
-  const lower = folded.length === text.length ? folded : [...text].map((char) => (char.toLocaleLowerCase('da').length === char.length ? char.toLocaleLowerCase('da') : char)).join('');
+  const lower =
+    folded.length === text.length
+      ? folded
+      : [...text].map((char) => (char.toLocaleLowerCase('da').length === char.length ? char.toLocaleLowerCase('da') : char)).join('');
   return { text, lower, offsets: offsets.subarray(0, size) };
 
   function emitSpace(space: ' ' | '\n', at: number): void {
@@ -140,7 +143,15 @@ export const normalizedOf: (source: SourceText) => NormalizedText = memoizeByObj
 
 /** Printable ASCII except the characters normalisation changes or removes (`*`, `-`, `<`, `` ` ``), and Danish letters. */
 function isPlain(code: number): boolean {
-  return (code > 0x20 && code < 0x7f && code !== 0x2a && code !== 0x2d && code !== 0x3c && code !== 0x60) || code === 0xe6 || code === 0xf8 || code === 0xe5 || code === 0xc6 || code === 0xd8 || code === 0xc5;
+  return (
+    (code > 0x20 && code < 0x7f && code !== 0x2a && code !== 0x2d && code !== 0x3c && code !== 0x60) ||
+    code === 0xe6 ||
+    code === 0xf8 ||
+    code === 0xe5 ||
+    code === 0xc6 ||
+    code === 0xd8 ||
+    code === 0xc5
+  );
 }
 
 /** U+0300–U+036F and the other combining blocks, checked cheaply before the Unicode regex. */

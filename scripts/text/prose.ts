@@ -23,7 +23,11 @@ export interface ProseField extends SourceText {
 export const proseFieldsOf: (document: PolicyDocument) => ProseField[] = memoizeByObject(readProseFields);
 
 function readProseFields(document: PolicyDocument): ProseField[] {
-  const sections = new Set(document.kind === 'rolleplan' || document.kind === 'lovregister' || document.kind === 'config' ? [] : sectionFields(document.kind).map((field) => field.key));
+  const sections = new Set(
+    document.kind === 'rolleplan' || document.kind === 'lovregister' || document.kind === 'config'
+      ? []
+      : sectionFields(document.kind).map((field) => field.key),
+  );
   const fields: ProseField[] = [];
   const visit = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {

@@ -55,7 +55,8 @@ function splitSentences(normalized: NormalizedText): Span[] {
       continue;
     }
     // The slice is longer than any abbreviation, so its »^« only matches at the start of the sentence.
-    const isAbbreviation = end === index + 1 && afterClosing === end && char === '.' && ABBREVIATION.test(text.slice(Math.max(start, end - ABBREVIATION_REACH), end));
+    const isAbbreviation =
+      end === index + 1 && afterClosing === end && char === '.' && ABBREVIATION.test(text.slice(Math.max(start, end - ABBREVIATION_REACH), end));
     const continues = /^[\d\p{Ll}§,;:.!?]/u.test(following) || (isFullStop && firstLetterIsLower(text, next));
     if (!isAbbreviation && !continues) {
       spans.push(trim(text, { start, end: next }));

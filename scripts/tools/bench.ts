@@ -22,7 +22,10 @@ interface Measure {
 }
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    stdio: 'ignore',
+  });
 }
 
 /** Median and spread (max − min) of whole-process wall time; peak RSS from /usr/bin/time where it exists. */
@@ -31,7 +34,9 @@ function measure(command: string, args: string[], cwd: string): Measure {
   let peak = 0;
   for (let run = 0; run < RUNS; run++) {
     const start = process.hrtime.bigint();
-    const result = TIME ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 }) : spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const result = TIME
+      ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
+      : spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString().slice(-500)}`);
     if (TIME) peak = Math.max(peak, Number(result.stderr.toString().trim().split('\n').at(-1)) / 1024);
@@ -91,26 +96,54 @@ function syntheticRepository(size: number): string {
 const rows: string[] = [];
 const row = (what: string, value: Measure, baseline: Measure, target?: string): void => {
   const ratio = value.median / Math.max(1, baseline.median);
-  rows.push(`| ${what} | ${value.median.toFixed(0)} ± ${(value.spread / 2).toFixed(0)} | ${baseline.median.toFixed(0)} | ${ratio.toFixed(2)}× | ${value.peakMiB ? value.peakMiB.toFixed(0) : '–'} | ${target ?? ''} |`);
+  rows.push(
+    `| ${what} | ${value.median.toFixed(0)} ± ${(value.spread / 2).toFixed(0)} | ${baseline.median.toFixed(0)} | ${ratio.toFixed(2)}× | ${value.peakMiB ? value.peakMiB.toFixed(0) : '–'} | ${target ?? ''} |`,
+  );
 };
 
 // What `check` loads from node_modules: the parsers, and ajv's runtime helpers for the precompiled validators.
-const imports = "await Promise.all(['ajv/dist/runtime/ucs2length.js','ajv-formats/dist/formats.js','unified','remark-parse','remark-frontmatter','yaml','jsonc-parser'].map((name) => import(name)))";
+const imports =
+  "await Promise.all(['ajv/dist/runtime/ucs2length.js','ajv-formats/dist/formats.js','unified','remark-parse','remark-frontmatter','yaml','jsonc-parser'].map((name) => import(name)))";
 const importOnly = measure(process.execPath, ['--input-type=module', '-e', imports], ROOT);
 row('check, example kommune (15 documents) vs importing the same dependencies', measure(process.execPath, [BIN, 'check'], ROOT), importOnly, '≤ 1.5×');
 for (const size of SIZES) {
   const cwd = syntheticRepository(size);
   const floor = measure(process.execPath, [FLOOR, 'policies'], cwd);
-  row(`check, ${size} measures vs bare remark-parse + yaml of the same files`, measure(process.execPath, [BIN, 'check'], cwd), floor, size === 5000 ? '≤ 2×' : undefined);
+  row(
+    `check, ${size} measures vs bare remark-parse + yaml of the same files`,
+    measure(process.execPath, [BIN, 'check'], cwd),
+    floor,
+    size === 5000 ? '≤ 2×' : undefined,
+  );
   const wordDiff = measure('git', ['diff', '--word-diff', 'vedtaget/2024-02-01', 'vedtaget/2025-02-11'], cwd);
   for (const format of ['json', 'docx']) {
     for (let area = 1; area <= 1; area++) {
-      const args = [BIN, 'changelog', '--from', 'vedtaget/2024-02-01', '--to', 'vedtaget/2025-02-11', '--omraade', `omraade-${area}`, '--format', format, '--out', join(cwd, `ud.${format}`)];
-      row(`changelog ${format}, one area of ${size / AREAS} measures (20 % changed) vs git diff --word-diff of the whole repo`, measure(process.execPath, args, cwd), wordDiff, size === 5000 ? '≤ 3×' : undefined);
+      const args = [
+        BIN,
+        'changelog',
+        '--from',
+        'vedtaget/2024-02-01',
+        '--to',
+        'vedtaget/2025-02-11',
+        '--omraade',
+        `omraade-${area}`,
+        '--format',
+        format,
+        '--out',
+        join(cwd, `ud.${format}`),
+      ];
+      row(
+        `changelog ${format}, one area of ${size / AREAS} measures (20 % changed) vs git diff --word-diff of the whole repo`,
+        measure(process.execPath, args, cwd),
+        wordDiff,
+        size === 5000 ? '≤ 3×' : undefined,
+      );
     }
   }
   rmSync(cwd, { recursive: true, force: true });
 }
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} whole-process runs (± half the spread).\n`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} whole-process runs (± half the spread).\n`,
+);
 console.log('| what | median ms | baseline ms | ratio | peak MiB | target |\n| --- | ---: | ---: | ---: | ---: | --- |');
 console.log(rows.join('\n'));

@@ -115,16 +115,115 @@ Børn og unge 0-18 år og deres familier. Der foretages altid en konkret og indi
 
 /** Pieces of policy text that reach the parsers' and rules' corners: Markdown, YAML, citations, personal data, pasted characters. */
 const FRAGMENTS = [
-  '---\n', '## Formål\n', '## Lovhjemmel\n', '## Målgruppe og tildelingskriterier\n', '# Titel\n', '### Underpunkt\n', '\n', '\r\n', '\n\n', '\r', ' ', '\t',
-  '- ', '1. ', '> ', '```\n', '    kode\n', '| a | b |\n|---|---|\n', '* ', '**', '_', '`', '<b>', '</b>', '<br>', '&amp;', '&#106;',
-  '[', ']', '](', ')', '[tilpasses lokalt]', '[klik](javascript:alert(1))', '<https://eksempel.dk>', 'www.eksempel.dk', '____', 'XX', 'TODO', 'Lorem ipsum',
-  'id: x\n', 'titel: ', ': ', '"', "'", '&a ', '*a', '!!binary ', '{', '}', '- - -', '? ', '%YAML 1.2\n', '\\', '\\u00e6', '\\"',
-  '§ ', '§§ ', '§', '§ 32', 'Barnets Lov § 32, stk. 1, nr. 2', 'serviceloven § 52, stk. 3, nr. 2', 'stk. ', 'nr. ', ' og ', '-', ' til ', 'jf. ', 'paragraf 32', 'Lov om social service ',
-  'altid ', 'en konkret og individuel vurdering', 'ikke ', 'ikke altid ', 'kun i særlige tilfælde', 'som udgangspunkt ', 'højst 10 timer', 'gives ikke', 'aldrig',
-  '010190-1234', '12 34 56 78', '+45 12345678', 'tlf. ', 'a@b.dk', 'CVR-nr. 12 34 56 78',
-  '<!-- serviceniveau-disable-next-line skoen-under-regel -- grund -->\n', '<!-- serviceniveau-disable-next-line ukendt -->\n', '<!--', '-->',
-  '\u00AD', '\u00A0', '\u200B', '\uFEFF', '\u2028', '\u0000', '\uD800', '\uDC00', 'e\u0301', '“', '”', '»', '«', '–', '…', 'Ã¸', 'â€', 'Â ',
-  'Der foretages altid en konkret og indi-\nviduel vurdering.', 'æøå', 'ÆØÅ',
+  '---\n',
+  '## Formål\n',
+  '## Lovhjemmel\n',
+  '## Målgruppe og tildelingskriterier\n',
+  '# Titel\n',
+  '### Underpunkt\n',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\r',
+  ' ',
+  '\t',
+  '- ',
+  '1. ',
+  '> ',
+  '```\n',
+  '    kode\n',
+  '| a | b |\n|---|---|\n',
+  '* ',
+  '**',
+  '_',
+  '`',
+  '<b>',
+  '</b>',
+  '<br>',
+  '&amp;',
+  '&#106;',
+  '[',
+  ']',
+  '](',
+  ')',
+  '[tilpasses lokalt]',
+  '[klik](javascript:alert(1))',
+  '<https://eksempel.dk>',
+  'www.eksempel.dk',
+  '____',
+  'XX',
+  'TODO',
+  'Lorem ipsum',
+  'id: x\n',
+  'titel: ',
+  ': ',
+  '"',
+  "'",
+  '&a ',
+  '*a',
+  '!!binary ',
+  '{',
+  '}',
+  '- - -',
+  '? ',
+  '%YAML 1.2\n',
+  '\\',
+  '\\u00e6',
+  '\\"',
+  '§ ',
+  '§§ ',
+  '§',
+  '§ 32',
+  'Barnets Lov § 32, stk. 1, nr. 2',
+  'serviceloven § 52, stk. 3, nr. 2',
+  'stk. ',
+  'nr. ',
+  ' og ',
+  '-',
+  ' til ',
+  'jf. ',
+  'paragraf 32',
+  'Lov om social service ',
+  'altid ',
+  'en konkret og individuel vurdering',
+  'ikke ',
+  'ikke altid ',
+  'kun i særlige tilfælde',
+  'som udgangspunkt ',
+  'højst 10 timer',
+  'gives ikke',
+  'aldrig',
+  '010190-1234',
+  '12 34 56 78',
+  '+45 12345678',
+  'tlf. ',
+  'a@b.dk',
+  'CVR-nr. 12 34 56 78',
+  '<!-- serviceniveau-disable-next-line skoen-under-regel -- grund -->\n',
+  '<!-- serviceniveau-disable-next-line ukendt -->\n',
+  '<!--',
+  '-->',
+  '\u00AD',
+  '\u00A0',
+  '\u200B',
+  '\uFEFF',
+  '\u2028',
+  '\u0000',
+  '\uD800',
+  '\uDC00',
+  'e\u0301',
+  '“',
+  '”',
+  '»',
+  '«',
+  '–',
+  '…',
+  'Ã¸',
+  'â€',
+  'Â ',
+  'Der foretages altid en konkret og indi-\nviduel vurdering.',
+  'æøå',
+  'ÆØÅ',
 ];
 
 const fragment = fc.oneof(
@@ -173,10 +272,12 @@ let contextDocuments: PolicyDocument[] | undefined;
 
 /** The register of the repository and the area's frame: the context every rule run sees. */
 export function context(): PolicyDocument[] {
-  contextDocuments ??= [loadDocument(REGISTER_FILE, 'lovregister', register()), loadDocument(FRAME_FILE, 'serviceniveau', Buffer.from(FRAME_MARKDOWN))].map((loaded) => {
-    if (!loaded.document || loaded.broken) throw new Error(`fuzz: cannot load the context: ${JSON.stringify(loaded.findings)}`);
-    return loaded.document;
-  });
+  contextDocuments ??= [loadDocument(REGISTER_FILE, 'lovregister', register()), loadDocument(FRAME_FILE, 'serviceniveau', Buffer.from(FRAME_MARKDOWN))].map(
+    (loaded) => {
+      if (!loaded.document || loaded.broken) throw new Error(`fuzz: cannot load the context: ${JSON.stringify(loaded.findings)}`);
+      return loaded.document;
+    },
+  );
   return contextDocuments;
 }
 
@@ -190,7 +291,10 @@ function register(): Uint8Array {
 
 /** The files of the context by name, for checking positions. */
 function contextFiles(): Map<string, Uint8Array> {
-  return new Map([[REGISTER_FILE, register()], [FRAME_FILE, Buffer.from(FRAME_MARKDOWN)]]);
+  return new Map([
+    [REGISTER_FILE, register()],
+    [FRAME_FILE, Buffer.from(FRAME_MARKDOWN)],
+  ]);
 }
 
 /** Everything `check` would say about one file: load, schema, suppressions and every content rule with its default options. */
@@ -212,12 +316,18 @@ export function findingProblems(findings: readonly Finding[], files: ReadonlyMap
     const fileLines = lines.get(finding.file) ?? new TextDecoder('utf-8').decode(bytes).split('\n');
     lines.set(finding.file, fileLines);
     const end = finding.end ?? finding.start;
-    for (const [name, position] of [['start', finding.start], ['end', end]] as const) {
+    for (const [name, position] of [
+      ['start', finding.start],
+      ['end', end],
+    ] as const) {
       const length = fileLines[position.line - 1]?.length;
-      if (!Number.isInteger(position.line) || length === undefined) problems.push(`${name} line ${position.line} is outside the file's ${fileLines.length} lines: ${JSON.stringify(finding)}`);
-      else if (!Number.isInteger(position.column) || position.column < 1 || position.column > length + 1) problems.push(`${name} column ${position.column} is outside line ${position.line} (${length} characters): ${JSON.stringify(finding)}`);
+      if (!Number.isInteger(position.line) || length === undefined)
+        problems.push(`${name} line ${position.line} is outside the file's ${fileLines.length} lines: ${JSON.stringify(finding)}`);
+      else if (!Number.isInteger(position.column) || position.column < 1 || position.column > length + 1)
+        problems.push(`${name} column ${position.column} is outside line ${position.line} (${length} characters): ${JSON.stringify(finding)}`);
     }
-    if (end.line < finding.start.line || (end.line === finding.start.line && end.column < finding.start.column)) problems.push(`the end is before the start: ${JSON.stringify(finding)}`);
+    if (end.line < finding.start.line || (end.line === finding.start.line && end.column < finding.start.column))
+      problems.push(`the end is before the start: ${JSON.stringify(finding)}`);
     if (typeof finding.message !== 'string' || finding.message.trim() === '') problems.push(`an empty message: ${JSON.stringify(finding)}`);
     if (finding.severity !== 'error' && finding.severity !== 'warning') problems.push(`an unknown severity: ${JSON.stringify(finding)}`);
   }
@@ -237,11 +347,31 @@ function checkFile(file: string, kind: DocumentKind, bytes: Uint8Array): void {
 }
 
 /** Frontmatter keys worth putting odd values in: every field of a measure, a frame's, and keys JavaScript treats specially. */
-const FRONTMATTER_KEYS = ['id', 'titel', 'kategori', 'alder', 'formaal', 'maalgruppe', 'lovhjemmel', '$schema', 'gyldig_fra', 'status', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+const FRONTMATTER_KEYS = [
+  'id',
+  'titel',
+  'kategori',
+  'alder',
+  'formaal',
+  'maalgruppe',
+  'lovhjemmel',
+  '$schema',
+  'gyldig_fra',
+  'status',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+];
 
 /** A valid measure's frontmatter with one key set to any JSON value, written as YAML blocks or as JSON (flow) style. */
 function frontmatterWith(key: string, value: unknown, flow: boolean): string {
-  const data: Record<string, unknown> = { id: 'praktisk-paedagogisk-stoette', titel: 'Praktisk pædagogisk støtte i hjemmet', kategori: 'Støttende indsatser', alder: { fra: 0, til: 17 } };
+  const data: Record<string, unknown> = {
+    id: 'praktisk-paedagogisk-stoette',
+    titel: 'Praktisk pædagogisk støtte i hjemmet',
+    kategori: 'Støttende indsatser',
+    alder: { fra: 0, til: 17 },
+  };
   Object.defineProperty(data, key, { value, enumerable: true, configurable: true, writable: true });
   const yaml = flow
     ? Object.entries(data)
@@ -254,7 +384,8 @@ function frontmatterWith(key: string, value: unknown, flow: boolean): string {
 const SECTION_KEYS = ['formaal', 'indhold', 'maalgruppe', 'omfang', 'tildeling', 'levering', 'kvalitetskrav', 'lovhjemmel'];
 
 /** Prose to edit inside a JSON string: a section's text with the things the rules look for. */
-const MEASURE_TEXT = 'Der foretages altid en konkret og individuel vurdering. Der gives højst 10 timer, tlf. 70 10 20 30. Barnets Lov § 32, stk. 1, nr. 2. [tilpasses]';
+const MEASURE_TEXT =
+  'Der foretages altid en konkret og individuel vurdering. Der gives højst 10 timer, tlf. 70 10 20 30. Barnets Lov § 32, stk. 1, nr. 2. [tilpasses]';
 
 /** The JSON measure with one key set to any JSON value. */
 function jsonWith(key: string, value: unknown): string {
@@ -297,12 +428,26 @@ export const CONFIG = fc.oneof(
           {
             schema: fc.oneof(SEVERITY, fc.record({ severity: SEVERITY }, { requiredKeys: [] })),
             'individuel-vurdering': ruleSetting(
-              fc.record({ scope: fc.constantFrom('measure', 'frame'), phrases: fc.array(PATTERN, { maxLength: 3 }), negations: fc.array(PATTERN, { maxLength: 3 }) }, { requiredKeys: [] }),
+              fc.record(
+                { scope: fc.constantFrom('measure', 'frame'), phrases: fc.array(PATTERN, { maxLength: 3 }), negations: fc.array(PATTERN, { maxLength: 3 }) },
+                { requiredKeys: [] },
+              ),
             ),
             lovhjemmel: ruleSetting(fc.constant({})),
             pladsholder: ruleSetting(fc.record({ patterns: fc.array(PATTERN, { maxLength: 3 }) }, { requiredKeys: [] })),
             personoplysninger: ruleSetting(
-              fc.record({ allow: fc.array(fc.oneof(fc.constantFrom('@eksempel-kommune.dk', '70 10 20 30', '+45 70 10 20 30', 'familie@eksempel-kommune.dk'), fc.string({ minLength: 1, maxLength: 20 })), { maxLength: 4 }) }, { requiredKeys: [] }),
+              fc.record(
+                {
+                  allow: fc.array(
+                    fc.oneof(
+                      fc.constantFrom('@eksempel-kommune.dk', '70 10 20 30', '+45 70 10 20 30', 'familie@eksempel-kommune.dk'),
+                      fc.string({ minLength: 1, maxLength: 20 }),
+                    ),
+                    { maxLength: 4 },
+                  ),
+                },
+                { requiredKeys: [] },
+              ),
             ),
             'skoen-under-regel': ruleSetting(
               fc.record(
@@ -314,7 +459,9 @@ export const CONFIG = fc.oneof(
                 { requiredKeys: [] },
               ),
             ),
-            laesbarhed: ruleSetting(fc.record({ max: fc.double({ min: 10, max: 100, noNaN: true }), minWords: fc.integer({ min: 1, max: 200 }) }, { requiredKeys: [] })),
+            laesbarhed: ruleSetting(
+              fc.record({ max: fc.double({ min: 10, max: 100, noNaN: true }), minWords: fc.integer({ min: 1, max: 200 }) }, { requiredKeys: [] }),
+            ),
           },
           { requiredKeys: [] },
         ),
@@ -341,12 +488,19 @@ function checkConfig(config: unknown): void {
     return;
   }
   const measures: LoadedFile[] = [];
-  for (const [file, text] of [[`${MEASURE_FILE}.md`, MEASURE_MARKDOWN], [`${MEASURE_FILE.replace('praktisk-paedagogisk-stoette', 'netvaerksplejefamilie')}.json`, MEASURE_JSON]] as const) {
+  for (const [file, text] of [
+    [`${MEASURE_FILE}.md`, MEASURE_MARKDOWN],
+    [`${MEASURE_FILE.replace('praktisk-paedagogisk-stoette', 'netvaerksplejefamilie')}.json`, MEASURE_JSON],
+  ] as const) {
     measures.push(loadDocument(file, 'foranstaltning', Buffer.from(text)));
     files.set(file, Buffer.from(text));
   }
   const [registerDocument, frame] = context();
-  const findings = checkDocuments([...measures, ...(frame ? [{ document: frame, findings: [], broken: false }] : [])], registerDocument ? [registerDocument] : [], loaded.config).findings;
+  const findings = checkDocuments(
+    [...measures, ...(frame ? [{ document: frame, findings: [], broken: false }] : [])],
+    registerDocument ? [registerDocument] : [],
+    loaded.config,
+  ).findings;
   expectNoProblems(findingProblems(findings, files));
 }
 
@@ -380,7 +534,9 @@ export const PROPERTIES: readonly RobustnessProperty[] = [
   {
     claim: 'any bytes, UTF-8 or not, saved as a measure are read without an exception, and every finding lies inside the file',
     share: 0.1,
-    property: fc.property(anyBytes(MEASURE_MARKDOWN), fc.boolean(), (bytes, json) => checkFile(`${MEASURE_FILE}.${json ? 'json' : 'md'}`, 'foranstaltning', bytes)),
+    property: fc.property(anyBytes(MEASURE_MARKDOWN), fc.boolean(), (bytes, json) =>
+      checkFile(`${MEASURE_FILE}.${json ? 'json' : 'md'}`, 'foranstaltning', bytes),
+    ),
   },
   {
     claim: 'any JSON value in any frontmatter key of a valid measure, in Markdown or JSON, is reported, never thrown on',
@@ -485,10 +641,16 @@ function main(): void {
     console.log(`${details.failed ? '✖' : '✔'} ${details.numRuns} cases in ${seconds.toFixed(1)} s: ${entry.claim}`);
     if (details.failed) {
       failures++;
-      const counterexample = JSON.stringify(details.counterexample, (_, value: unknown) => (value instanceof Uint8Array ? `bytes:${Buffer.from(value).toString('hex')}` : value));
-      console.log(`  counterexample (after ${details.numShrinks} shrinks): ${counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample}`);
+      const counterexample = JSON.stringify(details.counterexample, (_, value: unknown) =>
+        value instanceof Uint8Array ? `bytes:${Buffer.from(value).toString('hex')}` : value,
+      );
+      console.log(
+        `  counterexample (after ${details.numShrinks} shrinks): ${counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample}`,
+      );
       console.log(`  error: ${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
-      console.log(`  replay: FUZZ_SEED=${details.seed} FUZZ_RUNS=${runs} FUZZ_CLI_RUNS=${cliRuns} npm run fuzz (fast-check path ${details.counterexamplePath ?? '-'})`);
+      console.log(
+        `  replay: FUZZ_SEED=${details.seed} FUZZ_RUNS=${runs} FUZZ_CLI_RUNS=${cliRuns} npm run fuzz (fast-check path ${details.counterexamplePath ?? '-'})`,
+      );
     }
   }
   if (configFolder) rmSync(configFolder, { recursive: true, force: true });

@@ -23,9 +23,10 @@ export function renderConfigSchema(): string {
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://serviceniveau.example/schemas/config.schema.json',
-    $comment: 'Generated from the rules in scripts/rules/ by `npm run gen`. Do not edit by hand: change the rule\'s optionsSchema.',
+    $comment: "Generated from the rules in scripts/rules/ by `npm run gen`. Do not edit by hand: change the rule's optionsSchema.",
     title: 'Konfiguration',
-    description: 'Konfiguration af serviceniveau-kontrollerne (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger.',
+    description:
+      'Konfiguration af serviceniveau-kontrollerne (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger.',
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -35,7 +36,10 @@ export function renderConfigSchema(): string {
         additionalProperties: false,
         description:
           'Indstillinger pr. regel: enten en alvor alene, fx "warning", eller et objekt med »severity« og »options«. En regel, der ikke er nævnt, kører med sin standardalvor.',
-        properties: Object.fromEntries<object>([[SCHEMA_RULE.id, ruleEntry(SCHEMA_RULE, false)], ...RULES.map((rule): [string, object] => [rule.id, ruleEntry(rule, true)])]),
+        properties: Object.fromEntries<object>([
+          [SCHEMA_RULE.id, ruleEntry(SCHEMA_RULE, false)],
+          ...RULES.map((rule): [string, object] => [rule.id, ruleEntry(rule, true)]),
+        ]),
       },
     },
     $defs: {

@@ -28,6 +28,9 @@ export async function renderValidators(): Promise<string> {
   (ajvFormats as unknown as (ajv: Ajv2020) => void)(ajv);
   (ajvErrors as unknown as (ajv: Ajv2020) => void)(ajv);
   for (const kind of DOCUMENT_KINDS) ajv.addSchema(JSON.parse(await readFile(join(packageRoot(), 'schemas', `${kind}.schema.json`), 'utf8')) as object, kind);
-  const code = (standaloneCode as unknown as (ajv: Ajv2020, refs: Record<string, string>) => string)(ajv, Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, kind])));
+  const code = (standaloneCode as unknown as (ajv: Ajv2020, refs: Record<string, string>) => string)(
+    ajv,
+    Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, kind])),
+  );
   return `${BANNER}\n${code.replace(/^"use strict";/, '')}\n`;
 }

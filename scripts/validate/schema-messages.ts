@@ -67,7 +67,10 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
       const allowed = (error.keyword === 'enum' ? (error.params['allowedValues'] as unknown[]) : [error.params['allowedValue']])
         .map((value) => `»${String(value)}«`)
         .join(', ');
-      return withHint({ pointer, atKey: false, message: `${capitalize(label)} skal være en af ${allowed}, men er ${describeValue(error.data)}` }, parentSchema.description);
+      return withHint(
+        { pointer, atKey: false, message: `${capitalize(label)} skal være en af ${allowed}, men er ${describeValue(error.data)}` },
+        parentSchema.description,
+      );
     }
     case 'minLength':
     case 'pattern':
@@ -78,16 +81,26 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
           guidance ? `Skriv tekst under overskriften. Vejledning: ${guidance}` : parentSchema.description,
         );
       }
-      return withHint({ pointer, atKey: false, message: `${capitalize(label)} har ikke den forventede form: ${describeValue(error.data)}` }, parentSchema.description);
+      return withHint(
+        { pointer, atKey: false, message: `${capitalize(label)} har ikke den forventede form: ${describeValue(error.data)}` },
+        parentSchema.description,
+      );
     case 'format':
       if (error.params['format'] === 'date') {
-        return { pointer, atKey: false, message: `${capitalize(label)} skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01, men er ${describeValue(error.data)}` };
+        return {
+          pointer,
+          atKey: false,
+          message: `${capitalize(label)} skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01, men er ${describeValue(error.data)}`,
+        };
       }
       return withHint({ pointer, atKey: false, message: `${capitalize(label)} har ikke formatet ${String(error.params['format'])}` }, parentSchema.description);
     case 'minimum':
     case 'maximum': {
       const word = error.keyword === 'minimum' ? 'mindst' : 'højst';
-      return withHint({ pointer, atKey: false, message: `${capitalize(label)} skal være ${word} ${String(error.params['limit'])}, men er ${describeValue(error.data)}` }, parentSchema.description);
+      return withHint(
+        { pointer, atKey: false, message: `${capitalize(label)} skal være ${word} ${String(error.params['limit'])}, men er ${describeValue(error.data)}` },
+        parentSchema.description,
+      );
     }
     case 'minItems':
       return withHint({ pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)}` }, parentSchema.description);
@@ -114,7 +127,10 @@ function describeMissing(document: PolicyDocument, pointer: string, key: string,
       pointer,
       atKey: false,
       message: `Afsnittet »${heading}« mangler`,
-      hint: document.format === 'md' ? `Tilføj overskriften »## ${heading}« med tekst under. ${section.guidance}`.trim() : `Tilføj feltet »${key}« med afsnittets tekst.`,
+      hint:
+        document.format === 'md'
+          ? `Tilføj overskriften »## ${heading}« med tekst under. ${section.guidance}`.trim()
+          : `Tilføj feltet »${key}« med afsnittets tekst.`,
     };
   }
   const where = document.format === 'md' && pointer.split('/').length === 2 ? ' i frontmatter' : '';

@@ -101,4 +101,3 @@ function emptyPhases(document: PolicyDocument): SchemaMessage[] {
   });
   return messages;
 }
-

@@ -10,7 +10,14 @@ const B = `${AREA}/foranstaltninger/familiebehandling.md`;
 
 function repository(): string {
   return makeRepository([
-    { files: { [`${AREA}/serviceniveau.md`]: frameText(), [A]: measureMarkdown({ id: 'aflastning' }), [B]: measureMarkdown({ id: 'familiebehandling', sections: { Indhold: 'TODO: skriv indholdet.' } }) }, tag: 'vedtaget/2025-02-11' },
+    {
+      files: {
+        [`${AREA}/serviceniveau.md`]: frameText(),
+        [A]: measureMarkdown({ id: 'aflastning' }),
+        [B]: measureMarkdown({ id: 'familiebehandling', sections: { Indhold: 'TODO: skriv indholdet.' } }),
+      },
+      tag: 'vedtaget/2025-02-11',
+    },
   ]);
 }
 
@@ -36,7 +43,10 @@ describe('check --changed-since REF checks only what a pull request touched', ()
   });
 
   it('nothing changed is a clean, quick answer', () => {
-    expect(runCli(['check', '--changed-since', 'HEAD'], repository())).toMatchObject({ status: 0, stdout: 'Ingen politikdokumenter er ændret siden »HEAD«.\n' });
+    expect(runCli(['check', '--changed-since', 'HEAD'], repository())).toMatchObject({
+      status: 0,
+      stdout: 'Ingen politikdokumenter er ændret siden »HEAD«.\n',
+    });
   });
 
   it('nothing changed gives an empty JSON array and no annotations, through the same formats as a full check', () => {
@@ -46,7 +56,10 @@ describe('check --changed-since REF checks only what a pull request touched', ()
   });
 
   it('an option-like ref is refused before git sees it', () => {
-    expect(runCli(['check', '--changed-since=--output=/tmp/x'], repository())).toMatchObject({ status: 2, stderr: expect.stringContaining('Ugyldig git-reference') as string });
+    expect(runCli(['check', '--changed-since=--output=/tmp/x'], repository())).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Ugyldig git-reference') as string,
+    });
   });
 });
 

@@ -43,7 +43,10 @@ describe('serviceniveau check on broken measures', () => {
   const missingFormaal = measureMarkdown({ id: 'mangler-formaal', sections: { Formål: null } });
   const misspelled = measureMarkdown({ id: 'stavefejl' }).replace('kategori:', 'katagori:');
   const duplicate = measureMarkdown({ id: 'dublet' }).replace('id: dublet', 'id: dublet\nid: dublet');
-  const brokenYaml = measureMarkdown({ id: 'brudt-yaml' }).replace('titel: Praktisk pædagogisk støtte i hjemmet', 'titel: "Praktisk pædagogisk støtte i hjemmet');
+  const brokenYaml = measureMarkdown({ id: 'brudt-yaml' }).replace(
+    'titel: Praktisk pædagogisk støtte i hjemmet',
+    'titel: "Praktisk pædagogisk støtte i hjemmet',
+  );
   const tree = () =>
     policyTree({
       [`${MEASURES}/mangler-formaal.md`]: missingFormaal,
@@ -60,17 +63,55 @@ describe('serviceniveau check on broken measures', () => {
       expect(Object.keys(finding)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
     }
     expect(findings).toEqual([
-      { file: `${MEASURES}/brudt-yaml.md`, line: 3, column: 8, endLine: 3, endColumn: 45, rule: 'schema', severity: 'error', message: 'Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes' },
-      { file: `${MEASURES}/dublet.md`, line: 3, column: 1, endLine: 3, endColumn: 3, rule: 'schema', severity: 'error', message: 'Feltet »id« står to gange i frontmatter' },
-      { file: `${MEASURES}/mangler-formaal.md`, line: 8, column: 1, endLine: 8, endColumn: 4, rule: 'schema', severity: 'error', message: 'Afsnittet »Formål« mangler' },
-      { file: `${MEASURES}/stavefejl.md`, line: lineOf(misspelled, 'katagori'), column: 1, endLine: lineOf(misspelled, 'katagori'), endColumn: 9, rule: 'schema', severity: 'error', message: 'Ukendt felt »katagori« i frontmatter' },
+      {
+        file: `${MEASURES}/brudt-yaml.md`,
+        line: 3,
+        column: 8,
+        endLine: 3,
+        endColumn: 45,
+        rule: 'schema',
+        severity: 'error',
+        message: 'Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes',
+      },
+      {
+        file: `${MEASURES}/dublet.md`,
+        line: 3,
+        column: 1,
+        endLine: 3,
+        endColumn: 3,
+        rule: 'schema',
+        severity: 'error',
+        message: 'Feltet »id« står to gange i frontmatter',
+      },
+      {
+        file: `${MEASURES}/mangler-formaal.md`,
+        line: 8,
+        column: 1,
+        endLine: 8,
+        endColumn: 4,
+        rule: 'schema',
+        severity: 'error',
+        message: 'Afsnittet »Formål« mangler',
+      },
+      {
+        file: `${MEASURES}/stavefejl.md`,
+        line: lineOf(misspelled, 'katagori'),
+        column: 1,
+        endLine: lineOf(misspelled, 'katagori'),
+        endColumn: 9,
+        rule: 'schema',
+        severity: 'error',
+        message: 'Ukendt felt »katagori« i frontmatter',
+      },
     ]);
   });
 
   it('groups the pretty output by file with position, severity, message, rule and hint, and ends with a count', () => {
     const result = runCli(['check'], tree());
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${MEASURES}/stavefejl.md\n  4:1     fejl     Ukendt felt »katagori« i frontmatter  schema\n                   → Mente du »kategori«?\n`);
+    expect(result.stdout).toContain(
+      `${MEASURES}/stavefejl.md\n  4:1     fejl     Ukendt felt »katagori« i frontmatter  schema\n                   → Mente du »kategori«?\n`,
+    );
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 5 dokumenter kontrolleret: 4 fejl og 0 advarsler i 4 filer.');
   });
 
@@ -81,12 +122,16 @@ describe('serviceniveau check on broken measures', () => {
     expect(lines[0]).toBe(
       `::error title=serviceniveau%3A schema,file=${MEASURES}/brudt-yaml.md,line=3,endLine=3,col=8,endColumn=45::Et tegn mangler i frontmatter, fx et afsluttende anførselstegn eller en parentes%0ATjek at anførselstegn og parenteser er lukket på samme linje.`,
     );
-    expect(lines[1]).toMatch(/^::error title=serviceniveau%3A schema,file=[^,]+\/dublet\.md,line=3,endLine=3,col=1,endColumn=3::Feltet »id« står to gange i frontmatter%0A/);
+    expect(lines[1]).toMatch(
+      /^::error title=serviceniveau%3A schema,file=[^,]+\/dublet\.md,line=3,endLine=3,col=1,endColumn=3::Feltet »id« står to gange i frontmatter%0A/,
+    );
     expect(result.status).toBe(1);
   });
 
   it('exits 0 when there are only warnings', () => {
-    const root = policyTree({ [`${MEASURES}/praktisk-paedagogisk-stoette.md`]: measureMarkdown().replace('## Lovhjemmel', '## Økonomi\n\nTakst efter aftale.\n\n## Lovhjemmel') });
+    const root = policyTree({
+      [`${MEASURES}/praktisk-paedagogisk-stoette.md`]: measureMarkdown().replace('## Lovhjemmel', '## Økonomi\n\nTakst efter aftale.\n\n## Lovhjemmel'),
+    });
     const result = runCli(['check'], root);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('advarsel Ukendt overskrift »Økonomi«; afsnittet bliver ikke læst  schema');
@@ -107,7 +152,9 @@ describe('serviceniveau check on bad input', () => {
     const result = runCli(['check', 'policies/findes-ikke'], policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) }));
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('serviceniveau: Stien »policies/findes-ikke« findes ikke\n  → Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.\n');
+    expect(result.stderr).toBe(
+      'serviceniveau: Stien »policies/findes-ikke« findes ikke\n  → Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.\n',
+    );
   });
 
   it('a folder where a measure file is expected is an error finding', () => {
@@ -115,7 +162,9 @@ describe('serviceniveau check on bad input', () => {
     mkdirSync(join(root, 'policies/a/foranstaltninger/mappe.md'));
     const result = runCli(['check', '--format', 'json'], root);
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'policies/a/foranstaltninger/mappe.md', message: '»mappe.md« er en mappe, men her forventes en fil' })]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({ file: 'policies/a/foranstaltninger/mappe.md', message: '»mappe.md« er en mappe, men her forventes en fil' }),
+    ]);
   });
 
   it('binary, non-UTF-8 and empty files are findings, not crashes', () => {
@@ -127,7 +176,11 @@ describe('serviceniveau check on bad input', () => {
     const result = runCli(['check', '--format', 'json'], root);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
-    expect((JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message)).toEqual(['Filen er en binær fil, ikke tekst', 'Filen er ikke gemt som UTF-8', 'Filen er tom']);
+    expect((JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message)).toEqual([
+      'Filen er en binær fil, ikke tekst',
+      'Filen er ikke gemt som UTF-8',
+      'Filen er tom',
+    ]);
   });
 
   it('an unknown format and an unknown option are usage errors', () => {
@@ -152,35 +205,58 @@ describe('serviceniveau check on bad input', () => {
     });
     const result = runCli(['check', '--format', 'json'], root);
     expect(result.status).toBe(2);
-    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'serviceniveau.config.json', line: 1, column: 24, message: 'Feltet »rules.schema« har ikke en gyldig form' })]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({ file: 'serviceniveau.config.json', line: 1, column: 24, message: 'Feltet »rules.schema« har ikke en gyldig form' }),
+    ]);
   });
 
   it('--config pointing at a missing file or at a folder is a usage error', () => {
     const root = policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }) });
-    expect(runCli(['check', '--config', 'mangler.json'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Konfigurationsfilen »mangler.json« findes ikke') as string });
+    expect(runCli(['check', '--config', 'mangler.json'], root)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Konfigurationsfilen »mangler.json« findes ikke') as string,
+    });
     expect(runCli(['check', '--config', 'policies'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('»policies« er en mappe') as string });
   });
 
   it('a config pattern that could backtrack without end stops the run before any rule runs it', () => {
     const root = policyTree({
       'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x', sections: { Formål: `${'a'.repeat(40)}!` } }),
-      'serviceniveau.config.json': JSON.stringify({ rules: { 'individuel-vurdering': { options: { negations: ['(a+)+$'] } }, pladsholder: { options: { patterns: ['TODO\\s*\\s*:'] } } } }, null, 2),
+      'serviceniveau.config.json': JSON.stringify(
+        { rules: { 'individuel-vurdering': { options: { negations: ['(a+)+$'] } }, pladsholder: { options: { patterns: ['TODO\\s*\\s*:'] } } } },
+        null,
+        2,
+      ),
     });
     const result = runCli(['check', '--format', 'json'], root);
     expect(result.status).toBe(2);
     const findings = JSON.parse(result.stdout) as { line: number; message: string }[];
     expect(findings.map((finding) => [finding.line, finding.message])).toEqual([
-      [6, '»(a+)+$« er et farligt regulært udtryk: »a+« gentages inde i »(a+)+«, så udtrykket kan bruge eksponentielt lang tid på en lang sætning og få kontrollen til at hænge'],
-      [13, '»TODO\\s*\\s*:« er et farligt regulært udtryk: »\\s*« og »\\s*« kan matche den samme tekst, så udtrykket kan bruge polynomielt lang tid på en lang sætning og få kontrollen til at hænge'],
+      [
+        6,
+        '»(a+)+$« er et farligt regulært udtryk: »a+« gentages inde i »(a+)+«, så udtrykket kan bruge eksponentielt lang tid på en lang sætning og få kontrollen til at hænge',
+      ],
+      [
+        13,
+        '»TODO\\s*\\s*:« er et farligt regulært udtryk: »\\s*« og »\\s*« kan matche den samme tekst, så udtrykket kan bruge polynomielt lang tid på en lang sætning og få kontrollen til at hænge',
+      ],
     ]);
     expect(runCli(['check'], root).stdout).toContain('»\\w+(?:\\s\\w+)*«');
   });
 
   it('accepts the default patterns of every rule and ordinary ones written in their style', () => {
-    const options = Object.fromEntries(RULES.map((rule) => [rule.id, { options: Object.fromEntries(Object.entries(rule.defaultOptions).filter(([key]) => ['phrases', 'negations'].includes(key))) }]));
+    const options = Object.fromEntries(
+      RULES.map((rule) => [
+        rule.id,
+        { options: Object.fromEntries(Object.entries(rule.defaultOptions).filter(([key]) => ['phrases', 'negations'].includes(key))) },
+      ]),
+    );
     options['pladsholder'] = { options: { patterns: ['\\bTODO\\b', '\\[[^\\]]{1,80}\\]', '\\s+$'] } };
     options['skoen-under-regel'] = { options: { absolutes: ['kun.*særlige', 'ikke .* bevilges'], qualifiers: ['\\bi (?:nogle|visse) tilfælde\\b'] } };
-    const root = policyTree({ 'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }), 'serviceniveau.config.json': JSON.stringify({ rules: options }) });
+    const root = policyTree({
+      'policies/a/foranstaltninger/x.md': measureMarkdown({ id: 'x' }),
+      'serviceniveau.config.json': JSON.stringify({ rules: options }),
+    });
     expect(runCli(['check', '--format', 'json'], root).status).not.toBe(2);
   });
 
@@ -199,15 +275,28 @@ describe('the config acts on rule and schema findings only', () => {
   const schemaOff = '{ "rules": { "schema": "off" } }';
 
   it('"schema": "off" does not silence a binary file in foranstaltninger/: exit 1 with a finding', () => {
-    const root = policyTree({ [`${MEASURES}/billede.md`]: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'serviceniveau.config.json': schemaOff });
+    const root = policyTree({
+      [`${MEASURES}/billede.md`]: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'serviceniveau.config.json': schemaOff,
+    });
     const result = runCli(['check', '--format', 'json'], root);
-    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: `${MEASURES}/billede.md`, rule: 'schema', severity: 'error', message: 'Filen er en binær fil, ikke tekst' })]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({ file: `${MEASURES}/billede.md`, rule: 'schema', severity: 'error', message: 'Filen er en binær fil, ikke tekst' }),
+    ]);
     expect(result.status).toBe(1);
   });
 
   it('"schema": "off" does not silence a suppression without a reason, nor a measure id given twice', () => {
-    const unreasoned = measureMarkdown({ id: 'x', sections: { Indhold: '<!-- serviceniveau-disable-next-line pladsholder -->\nFamilien får besøg i hjemmet.' } });
-    const root = policyTree({ [`${MEASURES}/x.md`]: unreasoned, [`${MEASURES}/y.md`]: measureMarkdown({ id: 'y' }), [`${MEASURES}/y.json`]: JSON.stringify({ id: 'y' }), 'serviceniveau.config.json': schemaOff });
+    const unreasoned = measureMarkdown({
+      id: 'x',
+      sections: { Indhold: '<!-- serviceniveau-disable-next-line pladsholder -->\nFamilien får besøg i hjemmet.' },
+    });
+    const root = policyTree({
+      [`${MEASURES}/x.md`]: unreasoned,
+      [`${MEASURES}/y.md`]: measureMarkdown({ id: 'y' }),
+      [`${MEASURES}/y.json`]: JSON.stringify({ id: 'y' }),
+      'serviceniveau.config.json': schemaOff,
+    });
     const result = runCli(['check', '--format', 'json'], root);
     const messages = (JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message);
     expect(messages).toContain('Undtagelsen mangler en begrundelse');
@@ -218,7 +307,9 @@ describe('the config acts on rule and schema findings only', () => {
   it('a suppression comment cannot hide a file the loader could not read either', () => {
     const text = measureMarkdown({ id: 'x' }).replace('## Formål', '<!-- serviceniveau-disable-next-line schema -- overskriften er med vilje -->\n## Formålet');
     const result = runCli(['check', '--format', 'json'], policyTree({ [`${MEASURES}/x.md`]: text }));
-    expect((JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message)).toContain('Ukendt overskrift »Formålet«; afsnittet bliver ikke læst');
+    expect((JSON.parse(result.stdout) as { message: string }[]).map((finding) => finding.message)).toContain(
+      'Ukendt overskrift »Formålet«; afsnittet bliver ikke læst',
+    );
   });
 });
 
@@ -251,7 +342,16 @@ describe('serviceniveau check on content rules', () => {
     const omfang = lineOf(measure, 'Der gives højst');
     const lovhjemmel = lineOf(measure, 'Serviceloven §');
     expect(JSON.parse(result.stdout)).toEqual([
-      { file: `${MEASURES}/aflastning.md`, line: omfang, column: 11, endLine: omfang, endColumn: 23, rule: 'skoen-under-regel', severity: 'warning', message: 'Absolut formulering »højst 2 døgn« kan sætte skønnet under regel' },
+      {
+        file: `${MEASURES}/aflastning.md`,
+        line: omfang,
+        column: 11,
+        endLine: omfang,
+        endColumn: 23,
+        rule: 'skoen-under-regel',
+        severity: 'warning',
+        message: 'Absolut formulering »højst 2 døgn« kan sætte skønnet under regel',
+      },
       {
         file: `${MEASURES}/aflastning.md`,
         line: lovhjemmel,
@@ -260,7 +360,9 @@ describe('serviceniveau check on content rules', () => {
         endColumn: 33,
         rule: 'lovhjemmel',
         severity: 'error',
-        message: expect.stringMatching(/^Lovhjemmel »Serviceloven § 52, stk\. 3, nr\. 5« er ophævet pr\. 1\. januar 2024 — brug »Barnets Lov § 32, stk\. 1, nr\. 7«/) as string,
+        message: expect.stringMatching(
+          /^Lovhjemmel »Serviceloven § 52, stk\. 3, nr\. 5« er ophævet pr\. 1\. januar 2024 — brug »Barnets Lov § 32, stk\. 1, nr\. 7«/,
+        ) as string,
       },
     ]);
     const pretty = runCli(['check'], root);

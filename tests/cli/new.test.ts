@@ -32,7 +32,10 @@ describe('serviceniveau new foranstaltning', () => {
   });
 
   it('never overwrites an existing measure, in Markdown or JSON', () => {
-    const root = makeTree({ 'policies/boern-og-unge/serviceniveau.md': frame, 'policies/boern-og-unge/foranstaltninger/aflastning.json': '{"id": "aflastning"}' });
+    const root = makeTree({
+      'policies/boern-og-unge/serviceniveau.md': frame,
+      'policies/boern-og-unge/foranstaltninger/aflastning.json': '{"id": "aflastning"}',
+    });
     const result = runCli(['new', 'foranstaltning', 'aflastning'], root);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Foranstaltningen »aflastning« findes allerede: policies/boern-og-unge/foranstaltninger/aflastning.json');
@@ -50,8 +53,14 @@ describe('serviceniveau new foranstaltning', () => {
 
   it('asks for --omraade when there are several areas, and refuses an unknown one', () => {
     const root = makeTree({ 'policies/boern-og-unge/serviceniveau.md': frame, 'policies/voksne/serviceniveau.md': frame });
-    expect(runCli(['new', 'foranstaltning', 'mentor'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Der er flere områder; vælg et med --omraade') as string });
-    expect(runCli(['new', 'foranstaltning', 'mentor', '--omraade', 'unge'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('Området »unge« findes ikke') as string });
+    expect(runCli(['new', 'foranstaltning', 'mentor'], root)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Der er flere områder; vælg et med --omraade') as string,
+    });
+    expect(runCli(['new', 'foranstaltning', 'mentor', '--omraade', 'unge'], root)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Området »unge« findes ikke') as string,
+    });
     expect(runCli(['new', 'foranstaltning', 'mentor', '--omraade', 'voksne'], root).status).toBe(0);
   });
 });

@@ -15,7 +15,9 @@ function check(indhold: string): { findings: { line: number; rule: string; sever
 
 describe('suppressing a finding in the document, with a reason', () => {
   it('a reasoned suppression on the line above removes the finding and is listed in the summary', () => {
-    const result = check('<!-- serviceniveau-disable-next-line pladsholder -- Ordet er navnet på kommunens TODO-projekt -->\nFamilien deltager i TODO-projektet for nye forældre.');
+    const result = check(
+      '<!-- serviceniveau-disable-next-line pladsholder -- Ordet er navnet på kommunens TODO-projekt -->\nFamilien deltager i TODO-projektet for nye forældre.',
+    );
     expect(result.findings).toEqual([]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Undtagelser (1):\n  ${FILE}:17  pladsholder  — Ordet er navnet på kommunens TODO-projekt\n`);
@@ -32,7 +34,9 @@ describe('suppressing a finding in the document, with a reason', () => {
 
   it('a suppression that suppresses nothing is an error', () => {
     const result = check('<!-- serviceniveau-disable-next-line pladsholder -- for en sikkerheds skyld -->\nFamilien får besøg i hjemmet.');
-    expect(result.findings.map((finding) => [finding.line, finding.message])).toEqual([[16, 'Undtagelsen for »pladsholder« undtager ingenting på linjen under']]);
+    expect(result.findings.map((finding) => [finding.line, finding.message])).toEqual([
+      [16, 'Undtagelsen for »pladsholder« undtager ingenting på linjen under'],
+    ]);
   });
 
   it('a suppression naming an unknown rule is an error', () => {

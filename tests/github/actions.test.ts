@@ -34,11 +34,24 @@ function pullRequest(): { cwd: string; env: NodeJS.ProcessEnv; summary: string }
   const [base, head] = [git(cwd, 'rev-parse', 'HEAD~1').trim(), git(cwd, 'rev-parse', 'HEAD').trim()];
   const runner = mkdtempSync(join(tmpdir(), 'serviceniveau-actions-'));
   const event = join(runner, 'event.json');
-  writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head, repo: { full_name: 'eksempel/serviceniveau' } } } }));
+  writeFileSync(
+    event,
+    JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head, repo: { full_name: 'eksempel/serviceniveau' } } } }),
+  );
   const summary = join(runner, 'summary.md');
   writeFileSync(summary, '');
   writeFileSync(join(runner, 'output'), '');
-  return { cwd, summary, env: { GITHUB_ACTIONS: 'true', GITHUB_EVENT_PATH: event, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: join(runner, 'output'), GITHUB_REPOSITORY: 'eksempel/serviceniveau' } };
+  return {
+    cwd,
+    summary,
+    env: {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: join(runner, 'output'),
+      GITHUB_REPOSITORY: 'eksempel/serviceniveau',
+    },
+  };
 }
 
 describe('check in a simulated GitHub Actions pull request run', () => {
@@ -57,7 +70,9 @@ describe('check in a simulated GitHub Actions pull request run', () => {
     expect(errors[0]).toBe(
       `::error title=serviceniveau%3A pladsholder,file=${NEW},line=${firstTodo},endLine=${firstTodo},col=1,endColumn=5::Arbejdsnoten »TODO« står stadig i teksten%0ASkabelonens pladsholdere og instruktioner må aldrig nå et udvalg eller en borger. Skriv kommunens egen tekst i stedet.`,
     );
-    expect(lines.filter((line) => line.startsWith('::notice'))).toEqual(['::notice title=serviceniveau%3A flere fund::12 af 32 fund er ikke vist som annoteringer, fordi GitHub højst viser 10 fejl og 10 advarsler pr. trin. Hele listen står i jobsammendraget (Summary) for denne kørsel.']);
+    expect(lines.filter((line) => line.startsWith('::notice'))).toEqual([
+      '::notice title=serviceniveau%3A flere fund::12 af 32 fund er ikke vist som annoteringer, fordi GitHub højst viser 10 fejl og 10 advarsler pr. trin. Hele listen står i jobsammendraget (Summary) for denne kørsel.',
+    ]);
     const table = readFileSync(summary, 'utf8');
     expect(table).toContain('## Kontrol af serviceniveauet');
     expect(table).toContain('12 fund er ikke vist som annoteringer; hele listen står her.');
@@ -84,7 +99,10 @@ interface Recorded {
 }
 
 /** A fake GitHub REST API on 127.0.0.1 that serves the given comment pages and records every request. */
-async function fakeGithub(pages: { id: number; body: string }[][], status: { post?: number } = {}): Promise<{ url: string; requests: Recorded[]; close: () => void }> {
+async function fakeGithub(
+  pages: { id: number; body: string }[][],
+  status: { post?: number } = {},
+): Promise<{ url: string; requests: Recorded[]; close: () => void }> {
   const requests: Recorded[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let body = '';
@@ -127,9 +145,14 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
     const { cwd, env } = commentRun(api.url);
     const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
     expect(result).toMatchObject({ status: 0, stdout: 'Kommentaren er oprettet: https://github.example/c/99\n' });
-    expect(api.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /repos/eksempel/serviceniveau/issues/7/comments?per_page=100&page=1', 'POST /repos/eksempel/serviceniveau/issues/7/comments']);
+    expect(api.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /repos/eksempel/serviceniveau/issues/7/comments?per_page=100&page=1',
+      'POST /repos/eksempel/serviceniveau/issues/7/comments',
+    ]);
     expect(api.requests[1]!.authorization).toBe('Bearer falsk-token');
-    expect((JSON.parse(api.requests[1]!.body) as { body: string }).body).toBe(`${COMMENT_MARKER}\n## Ændringer i serviceniveauet\n\nOmfang: ~~10~~ **8** timer.\n`);
+    expect((JSON.parse(api.requests[1]!.body) as { body: string }).body).toBe(
+      `${COMMENT_MARKER}\n## Ændringer i serviceniveauet\n\nOmfang: ~~10~~ **8** timer.\n`,
+    );
   });
 
   it('updates the existing comment in place, found by its marker on a later page', async () => {
@@ -158,6 +181,9 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
   it('outside a pull request it writes nothing', () => {
     const { cwd } = pullRequest();
     writeFileSync(join(cwd, 'kommentar.md'), 'x');
-    expect(runCli(['pr-comment', '--file', 'kommentar.md'], cwd)).toMatchObject({ status: 0, stdout: 'Ingen pull request i denne kørsel; der skrives ingen kommentar.\n' });
+    expect(runCli(['pr-comment', '--file', 'kommentar.md'], cwd)).toMatchObject({
+      status: 0,
+      stdout: 'Ingen pull request i denne kørsel; der skrives ingen kommentar.\n',
+    });
   });
 });

@@ -134,7 +134,9 @@ describe('CODEOWNERS', () => {
   });
 
   it('matches patterns the way GitHub documents them', () => {
-    const sample = parseCodeowners(['* @org/all', '/docs/* @org/docs', 'apps/ @org/apps', '/policies/ @org/p', '/policies/lovregister.json @org/p @org/law'].join('\n')).rules;
+    const sample = parseCodeowners(
+      ['* @org/all', '/docs/* @org/docs', 'apps/ @org/apps', '/policies/ @org/p', '/policies/lovregister.json @org/p @org/law'].join('\n'),
+    ).rules;
     expect(ownersOf(sample, 'README.md')).toEqual(['@org/all']);
     expect(ownersOf(sample, 'docs/a.md')).toEqual(['@org/docs']);
     expect(ownersOf(sample, 'docs/rules/a.md')).toEqual(['@org/all']);

@@ -44,10 +44,22 @@ describe('the workflow lint catches what makes a workflow unsafe', () => {
   const cases: [string, string, { line: number; message: RegExp }][] = [
     ['missing top-level permissions', GOOD.replace('permissions: {}\n', ''), { line: 1, message: /mangler »permissions«/ }],
     ['top-level write permissions', GOOD.replace('permissions: {}', 'permissions:\n  contents: write'), { line: 5, message: /skal være tom eller kun læse/ }],
-    ['an action pinned to a tag', GOOD.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', 'actions/checkout@v4'), { line: 14, message: /ikke fastlåst til en fuld commit-SHA/ }],
+    [
+      'an action pinned to a tag',
+      GOOD.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', 'actions/checkout@v4'),
+      { line: 14, message: /ikke fastlåst til en fuld commit-SHA/ },
+    ],
     ['a pinned action without its version', GOOD.replace(' # v4.2.2', ''), { line: 14, message: /mangler versionen/ }],
-    ['a pull request title interpolated into run', GOOD.replace('run: echo "$TITLE"', 'run: echo "${{ github.event.pull_request.title }}"'), { line: 17, message: /send værdien gennem »env:«/ }],
-    ['the branch name interpolated into run', GOOD.replace('run: echo "$TITLE"', 'run: |\n          git checkout ${{ github.head_ref }}'), { line: 17, message: /send værdien gennem »env:«/ }],
+    [
+      'a pull request title interpolated into run',
+      GOOD.replace('run: echo "$TITLE"', 'run: echo "${{ github.event.pull_request.title }}"'),
+      { line: 17, message: /send værdien gennem »env:«/ },
+    ],
+    [
+      'the branch name interpolated into run',
+      GOOD.replace('run: echo "$TITLE"', 'run: |\n          git checkout ${{ github.head_ref }}'),
+      { line: 17, message: /send værdien gennem »env:«/ },
+    ],
     ['a secret', GOOD.replace('TITLE: ${{ github.event.pull_request.title }}', 'TOKEN: ${{ secrets.NPM_TOKEN }}'), { line: 16, message: /hemmelighed/ }],
     ['no concurrency group', GOOD.replace(/concurrency:\n.*\n.*\n/, ''), { line: 1, message: /mangler »concurrency«/ }],
     ['pull_request_target', GOOD.replace('  pull_request:', '  pull_request_target:'), { line: 3, message: /pull_request_target/ }],

@@ -29,13 +29,22 @@ describe('reading a measure written as JSON', () => {
     const text = JSON.stringify(measure, null, 2).replace('"titel":', '"titel": "Første titel",\n  "titel":');
     const findings = checkText(FILE, 'foranstaltning', text);
     const second = text.indexOf('"titel"', text.indexOf('"titel"') + 1);
-    expect(findings).toEqual([expect.objectContaining({ rule: 'schema', severity: 'error', message: 'Feltet »titel« står to gange', start: { line: text.slice(0, second).split('\n').length, column: 3 } })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'schema',
+        severity: 'error',
+        message: 'Feltet »titel« står to gange',
+        start: { line: text.slice(0, second).split('\n').length, column: 3 },
+      }),
+    ]);
   });
 
   it('reports broken JSON once, in Danish, at the place it breaks', () => {
     const text = JSON.stringify(measure, null, 2).replace('"tildeling":', '"tildeling"');
     const findings = checkText(FILE, 'foranstaltning', text);
-    expect(findings).toEqual([expect.objectContaining({ message: 'Ugyldig JSON: Der mangler et kolon efter feltnavnet', start: { line: lineOf(text, '"tildeling"'), column: 15 } })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ message: 'Ugyldig JSON: Der mangler et kolon efter feltnavnet', start: { line: lineOf(text, '"tildeling"'), column: 15 } }),
+    ]);
   });
 
   it('rejects comments and trailing commas, which JSON does not allow', () => {
@@ -48,7 +57,9 @@ describe('reading a measure written as JSON', () => {
   it('points an unknown key at the key itself', () => {
     const text = JSON.stringify({ ...measure, maalgrupe: 'Skrevet forkert' }, null, 2);
     const findings = checkText(FILE, 'foranstaltning', text);
-    expect(findings).toEqual([expect.objectContaining({ message: 'Ukendt felt »maalgrupe«', hint: 'Mente du »maalgruppe«?', start: { line: lineOf(text, '"maalgrupe"'), column: 3 } })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ message: 'Ukendt felt »maalgrupe«', hint: 'Mente du »maalgruppe«?', start: { line: lineOf(text, '"maalgrupe"'), column: 3 } }),
+    ]);
   });
 });
 

@@ -54,7 +54,11 @@ describe('reading a measure written in Markdown', () => {
     const text = `${measureMarkdown()}\n## Formål\n\nEt formål mere.\n`;
     const findings = checkText(FILE, 'foranstaltning', text);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', message: 'Overskriften »Formål« står to gange', start: { line: lineOf(text, '## Formål\n\nEt formål mere') } });
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      message: 'Overskriften »Formål« står to gange',
+      start: { line: lineOf(text, '## Formål\n\nEt formål mere') },
+    });
     expect(documentOf(FILE, 'foranstaltning', text).data).toHaveProperty('formaal', expect.stringContaining('styrke forældrenes') as string);
   });
 
@@ -67,7 +71,13 @@ describe('reading a measure written in Markdown', () => {
   it('accepts a title heading but warns about loose text outside any section', () => {
     const text = measureMarkdown().replace('## Formål', '# Praktisk pædagogisk støtte\n\nDenne tekst hører ikke til noget afsnit.\n\n## Formål');
     const findings = checkText(FILE, 'foranstaltning', text);
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', message: 'Tekst uden for et afsnit bliver ikke læst', start: { line: lineOf(text, 'Denne tekst'), column: 1 } })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: 'Tekst uden for et afsnit bliver ikke læst',
+        start: { line: lineOf(text, 'Denne tekst'), column: 1 },
+      }),
+    ]);
   });
 
   it('reads a file with a byte order mark and Windows line endings with the same positions', () => {
@@ -84,7 +94,11 @@ describe('reading a measure written in Markdown', () => {
     const text = measureMarkdown().replace('kategori: Støttende indsatser', 'kategori: Støttende indsatser\nformaal: At hjælpe');
     const findings = checkText(FILE, 'foranstaltning', text);
     expect(findings).toEqual([
-      expect.objectContaining({ severity: 'error', message: '»formaal« er et afsnit og skal skrives som overskriften »## Formål« under frontmatter', start: { line: lineOf(text, 'formaal:'), column: 1 } }),
+      expect.objectContaining({
+        severity: 'error',
+        message: '»formaal« er et afsnit og skal skrives som overskriften »## Formål« under frontmatter',
+        start: { line: lineOf(text, 'formaal:'), column: 1 },
+      }),
     ]);
   });
 
@@ -140,7 +154,10 @@ describe('reading the role plan written in Markdown', () => {
     const text = plan.replace('### Opfølgning\n\n- Teamledelse følger op på data om foranstaltninger.\n', '');
     const findings = checkText('policies/a/rolleplan.md', 'rolleplan', text);
     expect(findings).toEqual([
-      expect.objectContaining({ message: 'Fasen »Opfølgning« mangler for rollen »Teamledelse«', start: { line: lineOf(text, '### Implementering og forankring\n\n- Teamledelse'), column: 1 } }),
+      expect.objectContaining({
+        message: 'Fasen »Opfølgning« mangler for rollen »Teamledelse«',
+        start: { line: lineOf(text, '### Implementering og forankring\n\n- Teamledelse'), column: 1 },
+      }),
     ]);
   });
 

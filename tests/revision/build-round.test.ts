@@ -43,7 +43,9 @@ async function fieldsOf(edit: (text: string) => string): Promise<FieldChange[]> 
 describe('classifying the changes of a revision round', () => {
   it('a reduction in scope is material, omfang-reduceret, with the numbers pulled out', async () => {
     const fields = await fieldsOf((text) => text.replace('Som udgangspunkt 3-5 timer om ugen', 'Som udgangspunkt 2-4 timer om ugen'));
-    expect(fields).toEqual([expect.objectContaining({ field: 'omfang', class: 'material', change: 'omfang-reduceret', note: '3-5 timer → 2-4 timer (−20 %)' })]);
+    expect(fields).toEqual([
+      expect.objectContaining({ field: 'omfang', class: 'material', change: 'omfang-reduceret', note: '3-5 timer → 2-4 timer (−20 %)' }),
+    ]);
   });
 
   it('more hours is omfang-aendret, still material', async () => {
@@ -52,27 +54,42 @@ describe('classifying the changes of a revision round', () => {
   });
 
   it('a narrowed age range is maalgruppe-indsnaevret, and new criteria text maalgruppe-aendret', async () => {
-    expect(await fieldsOf((text) => text.replace('fra: 0', 'fra: 6'))).toEqual([expect.objectContaining({ field: 'alder', change: 'maalgruppe-indsnaevret', class: 'material', before: '0-17 år', after: '6-17 år' })]);
-    expect(await fieldsOf((text) => text.replace('Familier med børn 0-17 år', 'Familier med børn 0-17 år med en diagnose'))).toEqual([expect.objectContaining({ field: 'maalgruppe', change: 'maalgruppe-aendret', class: 'material' })]);
+    expect(await fieldsOf((text) => text.replace('fra: 0', 'fra: 6'))).toEqual([
+      expect.objectContaining({ field: 'alder', change: 'maalgruppe-indsnaevret', class: 'material', before: '0-17 år', after: '6-17 år' }),
+    ]);
+    expect(await fieldsOf((text) => text.replace('Familier med børn 0-17 år', 'Familier med børn 0-17 år med en diagnose'))).toEqual([
+      expect.objectContaining({ field: 'maalgruppe', change: 'maalgruppe-aendret', class: 'material' }),
+    ]);
   });
 
   it('a changed legal basis is lovhjemmel-aendret, judged on the parsed citations', async () => {
     expect(await fieldsOf((text) => text.replace('Barnets Lov § 32, stk. 1, nr. 2.', 'Barnets Lov § 32, stk. 1, nr. 8.'))).toEqual([
-      expect.objectContaining({ field: 'lovhjemmel', change: 'lovhjemmel-aendret', class: 'material', note: 'udgår: Barnets Lov § 32, stk. 1, nr. 2 · ny: Barnets Lov § 32, stk. 1, nr. 8' }),
+      expect.objectContaining({
+        field: 'lovhjemmel',
+        change: 'lovhjemmel-aendret',
+        class: 'material',
+        note: 'udgår: Barnets Lov § 32, stk. 1, nr. 2 · ny: Barnets Lov § 32, stk. 1, nr. 8',
+      }),
     ]);
-    expect(await fieldsOf((text) => text.replace('Barnets Lov § 32, stk. 1, nr. 2.', 'Indsatsen gives efter barnets lov § 32, stk. 1, nr. 2.'))).toEqual([expect.objectContaining({ field: 'lovhjemmel', change: 'tekst-aendret', class: 'content' })]);
+    expect(await fieldsOf((text) => text.replace('Barnets Lov § 32, stk. 1, nr. 2.', 'Indsatsen gives efter barnets lov § 32, stk. 1, nr. 2.'))).toEqual([
+      expect.objectContaining({ field: 'lovhjemmel', change: 'tekst-aendret', class: 'content' }),
+    ]);
   });
 
   it("a kommune's own statement, configured for check, counts in the changelog too: removing it is individuel-vurdering-fjernet", async () => {
     const ownWords = 'Vi ser altid på det enkelte barns situation, før vi træffer afgørelse.';
     const base = baseMeasure.replace('Der foretages altid en konkret og individuel vurdering af barnets behov.', ownWords);
     const config = JSON.stringify({ rules: { 'individuel-vurdering': { options: { phrases: ['\\bdet enkelte barns situation\\b'] } } } });
-    const cwd = makeRepository([{ files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: base, 'serviceniveau.config.json': config }, tag: 'vedtaget/2025-02-11' }]);
+    const cwd = makeRepository([
+      { files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: base, 'serviceniveau.config.json': config }, tag: 'vedtaget/2025-02-11' },
+    ]);
     expect(runCli(['check', MEASURE], cwd).status).toBe(0);
     writeFiles(cwd, { [MEASURE]: base.replace(` ${ownWords}`, '') });
     git(cwd, 'commit', '-qam', 'Runde 2');
     const { changes } = (await buildRound({ cwd, to: 'HEAD' })).changelog;
-    expect(changes.flatMap((change) => change.fields)).toEqual([expect.objectContaining({ field: 'maalgruppe', change: 'individuel-vurdering-fjernet', class: 'material' })]);
+    expect(changes.flatMap((change) => change.fields)).toEqual([
+      expect.objectContaining({ field: 'maalgruppe', change: 'individuel-vurdering-fjernet', class: 'material' }),
+    ]);
   });
 
   it('removing the individual-assessment statement is material and loud', async () => {
@@ -81,14 +98,18 @@ describe('classifying the changes of a revision round', () => {
   });
 
   it('a comma fix is editorial', async () => {
-    expect(await fieldsOf((text) => text.replace('En familiekonsulent kommer i hjemmet og hjælper', 'En familiekonsulent kommer i hjemmet, og hjælper'))).toEqual([
-      expect.objectContaining({ field: 'indhold', class: 'editorial', change: 'tekst-redaktionel' }),
-    ]);
+    expect(
+      await fieldsOf((text) => text.replace('En familiekonsulent kommer i hjemmet og hjælper', 'En familiekonsulent kommer i hjemmet, og hjælper')),
+    ).toEqual([expect.objectContaining({ field: 'indhold', class: 'editorial', change: 'tekst-redaktionel' })]);
   });
 
   it('who grants the measure is tildeling-aendret, and other new wording is content', async () => {
-    expect(await fieldsOf((text) => text.replace('Sagsbehandleren i Familieafdelingen', 'Visitationsudvalget i Familieafdelingen'))).toEqual([expect.objectContaining({ change: 'tildeling-aendret', class: 'material' })]);
-    expect(await fieldsOf((text) => text.replace('styrke forældrenes omsorg', 'styrke forældrenes egne kræfter'))).toEqual([expect.objectContaining({ field: 'formaal', change: 'tekst-aendret', class: 'content' })]);
+    expect(await fieldsOf((text) => text.replace('Sagsbehandleren i Familieafdelingen', 'Visitationsudvalget i Familieafdelingen'))).toEqual([
+      expect.objectContaining({ change: 'tildeling-aendret', class: 'material' }),
+    ]);
+    expect(await fieldsOf((text) => text.replace('styrke forældrenes omsorg', 'styrke forældrenes egne kræfter'))).toEqual([
+      expect.objectContaining({ field: 'formaal', change: 'tekst-aendret', class: 'content' }),
+    ]);
   });
 });
 
@@ -111,7 +132,11 @@ describe('matching measures between two versions', () => {
   it('a renamed and edited file is renamed, not removed and added', async () => {
     const cwd = makeRepository([{ files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: baseMeasure }, tag: 'vedtaget/2025-02-11' }]);
     git(cwd, 'mv', MEASURE, `${AREA}/foranstaltninger/stoette-i-hjemmet.md`);
-    writeFiles(cwd, { [`${AREA}/foranstaltninger/stoette-i-hjemmet.md`]: baseMeasure.replace('id: praktisk-paedagogisk-stoette', 'id: stoette-i-hjemmet').replace('fra: 0', 'fra: 2') });
+    writeFiles(cwd, {
+      [`${AREA}/foranstaltninger/stoette-i-hjemmet.md`]: baseMeasure
+        .replace('id: praktisk-paedagogisk-stoette', 'id: stoette-i-hjemmet')
+        .replace('fra: 0', 'fra: 2'),
+    });
     git(cwd, 'commit', '-qam', 'Omdøb');
     const { changes } = (await buildRound({ cwd, to: 'HEAD' })).changelog;
     expect(changes).toEqual([
@@ -119,7 +144,10 @@ describe('matching measures between two versions', () => {
         id: 'stoette-i-hjemmet',
         kind: 'renamed',
         previousId: 'praktisk-paedagogisk-stoette',
-        fields: [expect.objectContaining({ field: 'id', change: 'foranstaltning-omdoebt' }), expect.objectContaining({ field: 'alder', change: 'maalgruppe-indsnaevret' })],
+        fields: [
+          expect.objectContaining({ field: 'id', change: 'foranstaltning-omdoebt' }),
+          expect.objectContaining({ field: 'alder', change: 'maalgruppe-indsnaevret' }),
+        ],
       }),
     ]);
   });
@@ -133,7 +161,8 @@ describe('matching measures between two versions', () => {
         alder: { fra: 0, til: 17 },
         formaal: 'Formålet er at styrke forældrenes omsorg for barnet i hverdagen, så barnet kan blive boende hjemme.',
         indhold: 'En familiekonsulent kommer i hjemmet og hjælper med faste rutiner, måltider og sengetider.',
-        maalgruppe: 'Familier med børn 0-17 år, hvor forældrene har brug for støtte til den daglige omsorg. Der foretages altid en konkret og individuel vurdering af barnets behov.',
+        maalgruppe:
+          'Familier med børn 0-17 år, hvor forældrene har brug for støtte til den daglige omsorg. Der foretages altid en konkret og individuel vurdering af barnets behov.',
         omfang: 'Som udgangspunkt 3-5 timer om ugen i op til 6 måneder med opfølgning efter 3 måneder.',
         tildeling: 'Sagsbehandleren i Familieafdelingen træffer afgørelse efter en børnefaglig undersøgelse.',
         levering: 'Ydelsen leveres af kommunens eget familiehus eller af en godkendt privat leverandør.',
@@ -176,7 +205,10 @@ describe('the refs of a round', () => {
   });
 
   it('an unknown ref is a Danish usage error', () => {
-    const result = runCli(['changelog', '--from', 'vedtaget/2019-01-01'], roundWith((text) => text));
+    const result = runCli(
+      ['changelog', '--from', 'vedtaget/2019-01-01'],
+      roundWith((text) => text),
+    );
     expect(result).toMatchObject({ status: 2, stderr: expect.stringContaining('Git kender ikke »vedtaget/2019-01-01«') as string });
   });
 
@@ -201,7 +233,16 @@ describe('the refs of a round', () => {
           id: 'praktisk-paedagogisk-stoette',
           titel: 'Praktisk pædagogisk støtte i hjemmet',
           kind: 'changed',
-          fields: [{ field: 'omfang', class: 'material', change: 'omfang-reduceret', before: expect.stringContaining('3-5 timer') as string, after: expect.stringContaining('2-4 timer') as string, note: '3-5 timer → 2-4 timer (−20 %)' }],
+          fields: [
+            {
+              field: 'omfang',
+              class: 'material',
+              change: 'omfang-reduceret',
+              before: expect.stringContaining('3-5 timer') as string,
+              after: expect.stringContaining('2-4 timer') as string,
+              note: '3-5 timer → 2-4 timer (−20 %)',
+            },
+          ],
         },
       ],
     });
@@ -221,7 +262,9 @@ describe('rounds and history', () => {
       { files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: baseMeasure }, tag: 'vedtaget/2024-02-01' },
       { files: { [MEASURE]: baseMeasure.replace('3-5 timer', '2-4 timer') }, tag: 'vedtaget/2025-02-11' },
     ]);
-    expect(runCli(['rounds'], cwd).stdout).toBe('vedtaget/2024-02-01  1. februar 2024  første vedtagne version\nvedtaget/2025-02-11  11. februar 2025  1 ændring i 1 dokument (1 væsentlig)\n');
+    expect(runCli(['rounds'], cwd).stdout).toBe(
+      'vedtaget/2024-02-01  1. februar 2024  første vedtagne version\nvedtaget/2025-02-11  11. februar 2025  1 ændring i 1 dokument (1 væsentlig)\n',
+    );
     expect(runCli(['history', 'praktisk-paedagogisk-stoette'], cwd).stdout).toBe(
       'Historik for »praktisk-paedagogisk-stoette«:\n  vedtaget/2025-02-11: ændret — omfang-reduceret (3-5 timer → 2-4 timer (−20 %))\n  arbejdskopien: ingen ændringer\n',
     );
@@ -231,15 +274,23 @@ describe('rounds and history', () => {
 describe('committee documents from a real repository', () => {
   it('a suppression added in the round is an accepted deviation, with its reason', async () => {
     const cwd = roundWith((text) =>
-      text.replace('## Omfang og varighed\n\n', '## Omfang og varighed\n\n<!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen (§ 89) -->\n'),
+      text.replace(
+        '## Omfang og varighed\n\n',
+        '## Omfang og varighed\n\n<!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen (§ 89) -->\n',
+      ),
     );
     const round = await buildRound({ cwd, to: 'HEAD' });
-    expect(round.deviations).toEqual([{ file: MEASURE, line: lineOf(edited(cwd), 'Som udgangspunkt 3-5 timer'), rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen (§ 89)' }]);
+    expect(round.deviations).toEqual([
+      { file: MEASURE, line: lineOf(edited(cwd), 'Som udgangspunkt 3-5 timer'), rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen (§ 89)' },
+    ]);
   });
 
   it('writes the Word document with tracked changes by the commit author, and the HTML paralleltekst', async () => {
     const cwd = roundWith((text) => text.replace('3-5 timer', '2-4 timer'));
-    expect(runCli(['changelog', '--to', 'HEAD', '--format', 'docx', '--out', 'aendringer.docx'], cwd)).toMatchObject({ status: 0, stderr: expect.stringContaining('Skrev ') as string });
+    expect(runCli(['changelog', '--to', 'HEAD', '--format', 'docx', '--out', 'aendringer.docx'], cwd)).toMatchObject({
+      status: 0,
+      stderr: expect.stringContaining('Skrev ') as string,
+    });
     const xml = await (await JSZip.loadAsync(readFileSync(join(cwd, 'aendringer.docx')))).file('word/document.xml')!.async('string');
     expect(xml).toMatch(/<w:del [^>]*w:author="Mette Sørensen"[^>]*>.*?<w:delText[^>]*>3-5<\/w:delText>/s);
     expect(xml).toMatch(/<w:ins [^>]*w:author="Mette Sørensen"[^>]*>.*?<w:t[^>]*>2-4<\/w:t>/s);

@@ -17,11 +17,27 @@ const REGISTER = readFileSync(join(REPO_ROOT, 'policies/lovregister.json'), 'utf
 
 /** Runs git in a folder with a fixed identity, so tests never depend on the machine's git config. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
-  });
+  return execFileSync(
+    'git',
+    [
+      '-c',
+      'user.name=Test',
+      '-c',
+      'user.email=test@example.org',
+      '-c',
+      'init.defaultBranch=main',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'tag.gpgsign=false',
+      ...args,
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+    },
+  );
 }
 
 /** A temporary git repository built from commits of files; the real register is in the first commit. */
@@ -33,10 +49,27 @@ export function makeRepository(commits: readonly CommitSpec[]): string {
     writeFiles(root, files);
     git(root, 'add', '-A');
     const date = commit.date ?? `2025-0${Math.min(9, index + 1)}-01T10:00:00+01:00`;
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', commit.message ?? `Runde ${index + 1}`, `--author=${commit.author ?? 'Mette Sørensen'} <mette@example.org>`], {
-      cwd: root,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: '1' },
-    });
+    execFileSync(
+      'git',
+      [
+        '-c',
+        'user.name=Test',
+        '-c',
+        'user.email=test@example.org',
+        '-c',
+        'commit.gpgsign=false',
+        'commit',
+        '-q',
+        '--allow-empty',
+        '-m',
+        commit.message ?? `Runde ${index + 1}`,
+        `--author=${commit.author ?? 'Mette Sørensen'} <mette@example.org>`,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: '1' },
+      },
+    );
     if (commit.tag) git(root, 'tag', commit.tag);
   });
   return root;

@@ -12,21 +12,38 @@ const familyTherapy: MeasureChange = {
   id: 'familiebehandling',
   titel: 'Familiebehandling',
   kind: 'changed',
-  fields: [{ field: 'indhold', class: 'content', change: 'tekst-aendret', before: 'Behandleren mødes med familien.', after: 'Behandleren mødes med familien i hjemmet.' }],
+  fields: [
+    {
+      field: 'indhold',
+      class: 'content',
+      change: 'tekst-aendret',
+      before: 'Behandleren mødes med familien.',
+      after: 'Behandleren mødes med familien i hjemmet.',
+    },
+  ],
 };
 
 describe('presentChangelog', () => {
   it('puts the material changes first, then the content changes, then the editorial ones, whatever order the changelog has', () => {
     const round = sampleRound();
     round.changelog.changes = [round.changelog.changes[2]!, familyTherapy, ...round.changelog.changes.slice(0, 2)];
-    expect(presentChangelog(round).measures.map((measure) => measure.titel)).toEqual(['Praktisk pædagogisk støtte i hjemmet', 'Mentor til unge', 'Familiebehandling', 'Serviceniveauets ramme']);
+    expect(presentChangelog(round).measures.map((measure) => measure.titel)).toEqual([
+      'Praktisk pædagogisk støtte i hjemmet',
+      'Mentor til unge',
+      'Familiebehandling',
+      'Serviceniveauets ramme',
+    ]);
   });
 
   it('lists the fields of a measure material first, keeping their order otherwise', () => {
     const round = sampleRound();
     round.changelog.changes[0]!.fields.reverse();
     const [reduced] = presentChangelog(round).measures;
-    expect(reduced!.fields.map((field) => `${field.heading} (${field.classLabel})`)).toEqual(['Tildeling (Væsentlig)', 'Omfang og varighed (Væsentlig)', 'Kvalitetskrav til leverandør (Redaktionel)']);
+    expect(reduced!.fields.map((field) => `${field.heading} (${field.classLabel})`)).toEqual([
+      'Tildeling (Væsentlig)',
+      'Omfang og varighed (Væsentlig)',
+      'Kvalitetskrav til leverandør (Redaktionel)',
+    ]);
   });
 
   it('numbers the amendments 1, 2, 3, … through the whole round, in the order of the measures', () => {
@@ -83,18 +100,34 @@ describe('presentChangelog', () => {
       { key: 'kategori', heading: 'Kategori', text: 'Støttende indsatser' },
       { key: 'alder', heading: 'Alder', text: '14–17 år' },
     ]);
-    expect(mentor.whole?.sections.map((section) => section.heading)).toEqual(['Formål', 'Indhold', 'Målgruppe og tildelingskriterier', 'Omfang og varighed', 'Tildeling', 'Levering af ydelsen', 'Kvalitetskrav til leverandør', 'Lovhjemmel']);
+    expect(mentor.whole?.sections.map((section) => section.heading)).toEqual([
+      'Formål',
+      'Indhold',
+      'Målgruppe og tildelingskriterier',
+      'Omfang og varighed',
+      'Tildeling',
+      'Levering af ydelsen',
+      'Kvalitetskrav til leverandør',
+      'Lovhjemmel',
+    ]);
   });
 
-  it('names a field of the frame by the frame\'s own heading, »Målgruppe«, not the measure\'s', () => {
+  it("names a field of the frame by the frame's own heading, »Målgruppe«, not the measure's", () => {
     const round = sampleRound();
-    round.changelog.changes = [{ id: 'serviceniveau', titel: 'Serviceniveauets ramme', kind: 'changed', fields: [{ field: 'maalgruppe', class: 'material', change: 'maalgruppe-indsnaevret', before: 'Børn og unge 0-18 år.', after: 'Børn og unge 0-17 år.' }] }];
+    round.changelog.changes = [
+      {
+        id: 'serviceniveau',
+        titel: 'Serviceniveauets ramme',
+        kind: 'changed',
+        fields: [{ field: 'maalgruppe', class: 'material', change: 'maalgruppe-indsnaevret', before: 'Børn og unge 0-18 år.', after: 'Børn og unge 0-17 år.' }],
+      },
+    ];
     const [frame] = presentChangelog(round).measures;
     expect(frame!.fields[0]!.heading).toBe('Målgruppe');
     expect(frame!.amendments[0]!.text).toContain('»Målgruppe«');
   });
 
-  it('says the frame\'s new status and date in the words of the documents, not as the raw values', () => {
+  it("says the frame's new status and date in the words of the documents, not as the raw values", () => {
     const round = sampleRound();
     round.changelog.changes = [
       {
@@ -108,7 +141,10 @@ describe('presentChangelog', () => {
       },
     ];
     const presentation = presentChangelog(round);
-    expect(presentation.amendments.map((amendment) => amendment.text)).toEqual(['»Status« ændres fra »Vedtaget« til: »I høring«.', '»Gyldig fra« ændres fra »1. marts 2025« til: »1. marts 2026«.']);
+    expect(presentation.amendments.map((amendment) => amendment.text)).toEqual([
+      '»Status« ændres fra »Vedtaget« til: »I høring«.',
+      '»Gyldig fra« ændres fra »1. marts 2025« til: »1. marts 2026«.',
+    ]);
     expect(presentation.measures[0]!.fields[0]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
   });
 
@@ -137,8 +173,16 @@ describe('presentServiceLevel', () => {
     const after = sampleRound().after;
     return {
       ...after,
-      frame: { ...after.frame, vedtagelse: { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234, punkt 7' }, naeste_revision: '2027-02-01' },
-      measures: [...after.measures, { id: 'ny-indsats', titel: 'Ny indsats', kategori: '  ', formaal: 'At hjælpe.' }, { id: 'familiebehandling', titel: 'Familiebehandling', kategori: 'Behandling', alder: { fra: 0, til: 17 } }],
+      frame: {
+        ...after.frame,
+        vedtagelse: { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234, punkt 7' },
+        naeste_revision: '2027-02-01',
+      },
+      measures: [
+        ...after.measures,
+        { id: 'ny-indsats', titel: 'Ny indsats', kategori: '  ', formaal: 'At hjælpe.' },
+        { id: 'familiebehandling', titel: 'Familiebehandling', kategori: 'Behandling', alder: { fra: 0, til: 17 } },
+      ],
     };
   };
 

@@ -75,8 +75,18 @@ const contactPerson: Partial<Foranstaltning> = {
 const rolePlan: Rolleplan = {
   titel: 'Rolle- og ansvarsfordeling for serviceniveauet',
   roller: [
-    { rolle: 'Politiker', udvikling: ['Træffer den endelige beslutning i Børne- og Ungeudvalget.'], implementering: ['Fortæller borgerne om mål og prioriteter.'], opfoelgning: ['Får hvert år en status på brug og økonomi.'] },
-    { rolle: 'Sagsbehandlere', udvikling: ['Giver eksempler på, hvad familierne har brug for.'], implementering: ['Bruger serviceniveauet som et vejledende udgangspunkt.'], opfoelgning: ['Følger op på hjælpen til de aftalte tider.'] },
+    {
+      rolle: 'Politiker',
+      udvikling: ['Træffer den endelige beslutning i Børne- og Ungeudvalget.'],
+      implementering: ['Fortæller borgerne om mål og prioriteter.'],
+      opfoelgning: ['Får hvert år en status på brug og økonomi.'],
+    },
+    {
+      rolle: 'Sagsbehandlere',
+      udvikling: ['Giver eksempler på, hvad familierne har brug for.'],
+      implementering: ['Bruger serviceniveauet som et vejledende udgangspunkt.'],
+      opfoelgning: ['Følger op på hjælpen til de aftalte tider.'],
+    },
   ],
 };
 
@@ -108,9 +118,24 @@ describe('renderChangelogDocx', () => {
     const proposal = proposalOf(await partOf(await renderChangelogDocx(sampleRound())));
     const accepted = paragraphTexts(resolve(proposal, 'accept'));
     const rejected = paragraphTexts(resolve(proposal, 'reject'));
-    expect(accepted).toEqual(expect.arrayContaining(['Som udgangspunkt 8 timer om ugen i op til 6 måneder.', 'Mentor til unge', 'Status: I høring', 'Version: 2026.1', 'Gyldig fra: 1. marts 2026']));
+    expect(accepted).toEqual(
+      expect.arrayContaining([
+        'Som udgangspunkt 8 timer om ugen i op til 6 måneder.',
+        'Mentor til unge',
+        'Status: I høring',
+        'Version: 2026.1',
+        'Gyldig fra: 1. marts 2026',
+      ]),
+    );
     expect(accepted).not.toContain('Som udgangspunkt 10 timer om ugen i op til 6 måneder.');
-    expect(rejected).toEqual(expect.arrayContaining(['Som udgangspunkt 10 timer om ugen i op til 6 måneder.', 'Leverandøren sender en statusrapport hver 3. måned.', 'Status: Vedtaget', 'Version: 2025.1']));
+    expect(rejected).toEqual(
+      expect.arrayContaining([
+        'Som udgangspunkt 10 timer om ugen i op til 6 måneder.',
+        'Leverandøren sender en statusrapport hver 3. måned.',
+        'Status: Vedtaget',
+        'Version: 2025.1',
+      ]),
+    );
     expect(rejected).not.toContain('Mentor til unge');
     expect(rejected.filter((text) => text === 'Formål')).toHaveLength(1);
   });
@@ -144,7 +169,12 @@ describe('renderChangelogDocx', () => {
 
   it('opens with a cover naming the kommune, the round, its Danish dates and versions', async () => {
     const texts = paragraphTexts(await partOf(await renderChangelogDocx(sampleRound())));
-    expect(texts.slice(0, 4)).toEqual(['Ændringer i serviceniveauet', 'Eksempel Kommune', 'Børn og unge med særlige behov', 'Revisionsrunde: vedtaget/2025-02-11 → forslag-2026']);
+    expect(texts.slice(0, 4)).toEqual([
+      'Ændringer i serviceniveauet',
+      'Eksempel Kommune',
+      'Børn og unge med særlige behov',
+      'Revisionsrunde: vedtaget/2025-02-11 → forslag-2026',
+    ]);
     expect(texts).toEqual(expect.arrayContaining(['11. februar 2025', '15. januar 2026', '2025.1', '2026.1', '1. marts 2026']));
   });
 
@@ -153,7 +183,9 @@ describe('renderChangelogDocx', () => {
     const xml = await partOf(await renderChangelogDocx(round));
     const start = xml.indexOf('>Oversigt over ændringerne</w:t>');
     const table = xml.slice(xml.indexOf('<w:tbl>', start), xml.indexOf('</w:tbl>', start));
-    const rows = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((match) => [...(match[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => decode(cell[1] ?? '')));
+    const rows = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((match) =>
+      [...(match[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => decode(cell[1] ?? '')),
+    );
     expect(rows).toEqual([
       ['Foranstaltning', 'Ændring', 'Væsentlige', 'Indholdsmæssige', 'Redaktionelle'],
       ['Mentor til unge', 'Ny', '1', '0', '0'],
@@ -166,7 +198,14 @@ describe('renderChangelogDocx', () => {
   it('shows the added measure "Mentor til unge" as inserted text throughout the proposal, paragraph marks included', async () => {
     const proposal = proposalOf(await partOf(await renderChangelogDocx(sampleRound())));
     const inserted = revisedTexts(proposal, 'ins');
-    expect(inserted).toEqual(expect.arrayContaining(['Mentor til unge', 'Formål', 'At give den unge en fast voksen at støtte sig til.', 'Frivillige mentorer fra kommunens mentorkorps.']));
+    expect(inserted).toEqual(
+      expect.arrayContaining([
+        'Mentor til unge',
+        'Formål',
+        'At give den unge en fast voksen at støtte sig til.',
+        'Frivillige mentorer fra kommunens mentorkorps.',
+      ]),
+    );
     const mentor = proposal.slice(proposal.indexOf('>Mentor til unge</w:t>'), proposal.indexOf('>Praktisk pædagogisk støtte i hjemmet</w:t>'));
     const paragraphs = [...mentor.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((match) => match[1] ?? '');
     expect(paragraphs.length).toBeGreaterThanOrEqual(17);
@@ -185,7 +224,9 @@ describe('renderChangelogDocx', () => {
     // Amendments are numbered through the round: 1-3 for Praktisk pædagogisk støtte, 4 for Mentor til unge, then this one.
     expect(paragraphTexts(xml)).toContain('5. Foranstaltningen »Fast kontaktperson« udgår.');
     const deleted = revisedTexts(proposalOf(xml), 'del');
-    expect(deleted).toEqual(expect.arrayContaining(['Fast kontaktperson', 'Kontaktpersonen mødes med den unge og hjælper med skole og fritid.', 'Kommunens ungeteam.']));
+    expect(deleted).toEqual(
+      expect.arrayContaining(['Fast kontaktperson', 'Kontaktpersonen mødes med den unge og hjælper med skole og fritid.', 'Kommunens ungeteam.']),
+    );
     expect(proposalOf(xml)).toMatch(/<w:rPr><w:del [^>]*\/><\/w:rPr><\/w:pPr><w:del [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText[^>]*>Fast kontaktperson</);
   });
 
@@ -193,7 +234,13 @@ describe('renderChangelogDocx', () => {
     const round = roundWith((r) => {
       const renamed = { ...r.after.measures[1], id: 'praktisk-stoette-i-hjemmet', titel: 'Praktisk støtte i hjemmet' };
       r.after.measures = [r.after.measures[0]!, renamed];
-      r.changelog.changes.push({ id: 'praktisk-stoette-i-hjemmet', previousId: 'praktisk-paedagogisk-stoette', titel: 'Praktisk støtte i hjemmet', kind: 'renamed', fields: [] });
+      r.changelog.changes.push({
+        id: 'praktisk-stoette-i-hjemmet',
+        previousId: 'praktisk-paedagogisk-stoette',
+        titel: 'Praktisk støtte i hjemmet',
+        kind: 'renamed',
+        fields: [],
+      });
     });
     const proposal = proposalOf(await partOf(await renderChangelogDocx(round)));
     expect(revisedTexts(proposal, 'del')).toContain('pædagogisk ');
@@ -210,12 +257,21 @@ describe('renderChangelogDocx', () => {
 
   it('turns Markdown paragraphs and bullets into Word paragraphs and bullets, tracking a new bullet and keeping bold lead-ins', async () => {
     const round = roundWith((r) => {
-      r.before.frame = { ...r.before.frame, principper: 'Vi arbejder efter to principper.\n\n- **Tidlig indsats.** Vi hjælper tidligt.\n- Sammenhæng på tværs.' };
-      r.after.frame = { ...r.after.frame, principper: 'Vi arbejder efter tre principper.\n\n- **Tidlig indsats.** Vi hjælper så tidligt som muligt.\n- Sammenhæng på tværs.\n- [Mindst indgribende hjælp](https://example.org) først.' };
+      r.before.frame = {
+        ...r.before.frame,
+        principper: 'Vi arbejder efter to principper.\n\n- **Tidlig indsats.** Vi hjælper tidligt.\n- Sammenhæng på tværs.',
+      };
+      r.after.frame = {
+        ...r.after.frame,
+        principper:
+          'Vi arbejder efter tre principper.\n\n- **Tidlig indsats.** Vi hjælper så tidligt som muligt.\n- Sammenhæng på tværs.\n- [Mindst indgribende hjælp](https://example.org) først.',
+      };
     });
     const proposal = proposalOf(await partOf(await renderChangelogDocx(round)));
     const start = proposal.indexOf('>Principper</w:t>');
-    const paragraphs = [...proposal.slice(start, proposal.indexOf('>Målgruppe</w:t>', start)).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((match) => match[1] ?? '');
+    const paragraphs = [...proposal.slice(start, proposal.indexOf('>Målgruppe</w:t>', start)).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(
+      (match) => match[1] ?? '',
+    );
     expect(paragraphs.map(decode)).toEqual([
       'Vi arbejder efter totre principper.',
       'Tidlig indsats. Vi hjælper så tidligt som muligt.',
@@ -253,7 +309,9 @@ describe('renderChangelogDocx', () => {
     const texts = paragraphTexts(await partOf(await renderChangelogDocx(sampleRound())));
     const start = texts.indexOf('Godkendte afvigelser');
     expect(start).toBeGreaterThan(0);
-    expect(texts.slice(start)).toEqual(expect.arrayContaining(['policies/boern-og-unge/foranstaltninger/mentorordning.md', '20', 'skoen-under-regel', 'Loven fastsætter selv grænsen']));
+    expect(texts.slice(start)).toEqual(
+      expect.arrayContaining(['policies/boern-og-unge/foranstaltninger/mentorordning.md', '20', 'skoen-under-regel', 'Loven fastsætter selv grænsen']),
+    );
   });
 
   it('leaves the afvigelser out when the round has none', async () => {
@@ -310,17 +368,42 @@ describe('renderServiceLevelDocx', () => {
     expect(level.measures.length).toBeGreaterThan(10);
     const xml = await partOf(await renderServiceLevelDocx(level, side, meta));
     const texts = paragraphTexts(xml);
-    expect(texts.slice(0, 6)).toEqual(['Serviceniveau', 'Eksempel Kommune', 'Børn og unge med særlige behov', 'Version: 2025.1', 'Gyldig fra: 1. marts 2025', 'Status: Vedtaget']);
+    expect(texts.slice(0, 6)).toEqual([
+      'Serviceniveau',
+      'Eksempel Kommune',
+      'Børn og unge med særlige behov',
+      'Version: 2025.1',
+      'Gyldig fra: 1. marts 2025',
+      'Status: Vedtaget',
+    ]);
     expect(texts).toEqual(expect.arrayContaining(['Forord', 'Principper', 'Målgruppe', 'Foranstaltninger', 'Rolle- og ansvarsfordeling for serviceniveauet']));
     for (const measure of level.measures) expect(texts).toContain(measure.titel);
     expect(texts.filter((text) => text === 'Omfang og varighed')).toHaveLength(level.measures.length);
-    expect(texts).toEqual(expect.arrayContaining(['Rolle', 'Udvikling', 'Implementering og forankring', 'Opfølgning', 'Politiker', 'Direktion', 'Fagledelse', 'Teamledelse', 'Sagsbehandlere']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Rolle',
+        'Udvikling',
+        'Implementering og forankring',
+        'Opfølgning',
+        'Politiker',
+        'Direktion',
+        'Fagledelse',
+        'Teamledelse',
+        'Sagsbehandlere',
+      ]),
+    );
     expect(xml).not.toMatch(/<w:(ins|del)\b/);
   });
 
   it('groups the measures under their kategori', async () => {
     const round = sampleRound();
-    const xml = await partOf(await renderServiceLevelDocx({ ...round.after, measures: [...round.after.measures, { ...contactPerson, kategori: 'Forebyggende indsatser' }] }, round.to, meta));
+    const xml = await partOf(
+      await renderServiceLevelDocx(
+        { ...round.after, measures: [...round.after.measures, { ...contactPerson, kategori: 'Forebyggende indsatser' }] },
+        round.to,
+        meta,
+      ),
+    );
     const headings = [...xml.matchAll(/<w:pStyle w:val="Heading2"\/>[\s\S]*?<\/w:p>/g)].map((match) => decode(match[0]));
     expect(headings).toEqual(['Støttende indsatser', 'Forebyggende indsatser']);
     const texts = paragraphTexts(xml);
@@ -332,10 +415,22 @@ describe('renderServiceLevelDocx', () => {
   it('signs the foreword with the underskriver, unless the foreword already does', async () => {
     const round = sampleRound();
     const texts = paragraphTexts(await partOf(await renderServiceLevelDocx(round.after, round.to, meta)));
-    expect(texts.slice(texts.indexOf('Forord'), texts.indexOf('Principper'))).toEqual(['Forord', 'Jeg er glad for at kunne præsentere vores serviceniveau.', 'Lene Holm', 'Borgmester']);
-    const signed = { ...round.after, frame: { ...round.after.frame, forord: 'Jeg er glad for at kunne præsentere vores serviceniveau.\n\nLene Holm, borgmester' } };
+    expect(texts.slice(texts.indexOf('Forord'), texts.indexOf('Principper'))).toEqual([
+      'Forord',
+      'Jeg er glad for at kunne præsentere vores serviceniveau.',
+      'Lene Holm',
+      'Borgmester',
+    ]);
+    const signed = {
+      ...round.after,
+      frame: { ...round.after.frame, forord: 'Jeg er glad for at kunne præsentere vores serviceniveau.\n\nLene Holm, borgmester' },
+    };
     const again = paragraphTexts(await partOf(await renderServiceLevelDocx(signed, round.to, meta)));
-    expect(again.slice(again.indexOf('Forord'), again.indexOf('Principper'))).toEqual(['Forord', 'Jeg er glad for at kunne præsentere vores serviceniveau.', 'Lene Holm, borgmester']);
+    expect(again.slice(again.indexOf('Forord'), again.indexOf('Principper'))).toEqual([
+      'Forord',
+      'Jeg er glad for at kunne præsentere vores serviceniveau.',
+      'Lene Holm, borgmester',
+    ]);
   });
 
   it('gives the same bytes for the same service level, whatever the clock says', async () => {

@@ -36,7 +36,11 @@ function proposedLevel(): ServiceLevel {
   const level = sampleRound().after;
   return {
     ...level,
-    frame: { ...level.frame, vedtagelse: { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234, punkt 7' }, naeste_revision: '2027-02-01' },
+    frame: {
+      ...level.frame,
+      vedtagelse: { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234, punkt 7' },
+      naeste_revision: '2027-02-01',
+    },
     rolePlan: ROLE_PLAN,
   };
 }
@@ -64,7 +68,7 @@ describe('renderChangelogHtml', () => {
   it('is one Danish, self-contained HTML5 file: no scripts, nothing loaded from elsewhere, A4 print rules', () => {
     const html = renderChangelogHtml(sampleRound());
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
-    expect(html).toContain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
     expect(html).toContain('@page { size: A4; margin:');
     expect(html).toContain('.aendring { break-before: page;');
     expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b|\bsrc=|\bon\w+=|url\(/i);
@@ -120,21 +124,29 @@ describe('renderChangelogHtml', () => {
 
   it('shows an added measure whole in the right column, with the left column empty', () => {
     const html = renderChangelogHtml(sampleRound());
-    expect(html).toContain('<tr class="afsnit"><th colspan="2" scope="colgroup">Formål</th></tr>\n<tr class="tekst"><td></td><td>At give den unge en fast voksen at støtte sig til.</td></tr>');
-    expect(html).toContain('<li>Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der står i højre kolonne.</li>');
+    expect(html).toContain(
+      '<tr class="afsnit"><th colspan="2" scope="colgroup">Formål</th></tr>\n<tr class="tekst"><td></td><td>At give den unge en fast voksen at støtte sig til.</td></tr>',
+    );
+    expect(html).toContain(
+      '<li>Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der står i højre kolonne.</li>',
+    );
   });
 
   it('shows a removed measure whole in the left column, with the right column empty', () => {
     const round = sampleRound();
     round.changelog.changes = [{ id: 'praktisk-paedagogisk-stoette', titel: 'Praktisk pædagogisk støtte i hjemmet', kind: 'removed', fields: [] }];
     const html = renderChangelogHtml(round);
-    expect(html).toContain('<tr class="afsnit"><th colspan="2" scope="colgroup">Omfang og varighed</th></tr>\n<tr class="tekst"><td>Som udgangspunkt 10 timer om ugen i op til 6 måneder.</td><td></td></tr>');
+    expect(html).toContain(
+      '<tr class="afsnit"><th colspan="2" scope="colgroup">Omfang og varighed</th></tr>\n<tr class="tekst"><td>Som udgangspunkt 10 timer om ugen i op til 6 måneder.</td><td></td></tr>',
+    );
     expect(html).toContain('<li>Foranstaltningen »Praktisk pædagogisk støtte i hjemmet« udgår.</li>');
   });
 
   it('shows an added measure once, even when the changelog also lists its fields', () => {
     const round = sampleRound();
-    round.changelog.changes[1]!.fields = [{ field: 'formaal', class: 'material', change: 'foranstaltning-tilfoejet', before: '', after: 'At give den unge en fast voksen at støtte sig til.' }];
+    round.changelog.changes[1]!.fields = [
+      { field: 'formaal', class: 'material', change: 'foranstaltning-tilfoejet', before: '', after: 'At give den unge en fast voksen at støtte sig til.' },
+    ];
     const html = renderChangelogHtml(round);
     expect(html.match(/At give den unge en fast voksen at støtte sig til\./g)).toHaveLength(1);
   });
@@ -147,12 +159,24 @@ describe('renderChangelogHtml', () => {
         previousId: 'praktisk-paedagogisk-stoette',
         titel: 'Praktisk pædagogisk støtte i hjemmet',
         kind: 'renamed',
-        fields: [{ field: 'titel', class: 'editorial', change: 'tekst-redaktionel', before: 'Praktisk pædagogisk støtte', after: 'Praktisk pædagogisk støtte i hjemmet' }],
+        fields: [
+          {
+            field: 'titel',
+            class: 'editorial',
+            change: 'tekst-redaktionel',
+            before: 'Praktisk pædagogisk støtte',
+            after: 'Praktisk pædagogisk støtte i hjemmet',
+          },
+        ],
       },
     ];
     const html = renderChangelogHtml(round);
-    expect(html).toContain('<p class="meta">Omdøbt · id <code>praktisk-paedagogisk-stoette-i-hjemmet</code> · tidligere <code>praktisk-paedagogisk-stoette</code> · 1 redaktionel</p>');
-    const instructions = [.../<ol class="aendringsforslag" start="1">\n([\s\S]*?)\n<\/ol>/.exec(html)![1]!.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1]);
+    expect(html).toContain(
+      '<p class="meta">Omdøbt · id <code>praktisk-paedagogisk-stoette-i-hjemmet</code> · tidligere <code>praktisk-paedagogisk-stoette</code> · 1 redaktionel</p>',
+    );
+    const instructions = [.../<ol class="aendringsforslag" start="1">\n([\s\S]*?)\n<\/ol>/.exec(html)![1]!.matchAll(/<li>(.*?)<\/li>/g)].map(
+      (match) => match[1],
+    );
     expect(instructions[0]).toBe('Foranstaltningen »praktisk-paedagogisk-stoette« skifter id til »praktisk-paedagogisk-stoette-i-hjemmet«.');
     expect(instructions[1]).toMatch(/»Titel«.*i hjemmet/);
   });
@@ -166,7 +190,9 @@ describe('renderChangelogHtml', () => {
   it('shows an <img onerror> and a javascript: link in a field as text', () => {
     const html = renderChangelogHtml(roundWithMentorText(HOSTILE));
     expect(html).not.toMatch(/<img|<a href="javascript/i);
-    expect(html).toContain('Se &lt;img src=x onerror=alert(1)&gt; og [klik](javascript:alert(1)) eller &lt;a href=&quot;javascript:alert(2)&quot;&gt;her&lt;/a&gt;.');
+    expect(html).toContain(
+      'Se &lt;img src=x onerror=alert(1)&gt; og [klik](javascript:alert(1)) eller &lt;a href=&quot;javascript:alert(2)&quot;&gt;her&lt;/a&gt;.',
+    );
   });
 
   it('escapes every text from the round, also kommune, labels, titles, notes and deviations', () => {
@@ -186,7 +212,9 @@ describe('renderChangelogHtml', () => {
   it('lists the accepted deviations with file and line, rules and reason', () => {
     const html = renderChangelogHtml(sampleRound());
     expect(html).toContain('<h2>Godkendte afvigelser</h2>');
-    expect(html).toContain('<tr><td><code>policies/boern-og-unge/foranstaltninger/mentorordning.md:20</code></td><td><code>skoen-under-regel</code></td><td>Loven fastsætter selv grænsen</td></tr>');
+    expect(html).toContain(
+      '<tr><td><code>policies/boern-og-unge/foranstaltninger/mentorordning.md:20</code></td><td><code>skoen-under-regel</code></td><td>Loven fastsætter selv grænsen</td></tr>',
+    );
   });
 });
 
@@ -212,7 +240,9 @@ describe('renderServiceLevelHtml', () => {
 
   it('signs the foreword and renders the Markdown of the principles as a list', () => {
     const html = renderServiceLevelHtml(proposedLevel(), sampleRound().to, META);
-    expect(html).toContain('<h2>Forord</h2>\n<p>Jeg er glad for at kunne præsentere vores serviceniveau.</p>\n<p class="underskrift">Lene Holm<br>\nBorgmester</p>');
+    expect(html).toContain(
+      '<h2>Forord</h2>\n<p>Jeg er glad for at kunne præsentere vores serviceniveau.</p>\n<p class="underskrift">Lene Holm<br>\nBorgmester</p>',
+    );
     expect(html).toContain('<h2>Principper</h2>\n<ul>\n<li>Tidlig indsats.</li>\n<li>Sammenhæng på tværs.</li>\n</ul>');
   });
 
@@ -220,7 +250,16 @@ describe('renderServiceLevelHtml', () => {
     const html = renderServiceLevelHtml(proposedLevel(), sampleRound().to, META);
     const article = html.slice(html.indexOf('<article class="foranstaltning" id="foranstaltning-2">'));
     const headings = [...article.slice(0, article.indexOf('</article>')).matchAll(/<h4>([^<]+)<\/h4>/g)].map((match) => match[1]);
-    expect(headings).toEqual(['Formål', 'Indhold', 'Målgruppe og tildelingskriterier', 'Omfang og varighed', 'Tildeling', 'Levering af ydelsen', 'Kvalitetskrav til leverandør', 'Lovhjemmel']);
+    expect(headings).toEqual([
+      'Formål',
+      'Indhold',
+      'Målgruppe og tildelingskriterier',
+      'Omfang og varighed',
+      'Tildeling',
+      'Levering af ydelsen',
+      'Kvalitetskrav til leverandør',
+      'Lovhjemmel',
+    ]);
     expect(html.indexOf('<h2>Støttende indsatser</h2>')).toBeLessThan(html.indexOf('<h3>Mentor til unge</h3>'));
     expect(html.indexOf('<h3>Mentor til unge</h3>')).toBeLessThan(html.indexOf('<h3>Praktisk pædagogisk støtte i hjemmet</h3>'));
     expect(article).toContain('<h4>Omfang og varighed</h4>\n<p>Som udgangspunkt 8 timer om ugen i op til 6 måneder.</p>');
@@ -230,11 +269,15 @@ describe('renderServiceLevelHtml', () => {
     const html = renderServiceLevelHtml(proposedLevel(), sampleRound().to, META);
     const plan = html.slice(html.indexOf('<section class="rolleplan" id="rolleplan">'));
     expect(plan).toContain('<h2>Rolle- og ansvarsfordeling for serviceniveauet</h2>');
-    expect(plan).toContain('<thead><tr><th scope="col">Rolle</th><th scope="col">Udvikling</th><th scope="col">Implementering og forankring</th><th scope="col">Opfølgning</th></tr></thead>');
+    expect(plan).toContain(
+      '<thead><tr><th scope="col">Rolle</th><th scope="col">Udvikling</th><th scope="col">Implementering og forankring</th><th scope="col">Opfølgning</th></tr></thead>',
+    );
     expect(plan).toContain(
       '<tr><th scope="row">Politiker</th><td><ul><li>Træffer den endelige beslutning i Børne- og Ungeudvalget.</li></ul></td><td><ul><li>Fortæller borgerne om mål og prioriteter i serviceniveauet.</li></ul></td><td><ul><li>Får hvert år en status på brug, omfang og økonomi.</li><li>Beslutter hvert år, om serviceniveauet skal ændres.</li></ul></td></tr>',
     );
-    expect(plan).toContain('<tr><th scope="row">Sagsbehandlere</th><td>–</td><td><ul><li>Bruger serviceniveauet i <strong>hver</strong> sag altid.</li></ul></td>');
+    expect(plan).toContain(
+      '<tr><th scope="row">Sagsbehandlere</th><td>–</td><td><ul><li>Bruger serviceniveauet i <strong>hver</strong> sag altid.</li></ul></td>',
+    );
   });
 
   it('leaves no <script> from the sample round in the service level', () => {
@@ -259,7 +302,12 @@ describe('renderServiceLevelHtml', () => {
   });
 
   it('says so when a section is empty, and puts measures without a kategori last', () => {
-    const level: ServiceLevel = { measures: [{ id: 'ny-indsats', titel: 'Ny indsats', formaal: 'At hjælpe.' }, { id: 'familiebehandling', titel: 'Familiebehandling', kategori: 'Behandling', formaal: 'At styrke familien.' }] };
+    const level: ServiceLevel = {
+      measures: [
+        { id: 'ny-indsats', titel: 'Ny indsats', formaal: 'At hjælpe.' },
+        { id: 'familiebehandling', titel: 'Familiebehandling', kategori: 'Behandling', formaal: 'At styrke familien.' },
+      ],
+    };
     const html = renderServiceLevelHtml(level, { label: 'arbejdskopien' }, META);
     expect(html.indexOf('<h2>Behandling</h2>')).toBeLessThan(html.indexOf('<h2>Øvrige foranstaltninger</h2>'));
     expect(html).toContain('<h4>Indhold</h4>\n<p class="mangler">Ikke udfyldt.</p>');

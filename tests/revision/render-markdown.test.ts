@@ -25,7 +25,14 @@ function roundWithMentorText(field: 'indhold' | 'omfang', text: string): Round {
 /** A round with one changed field. */
 function roundWithField(field: Partial<FieldChange> & Pick<FieldChange, 'before' | 'after'>): Round {
   const round = sampleRound();
-  round.changelog.changes = [{ id: 'familiebehandling', titel: 'Familiebehandling', kind: 'changed', fields: [{ field: 'indhold', class: 'content', change: 'tekst-aendret', ...field }] }];
+  round.changelog.changes = [
+    {
+      id: 'familiebehandling',
+      titel: 'Familiebehandling',
+      kind: 'changed',
+      fields: [{ field: 'indhold', class: 'content', change: 'tekst-aendret', ...field }],
+    },
+  ];
   return round;
 }
 
@@ -48,13 +55,20 @@ function parsed(markdown: string): { types: Set<string>; strong: string[]; text:
 /** A round touching `count` measures: every tenth has a material change in Omfang, the rest an editorial one in Formål. */
 function largeRound(count: number, words = 12): Round {
   const round = sampleRound();
-  const sentence = (hours: number) => `Som udgangspunkt ${hours} timer om ugen. ${'Familien får støtte i hverdagen efter en konkret og individuel vurdering. '.repeat(Math.ceil(words / 10))}`.trim();
+  const sentence = (hours: number) =>
+    `Som udgangspunkt ${hours} timer om ugen. ${'Familien får støtte i hverdagen efter en konkret og individuel vurdering. '.repeat(Math.ceil(words / 10))}`.trim();
   const changes: MeasureChange[] = Array.from({ length: count }, (_, index) => {
     const number = String(index + 1).padStart(4, '0');
     const material = index % 10 === 9;
     const field: FieldChange = material
       ? { field: 'omfang', class: 'material', change: 'omfang-reduceret', before: sentence(10), after: sentence(8), note: '10 timer → 8 timer (−20 %)' }
-      : { field: 'formaal', class: 'editorial', change: 'tekst-redaktionel', before: `${sentence(10)} Formålet er tryghed`, after: `${sentence(10)} Formålet er tryghed.` };
+      : {
+          field: 'formaal',
+          class: 'editorial',
+          change: 'tekst-redaktionel',
+          before: `${sentence(10)} Formålet er tryghed`,
+          after: `${sentence(10)} Formålet er tryghed.`,
+        };
     return { id: `indsats-${number}`, titel: `Indsats ${number}`, kind: 'changed', fields: [field] };
   });
   round.changelog.changes = changes;
@@ -95,7 +109,9 @@ describe('renderChangelogMarkdown', () => {
 
   it('shows the reduction in Omfang og varighed with »10« struck out and »8« in bold, and the change id and note', () => {
     const markdown = renderChangelogMarkdown(sampleRound());
-    expect(markdown).toContain('**Omfang og varighed** · Væsentlig · `omfang-reduceret` · 10 timer → 8 timer (−20 %)\n\n> Som udgangspunkt ~~10~~**8** timer om ugen i op til 6 måneder.');
+    expect(markdown).toContain(
+      '**Omfang og varighed** · Væsentlig · `omfang-reduceret` · 10 timer → 8 timer (−20 %)\n\n> Som udgangspunkt ~~10~~**8** timer om ugen i op til 6 måneder.',
+    );
     expect(parsed(markdown).strong).toContain('8');
   });
 
@@ -106,14 +122,20 @@ describe('renderChangelogMarkdown', () => {
   });
 
   it('keeps the lines of a changed list, each mark closed on its own line', () => {
-    const markdown = renderChangelogMarkdown(roundWithField({ before: '- Tidlig indsats.\n- Sammenhæng på tværs.', after: '- Tidlig og forebyggende indsats.\n- Sammenhæng på tværs.\n- Inddragelse af familien.' }));
+    const markdown = renderChangelogMarkdown(
+      roundWithField({
+        before: '- Tidlig indsats.\n- Sammenhæng på tværs.',
+        after: '- Tidlig og forebyggende indsats.\n- Sammenhæng på tværs.\n- Inddragelse af familien.',
+      }),
+    );
     expect(markdown).toContain('> \\- Tidlig **og forebyggende** indsats.\\\n> \\- Sammenhæng på tværs.\\\n> **- Inddragelse af familien.**');
     expect(parsed(markdown).types.has('list')).toBe(false);
     expect(parsed(markdown).strong).toEqual(expect.arrayContaining(['og forebyggende', '- Inddragelse af familien.']));
   });
 
   it('shows HTML, links and formatting in policy text as the text the officer wrote', () => {
-    const text = 'Se <img src=x onerror=alert(1)> og [klik](javascript:alert(1)), **fed** tekst, <https://example.org> og www.example.org.\n# Ikke en overskrift\n1. Ikke en liste\n---\n> Ikke et citat';
+    const text =
+      'Se <img src=x onerror=alert(1)> og [klik](javascript:alert(1)), **fed** tekst, <https://example.org> og www.example.org.\n# Ikke en overskrift\n1. Ikke en liste\n---\n> Ikke et citat';
     const markdown = renderChangelogMarkdown(roundWithMentorText('indhold', text));
     const section = markdown.slice(markdown.indexOf('**Indhold**\n'), markdown.indexOf('**Målgruppe og tildelingskriterier**'));
     const tree = parsed(section.slice(section.indexOf('\n')));
@@ -134,11 +156,29 @@ describe('renderChangelogMarkdown', () => {
     expect(markdown).toContain('**Lovhjemmel**\n\n> Barnets Lov § 32, stk. 1, nr. 3.');
   });
 
-  it('names the frame\'s sections and the role plan\'s cells by their own headings', () => {
+  it("names the frame's sections and the role plan's cells by their own headings", () => {
     const round = sampleRound();
     round.changelog.changes = [
-      { id: 'serviceniveau', titel: 'Serviceniveauets ramme', kind: 'changed', fields: [{ field: 'maalgruppe', class: 'material', change: 'maalgruppe-indsnaevret', before: 'Børn og unge 0-18 år.', after: 'Børn og unge 0-17 år.' }] },
-      { id: 'rolleplan', titel: 'Rolleplan', kind: 'changed', fields: [{ field: 'roller.Politiker.udvikling', class: 'content', change: 'rolleplan-aendret', before: 'Træffer beslutningen.', after: 'Træffer den endelige beslutning.' }] },
+      {
+        id: 'serviceniveau',
+        titel: 'Serviceniveauets ramme',
+        kind: 'changed',
+        fields: [{ field: 'maalgruppe', class: 'material', change: 'maalgruppe-indsnaevret', before: 'Børn og unge 0-18 år.', after: 'Børn og unge 0-17 år.' }],
+      },
+      {
+        id: 'rolleplan',
+        titel: 'Rolleplan',
+        kind: 'changed',
+        fields: [
+          {
+            field: 'roller.Politiker.udvikling',
+            class: 'content',
+            change: 'rolleplan-aendret',
+            before: 'Træffer beslutningen.',
+            after: 'Træffer den endelige beslutning.',
+          },
+        ],
+      },
     ];
     const markdown = renderChangelogMarkdown(round);
     expect(markdown).toContain('**Målgruppe** · Væsentlig · `maalgruppe-indsnaevret`');
@@ -177,7 +217,9 @@ describe('renderChangelogMarkdown', () => {
     expect(markdown).toContain('Den fulde ændringsoversigt står i HTML- og Word-dokumentet, som ligger som artefakt på workflow-kørslen.');
     // every measure shown is whole: its heading, its meta line and its redline
     const lastHeading = markdown.lastIndexOf(shown.at(-1)!);
-    expect(markdown.slice(lastHeading)).toMatch(/^### Indsats \d{4}\n\nÆndret · `indsats-\d{4}` · [^\n]+\n\n\*\*[^\n]+\n\n> [^\n]+\n\n### Godkendte afvigelser/);
+    expect(markdown.slice(lastHeading)).toMatch(
+      /^### Indsats \d{4}\n\nÆndret · `indsats-\d{4}` · [^\n]+\n\n\*\*[^\n]+\n\n> [^\n]+\n\n### Godkendte afvigelser/,
+    );
     expect(markdown.endsWith('workflow-kørslen.\n')).toBe(true);
   });
 
@@ -198,7 +240,9 @@ describe('the redline on pathological text (a hang guard, no timing)', () => {
   it('marks a change that holds 200,000 pasted spaces, next to a 200 KB word', () => {
     const spaces = ' '.repeat(200_000);
     const word = 'a'.repeat(200_000);
-    const markdown = renderChangelogMarkdown(roundWithField({ before: `${word} Familien får besøg. Slut.`, after: `${word} Familien får hjælp${spaces}og råd. Slut.` }));
+    const markdown = renderChangelogMarkdown(
+      roundWithField({ before: `${word} Familien får besøg. Slut.`, after: `${word} Familien får hjælp${spaces}og råd. Slut.` }),
+    );
     expect(markdown.includes(`Familien får ~~besøg~~**hjælp${spaces}og råd**.`)).toBe(true); // not toContain: its diff of 400 KB is slow
   }, 10_000); // the old trim pattern took 25 s here; this takes milliseconds
 });

@@ -54,7 +54,14 @@ export function sampleRound(): Round {
   return {
     kommune: 'Eksempel Kommune',
     omraade: 'Børn og unge med særlige behov',
-    from: { label: 'vedtaget/2025-02-11', commit: 'a'.repeat(40), date: '2025-02-11T10:00:00Z', author: 'Anna Jensen', version: '2025.1', gyldigFra: '2025-03-01' },
+    from: {
+      label: 'vedtaget/2025-02-11',
+      commit: 'a'.repeat(40),
+      date: '2025-02-11T10:00:00Z',
+      author: 'Anna Jensen',
+      version: '2025.1',
+      gyldigFra: '2025-03-01',
+    },
     to: { label: 'forslag-2026', commit: 'b'.repeat(40), date: '2026-01-15T09:30:00Z', author: 'Mette Sørensen', version: '2026.1', gyldigFra: '2026-03-01' },
     changelog: {
       from: 'vedtaget/2025-02-11',
@@ -65,7 +72,14 @@ export function sampleRound(): Round {
           titel: 'Praktisk pædagogisk støtte i hjemmet',
           kind: 'changed',
           fields: [
-            { field: 'omfang', class: 'material', change: 'omfang-reduceret', before: measureBefore.omfang, after: measureAfter.omfang, note: '10 timer → 8 timer (−20 %)' },
+            {
+              field: 'omfang',
+              class: 'material',
+              change: 'omfang-reduceret',
+              before: measureBefore.omfang,
+              after: measureAfter.omfang,
+              note: '10 timer → 8 timer (−20 %)',
+            },
             { field: 'tildeling', class: 'material', change: 'tildeling-aendret', before: measureBefore.tildeling, after: measureAfter.tildeling },
             { field: 'kvalitetskrav', class: 'editorial', change: 'tekst-redaktionel', before: measureBefore.kvalitetskrav, after: measureAfter.kvalitetskrav },
           ],
@@ -86,6 +100,8 @@ export function sampleRound(): Round {
     },
     before: { frame, measures: [measureBefore] },
     after: { frame: { ...frame, version: '2026.1', gyldig_fra: '2026-03-01', status: 'hoering' }, measures: [mentor, measureAfter] },
-    deviations: [{ file: 'policies/boern-og-unge/foranstaltninger/mentorordning.md', line: 20, rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen' }],
+    deviations: [
+      { file: 'policies/boern-og-unge/foranstaltninger/mentorordning.md', line: 20, rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen' },
+    ],
   };
 }

@@ -67,7 +67,12 @@ function hostile<T>(value: T, key = ''): T {
 const ROLE_PLAN: Rolleplan = {
   titel: 'Rolle- og ansvarsfordeling',
   roller: [
-    { rolle: 'Politiker', udvikling: ['Træffer den endelige beslutning i Børne- og Ungeudvalget.'], implementering: ['Fortæller borgerne om serviceniveauet.'], opfoelgning: ['Får hvert år en status.'] },
+    {
+      rolle: 'Politiker',
+      udvikling: ['Træffer den endelige beslutning i Børne- og Ungeudvalget.'],
+      implementering: ['Fortæller borgerne om serviceniveauet.'],
+      opfoelgning: ['Får hvert år en status.'],
+    },
     { rolle: 'Sagsbehandlere', udvikling: [], implementering: ['Bruger serviceniveauet i **hver** sag.'], opfoelgning: ['Melder tilbage til ledelsen.'] },
   ],
 };
@@ -76,7 +81,11 @@ const ROLE_PLAN: Rolleplan = {
 function hostileRound(): Round {
   const round = sampleRound();
   round.after.rolePlan = ROLE_PLAN;
-  round.after.frame = { ...round.after.frame, vedtagelse: { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234' }, naeste_revision: '2027-02-01' };
+  round.after.frame = {
+    ...round.after.frame,
+    vedtagelse: { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234' },
+    naeste_revision: '2027-02-01',
+  };
   round.after.measures = [...round.after.measures, { id: 'uden-kategori', titel: 'Foranstaltning uden kategori', formaal: 'Formål.' }];
   return hostile(round);
 }
@@ -117,7 +126,9 @@ let browser: Promise<Browser> | undefined;
 /** The browser, started once. Without Chromium every browser test fails (never skips) and says how to install it. */
 function openBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI installs it in .ci/run). This test proves the committee documents run no script and must not be skipped.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI installs it in .ci/run). This test proves the committee documents run no script and must not be skipped.`,
+    );
   }
   browser ??= chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   return browser;
@@ -197,52 +208,32 @@ describe('the committee documents run no script from a pull request, in a real b
     expect(html).toContain("default-src 'none'");
   });
 
-  it(
-    'the changelog: nothing runs on load or on clicking any link',
-    async () => {
-      const result = await visit(renderChangelogHtml(hostileRound()));
-      expect(result.clicked).toBeGreaterThan(0);
-      expectNothingRan(result);
-    },
-    120_000,
-  );
+  it('the changelog: nothing runs on load or on clicking any link', async () => {
+    const result = await visit(renderChangelogHtml(hostileRound()));
+    expect(result.clicked).toBeGreaterThan(0);
+    expectNothingRan(result);
+  }, 120_000);
 
-  it(
-    'the changelog without its Content-Security-Policy: escaping alone stops every payload',
-    async () => {
-      expectNothingRan(await visit(withoutCsp(renderChangelogHtml(hostileRound()))));
-    },
-    120_000,
-  );
+  it('the changelog without its Content-Security-Policy: escaping alone stops every payload', async () => {
+    expectNothingRan(await visit(withoutCsp(renderChangelogHtml(hostileRound()))));
+  }, 120_000);
 
-  it(
-    'the whole service level, with Markdown rendered: nothing runs on load or on clicking any link',
-    async () => {
-      const { level, round } = hostileServiceLevel();
-      const result = await visit(renderServiceLevelHtml(level, round.to, { kommune: round.kommune, omraade: round.omraade }));
-      expect(result.clicked).toBeGreaterThan(10);
-      expectNothingRan(result);
-    },
-    120_000,
-  );
+  it('the whole service level, with Markdown rendered: nothing runs on load or on clicking any link', async () => {
+    const { level, round } = hostileServiceLevel();
+    const result = await visit(renderServiceLevelHtml(level, round.to, { kommune: round.kommune, omraade: round.omraade }));
+    expect(result.clicked).toBeGreaterThan(10);
+    expectNothingRan(result);
+  }, 120_000);
 
-  it(
-    'the whole service level without its Content-Security-Policy: the sanitiser alone stops every payload',
-    async () => {
-      const { level, round } = hostileServiceLevel();
-      expectNothingRan(await visit(withoutCsp(renderServiceLevelHtml(level, round.to, { kommune: round.kommune, omraade: round.omraade }))));
-    },
-    120_000,
-  );
+  it('the whole service level without its Content-Security-Policy: the sanitiser alone stops every payload', async () => {
+    const { level, round } = hostileServiceLevel();
+    expectNothingRan(await visit(withoutCsp(renderServiceLevelHtml(level, round.to, { kommune: round.kommune, omraade: round.omraade }))));
+  }, 120_000);
 
-  it(
-    'a page that does run script is caught, so a pass means something',
-    async () => {
-      const result = await visit('<!DOCTYPE html><title>kontrol</title><a href="javascript:window.__pwned=1">klik</a><img src=x onerror="console.error(1)">');
-      expect(result.pwned).toEqual([1]);
-      expect(result.handlers).toEqual(['IMG onerror']);
-      expect(result.unsafeLinks).toEqual(['javascript:window.__pwned=1']);
-    },
-    60_000,
-  );
+  it('a page that does run script is caught, so a pass means something', async () => {
+    const result = await visit('<!DOCTYPE html><title>kontrol</title><a href="javascript:window.__pwned=1">klik</a><img src=x onerror="console.error(1)">');
+    expect(result.pwned).toEqual([1]);
+    expect(result.handlers).toEqual(['IMG onerror']);
+    expect(result.unsafeLinks).toEqual(['javascript:window.__pwned=1']);
+  }, 60_000);
 });

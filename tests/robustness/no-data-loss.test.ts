@@ -48,7 +48,10 @@ function fingerprint(root: string, skip: readonly string[] = []): Record<string,
       else if (stat.isDirectory()) {
         entries[path] = `folder ${stat.mode.toString(8)}`;
         walk(path);
-      } else entries[path] = `file ${stat.mode.toString(8)} ${stat.mtimeMs} ${createHash('sha256').update(readFileSync(join(root, path))).digest('hex')}`;
+      } else
+        entries[path] = `file ${stat.mode.toString(8)} ${stat.mtimeMs} ${createHash('sha256')
+          .update(readFileSync(join(root, path)))
+          .digest('hex')}`;
     }
   };
   walk('');
@@ -61,7 +64,10 @@ function busyTree(): string {
     'policies/lovregister.json': REGISTER,
     [`${AREA}/serviceniveau.md`]: frameText(),
     [MEASURE]: measureMarkdown(),
-    [`${AREA}/foranstaltninger/mentorordning.md`]: measureMarkdown({ id: 'mentorordning', sections: { 'Omfang og varighed': 'Der gives højst 10 timer. [tilpasses]' } }),
+    [`${AREA}/foranstaltninger/mentorordning.md`]: measureMarkdown({
+      id: 'mentorordning',
+      sections: { 'Omfang og varighed': 'Der gives højst 10 timer. [tilpasses]' },
+    }),
     [`${AREA}/foranstaltninger/brudt-yaml.md`]: measureMarkdown({ id: 'brudt-yaml' }).replace('titel: Praktisk', 'titel: "Praktisk'),
     [`${AREA}/foranstaltninger/ansi.md`]: Buffer.concat([Buffer.from('---\nid: ansi\ntitel: B'), Buffer.from([0xf8]), Buffer.from('rn\n---\n')]),
     [`${AREA}/foranstaltninger/mojibake.md`]: measureMarkdown({ id: 'mojibake' }).replace('Familier med børn', 'Familier med bÃ¸rn'),

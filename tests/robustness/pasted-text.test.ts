@@ -81,7 +81,10 @@ describe('text pasted from Word is read as the words it shows', () => {
 
   it('a heading pasted with a soft hyphen or zero-width space is still the template heading', () => {
     for (const hidden of ['\u00AD', '\u200B']) {
-      const text = measureText({ maalgruppe: `Familier med børn. ${STATEMENT}` }).replace('## Målgruppe og tildelingskriterier', `## Målgruppe og til${hidden}delingskriterier`);
+      const text = measureText({ maalgruppe: `Familier med børn. ${STATEMENT}` }).replace(
+        '## Målgruppe og tildelingskriterier',
+        `## Målgruppe og til${hidden}delingskriterier`,
+      );
       expect(checkText(FILE, 'foranstaltning', text)).toEqual([]);
       expect(findingsOf(individuelVurdering, [documentOf(FILE, 'foranstaltning', text)])).toEqual([]);
     }
@@ -108,7 +111,10 @@ describe('text pasted from a PDF is read as the words it shows', () => {
     ['two broken words and CRLF', 'Der fore-\r\ntages altid en konkret og individu-\r\nel vurdering af barnets behov.'],
     ['hard line breaks with trailing spaces in the middle of the sentence', 'Der foretages altid en konkret og \nindividuel vurdering af barnets \nbehov.'],
     ['a line break inside the statement and a hard space after it', 'Der foretages altid en\nkonkret og individuel vurdering\u00A0af barnets behov.'],
-    ['a non-breaking hyphen from Word in »børne‑ og ungeudvalget«', 'Børne\u2011 og ungeudvalget har besluttet, at der altid foretages en konkret og individuel vurdering.'],
+    [
+      'a non-breaking hyphen from Word in »børne‑ og ungeudvalget«',
+      'Børne\u2011 og ungeudvalget har besluttet, at der altid foretages en konkret og individuel vurdering.',
+    ],
   ];
   for (const [name, statement] of accepted) {
     it(`accepts the statement with ${name}`, () => {
@@ -173,7 +179,9 @@ describe('mojibake: UTF-8 that was read as Windows-1252 and saved again', () => 
           start,
           end: { line: start.line, column: start.column + garbled.length },
           message: `»${garbled}« er sandsynligvis et »${original}«, der er gemt med forkert tegnsæt`,
-          hint: expect.stringMatching(new RegExp(`erstat »${garbled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}« med »${original}« i hele filen .*gem filen som UTF-8\\.$`)) as string,
+          hint: expect.stringMatching(
+            new RegExp(`erstat »${garbled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}« med »${original}« i hele filen .*gem filen som UTF-8\\.$`),
+          ) as string,
         },
       ]);
     });
@@ -181,12 +189,19 @@ describe('mojibake: UTF-8 that was read as Windows-1252 and saved again', () => 
 
   it('»â€« whose last, undefined byte was dropped is reported as a »”«', () => {
     const text = measureText({ indhold: 'Familien kalder det â€œet pusterumâ€ i hverdagen.' });
-    expect(loadFindings(text)).toEqual([expect.objectContaining({ start: positionOf(text, 'â€œ'), message: '»â€œ« er sandsynligvis et »“«, der er gemt med forkert tegnsæt (og 1 sted mere på linjen)' })]);
+    expect(loadFindings(text)).toEqual([
+      expect.objectContaining({
+        start: positionOf(text, 'â€œ'),
+        message: '»â€œ« er sandsynligvis et »“«, der er gemt med forkert tegnsæt (og 1 sted mere på linjen)',
+      }),
+    ]);
     expect(findMojibakeRuns('et pusterumâ€ i').map((run) => run.expected)).toEqual(['”']);
   });
 
   it('a hard space or soft hyphen that was garbled is named, since it cannot be seen', () => {
-    expect(findMojibake(garble('konkret\u00A0og')).map((problem) => problem.message)).toEqual(['»Â« er sandsynligvis et hårdt mellemrum, der er gemt med forkert tegnsæt']);
+    expect(findMojibake(garble('konkret\u00A0og')).map((problem) => problem.message)).toEqual([
+      '»Â« er sandsynligvis et hårdt mellemrum, der er gemt med forkert tegnsæt',
+    ]);
     expect(findMojibake(garble('indi\u00ADviduel')).map((problem) => problem.hint)).toEqual([expect.stringContaining('slet »Â«')]);
   });
 
@@ -195,11 +210,16 @@ describe('mojibake: UTF-8 that was read as Windows-1252 and saved again', () => 
     const text = measureText({ indhold: line });
     const findings = loadFindings(text);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ start: positionOf(text, 'Ã¸'), message: '»Ã¸« er sandsynligvis et »ø«, der er gemt med forkert tegnsæt (og 8 steder mere på linjen)' });
+    expect(findings[0]).toMatchObject({
+      start: positionOf(text, 'Ã¸'),
+      message: '»Ã¸« er sandsynligvis et »ø«, der er gemt med forkert tegnsæt (og 8 steder mere på linjen)',
+    });
   });
 
   it('letters next to each other are one run: »Ã¦Ã¸Ã¥« is »æøå«', () => {
-    expect(findMojibake(`Bogstaverne ${garble('æøå')} bruges.`).map((problem) => problem.message)).toEqual(['»Ã¦Ã¸Ã¥« er sandsynligvis »æøå«, der er gemt med forkert tegnsæt']);
+    expect(findMojibake(`Bogstaverne ${garble('æøå')} bruges.`).map((problem) => problem.message)).toEqual([
+      '»Ã¦Ã¸Ã¥« er sandsynligvis »æøå«, der er gemt med forkert tegnsæt',
+    ]);
   });
 
   it('a whole garbled file gives a finding on every line that has mojibake, besides the broken headings', () => {

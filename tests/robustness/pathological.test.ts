@@ -70,7 +70,9 @@ interface JsonFinding {
 
 /** Runs the check core on the measure, with the real register and a frame as context; its findings as `check --format json` gives them. */
 function check(measure: string | Uint8Array): JsonFinding[] {
-  const findings = JSON.parse(formatJson(checkFiles({ [MEASURE]: measure }, { 'policies/lovregister.json': REGISTER, 'policies/boern-og-unge/serviceniveau.md': FRAME_MARKDOWN }))) as JsonFinding[];
+  const findings = JSON.parse(
+    formatJson(checkFiles({ [MEASURE]: measure }, { 'policies/lovregister.json': REGISTER, 'policies/boern-og-unge/serviceniveau.md': FRAME_MARKDOWN })),
+  ) as JsonFinding[];
   for (const finding of findings) expect(finding.file).toBe(MEASURE);
   return findings;
 }
@@ -116,8 +118,14 @@ describe('huge files are read to the end', () => {
       expect(text.split('\n').length).toBeGreaterThan(100_000);
       const findings = check(text);
       expect(findings).toHaveLength(25_000);
-      expect(findings.every((finding) => finding.rule === 'schema' && finding.severity === 'warning' && finding.message.startsWith('Ukendt overskrift »Bilag '))).toBe(true);
-      expect(findings.at(-1)).toMatchObject({ line: lineStartingWith(text, '## Bilag 25000'), column: 4, message: 'Ukendt overskrift »Bilag 25000«; afsnittet bliver ikke læst' });
+      expect(
+        findings.every((finding) => finding.rule === 'schema' && finding.severity === 'warning' && finding.message.startsWith('Ukendt overskrift »Bilag ')),
+      ).toBe(true);
+      expect(findings.at(-1)).toMatchObject({
+        line: lineStartingWith(text, '## Bilag 25000'),
+        column: 4,
+        message: 'Ukendt overskrift »Bilag 25000«; afsnittet bliver ikke læst',
+      });
     },
     HANG_GUARD,
   );
@@ -144,7 +152,11 @@ describe('huge files are read to the end', () => {
       const list = Array.from({ length: 2_000 }, (_, level) => `${'  '.repeat(level)}- Punkt ${level}`).join('\n');
       const text = measureWith('Indhold', `En familiekonsulent kommer i hjemmet.\n\n${list}`);
       expect(check(text)).toEqual([
-        expect.objectContaining({ rule: 'schema', line: lineStartingWith(text, `${' '.repeat(120)}- Punkt 60`), message: 'Listen er indlejret alt for dybt (punktet er rykket mere end 120 tegn ind), så filen kan ikke læses' }),
+        expect.objectContaining({
+          rule: 'schema',
+          line: lineStartingWith(text, `${' '.repeat(120)}- Punkt 60`),
+          message: 'Listen er indlejret alt for dybt (punktet er rykket mere end 120 tegn ind), så filen kan ikke læses',
+        }),
       ]);
       const shallow = Array.from({ length: 5 }, (_, level) => `${'  '.repeat(level)}- Punkt ${level}`).join('\n');
       expect(check(measureWith('Indhold', `En familiekonsulent kommer i hjemmet.\n\n${shallow}`))).toEqual([]);
@@ -159,7 +171,9 @@ describe('huge files are read to the end', () => {
       const text = measureWith('Lovhjemmel', citations.join('\n'));
       const findings = check(text);
       const firstCitation = lineStartingWith(text, '- Barnets Lov');
-      expect(findings.map((finding) => [finding.rule, finding.line, finding.column])).toEqual(Array.from({ length: 10 }, (_, index) => ['lovhjemmel', firstCitation + index * 1_000 + 999, 3]));
+      expect(findings.map((finding) => [finding.rule, finding.line, finding.column])).toEqual(
+        Array.from({ length: 10 }, (_, index) => ['lovhjemmel', firstCitation + index * 1_000 + 999, 3]),
+      );
       expect(findings[0]?.message).toBe('»Barnets Lov § 999, stk. 1, nr. 2« findes ikke i lovregistret');
     },
     HANG_GUARD,
@@ -174,7 +188,9 @@ describe('huge files are read to the end', () => {
         bomb.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(', ')}]`);
       }
       const text = measureMarkdown({ frontmatter: `id: praktisk-paedagogisk-stoette\n${bomb.join('\n')}` });
-      expect(check(text)).toEqual([expect.objectContaining({ rule: 'schema', severity: 'error', line: 2, column: 1, message: 'Frontmatter kan ikke læses som YAML' })]);
+      expect(check(text)).toEqual([
+        expect.objectContaining({ rule: 'schema', severity: 'error', line: 2, column: 1, message: 'Frontmatter kan ikke læses som YAML' }),
+      ]);
     },
     HANG_GUARD,
   );
@@ -192,7 +208,14 @@ describe('huge files are read to the end', () => {
     'a heading followed by 100 KB of spaces and colons is reported as unknown',
     () => {
       const text = measureMarkdown().replace('## Indhold', `## Indhold${' :'.repeat(50_000)} x`);
-      expect(check(text)).toContainEqual(expect.objectContaining({ rule: 'schema', line: lineStartingWith(text, '## Indhold'), column: 4, message: expect.stringMatching(/^Ukendt overskrift »Indhold :/) as string }));
+      expect(check(text)).toContainEqual(
+        expect.objectContaining({
+          rule: 'schema',
+          line: lineStartingWith(text, '## Indhold'),
+          column: 4,
+          message: expect.stringMatching(/^Ukendt overskrift »Indhold :/) as string,
+        }),
+      );
     },
     HANG_GUARD,
   );
@@ -201,10 +224,18 @@ describe('huge files are read to the end', () => {
     'frontmatter with a map of 100,000 fields reports the one field written twice, on its line',
     () => {
       const fields = Array.from({ length: 100_000 }, (_, index) => `  felt${index}: x`);
-      const text = measureMarkdown({ frontmatter: `id: praktisk-paedagogisk-stoette\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori: Støttende indsatser\nalder:\n  fra: 0\n  til: 17\nbilag:\n${fields.join('\n')}\n  felt5: y` });
+      const text = measureMarkdown({
+        frontmatter: `id: praktisk-paedagogisk-stoette\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori: Støttende indsatser\nalder:\n  fra: 0\n  til: 17\nbilag:\n${fields.join('\n')}\n  felt5: y`,
+      });
       expect(ofRule(check(text), 'schema')).toEqual([
         expect.objectContaining({ line: lineStartingWith(text, 'bilag:'), column: 1, message: 'Ukendt felt »bilag« i frontmatter' }),
-        expect.objectContaining({ severity: 'error', line: lineStartingWith(text, '  felt5: y'), column: 3, endColumn: 8, message: 'Feltet »felt5« står to gange i frontmatter' }),
+        expect.objectContaining({
+          severity: 'error',
+          line: lineStartingWith(text, '  felt5: y'),
+          column: 3,
+          endColumn: 8,
+          message: 'Feltet »felt5« står to gange i frontmatter',
+        }),
       ]);
     },
     HANG_GUARD,
@@ -213,12 +244,21 @@ describe('huge files are read to the end', () => {
   it(
     'a flow map that repeats one name 100,000 times on one line reports each repeat by its name, not by the rest of the line',
     () => {
-      const text = measureMarkdown({ frontmatter: `id: praktisk-paedagogisk-stoette\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori: Støttende indsatser\nalder:\n  fra: 0\n  til: 17\nbilag: {felt${', felt'.repeat(100_000)}}` });
+      const text = measureMarkdown({
+        frontmatter: `id: praktisk-paedagogisk-stoette\ntitel: Praktisk pædagogisk støtte i hjemmet\nkategori: Støttende indsatser\nalder:\n  fra: 0\n  til: 17\nbilag: {felt${', felt'.repeat(100_000)}}`,
+      });
       const findings = ofRule(check(text), 'schema');
       expect(findings).toHaveLength(100_001);
       expect(findings[0]).toMatchObject({ line: lineStartingWith(text, 'bilag:'), column: 1, message: 'Ukendt felt »bilag« i frontmatter' });
-      expect(findings.slice(1).every((finding) => finding.line === lineStartingWith(text, 'bilag:') && finding.message === 'Feltet »felt« står to gange i frontmatter')).toBe(true);
-      expect(findings.at(-1)).toMatchObject({ column: 'bilag: {felt'.length + 100_000 * ', felt'.length - 3, endColumn: 'bilag: {felt'.length + 100_000 * ', felt'.length + 1 });
+      expect(
+        findings
+          .slice(1)
+          .every((finding) => finding.line === lineStartingWith(text, 'bilag:') && finding.message === 'Feltet »felt« står to gange i frontmatter'),
+      ).toBe(true);
+      expect(findings.at(-1)).toMatchObject({
+        column: 'bilag: {felt'.length + 100_000 * ', felt'.length - 3,
+        endColumn: 'bilag: {felt'.length + 100_000 * ', felt'.length + 1,
+      });
     },
     HANG_GUARD,
   );
@@ -234,15 +274,51 @@ interface WorstCase {
 }
 
 const WORST_CASES: WorstCase[] = [
-  { name: '»Altid individuel« and 50,000 letters without an end', rule: 'individuel-vurdering', heading: 'Målgruppe og tildelingskriterier', text: `${STATEMENT} Altid individuel ${'a'.repeat(50_000)}!`, findings: 0 },
-  { name: 'a negation after 10,000 »ikke«', rule: 'individuel-vurdering', heading: 'Målgruppe og tildelingskriterier', text: `${STATEMENT} Der foretages altid en individuel vurdering, ${'ikke '.repeat(10_000)}konkret.`, findings: 1 },
-  { name: '50,000 »§« without a number', rule: 'lovhjemmel', heading: 'Lovhjemmel', text: `Barnets Lov § 32, stk. 1, nr. 2. ${'§'.repeat(50_000)}`, findings: 1 },
-  { name: '20,000 »§ « without a number', rule: 'lovhjemmel', heading: 'Lovhjemmel', text: `Barnets Lov § 32, stk. 1, nr. 2. ${'§ '.repeat(20_000)}`, findings: 20_000 },
-  { name: '50 KB of »a-« before »lov §«, which starts a law name at every letter', rule: 'lovhjemmel', heading: 'Indhold', text: `${'a-'.repeat(25_000)}lov § 1`, findings: 0 },
+  {
+    name: '»Altid individuel« and 50,000 letters without an end',
+    rule: 'individuel-vurdering',
+    heading: 'Målgruppe og tildelingskriterier',
+    text: `${STATEMENT} Altid individuel ${'a'.repeat(50_000)}!`,
+    findings: 0,
+  },
+  {
+    name: 'a negation after 10,000 »ikke«',
+    rule: 'individuel-vurdering',
+    heading: 'Målgruppe og tildelingskriterier',
+    text: `${STATEMENT} Der foretages altid en individuel vurdering, ${'ikke '.repeat(10_000)}konkret.`,
+    findings: 1,
+  },
+  {
+    name: '50,000 »§« without a number',
+    rule: 'lovhjemmel',
+    heading: 'Lovhjemmel',
+    text: `Barnets Lov § 32, stk. 1, nr. 2. ${'§'.repeat(50_000)}`,
+    findings: 1,
+  },
+  {
+    name: '20,000 »§ « without a number',
+    rule: 'lovhjemmel',
+    heading: 'Lovhjemmel',
+    text: `Barnets Lov § 32, stk. 1, nr. 2. ${'§ '.repeat(20_000)}`,
+    findings: 20_000,
+  },
+  {
+    name: '50 KB of »a-« before »lov §«, which starts a law name at every letter',
+    rule: 'lovhjemmel',
+    heading: 'Indhold',
+    text: `${'a-'.repeat(25_000)}lov § 1`,
+    findings: 0,
+  },
   { name: '200 KB of »a-« that never ends in »loven«', rule: 'lovhjemmel', heading: 'Indhold', text: `${'a-'.repeat(100_000)} § 32`, findings: 0 },
   { name: '50,000 »§« before 50,000 law names', rule: 'lovhjemmel', heading: 'Indhold', text: `${'§ 32 '.repeat(50_000)}${'BL '.repeat(50_000)}`, findings: 0 },
   { name: '50,000 »§ 32 i BL«, each naming its law after the number', rule: 'lovhjemmel', heading: 'Indhold', text: '§ 32 i BL, '.repeat(50_000), findings: 0 },
-  { name: '10,000 »stk.« numbers after one paragraph', rule: 'lovhjemmel', heading: 'Lovhjemmel', text: `Barnets Lov § 32, stk. ${'1, '.repeat(10_000)}nr. 2.`, findings: 0 },
+  {
+    name: '10,000 »stk.« numbers after one paragraph',
+    rule: 'lovhjemmel',
+    heading: 'Lovhjemmel',
+    text: `Barnets Lov § 32, stk. ${'1, '.repeat(10_000)}nr. 2.`,
+    findings: 0,
+  },
   { name: '100,000 »[«', rule: 'pladsholder', heading: 'Indhold', text: '['.repeat(100_000), findings: 0 },
   { name: 'a 50,000-letter »[instruction« that never closes in time', rule: 'pladsholder', heading: 'Indhold', text: `[${'a'.repeat(50_000)}]`, findings: 0 },
   { name: '5,000 blanks »____« on one line', rule: 'pladsholder', heading: 'Indhold', text: '____ x '.repeat(5_000), findings: 5_000 },
@@ -253,14 +329,38 @@ const WORST_CASES: WorstCase[] = [
   { name: '50,000 digits after »tlf.«', rule: 'personoplysninger', heading: 'Indhold', text: `tlf. ${'2'.repeat(50_000)}`, findings: 0 },
   { name: 'a 50,000-letter e-mail local part', rule: 'personoplysninger', heading: 'Indhold', text: `${'a'.repeat(50_000)}@eksempel.dk`, findings: 0 },
   { name: '10,000 »+45 « country codes', rule: 'personoplysninger', heading: 'Indhold', text: '+45 '.repeat(10_000), findings: 0 },
-  { name: '»ikke « 10,000 times', rule: 'skoen-under-regel', heading: 'Omfang og varighed', text: `Som udgangspunkt 3 timer. ${'ikke '.repeat(10_000)}`, findings: 0 },
+  {
+    name: '»ikke « 10,000 times',
+    rule: 'skoen-under-regel',
+    heading: 'Omfang og varighed',
+    text: `Som udgangspunkt 3 timer. ${'ikke '.repeat(10_000)}`,
+    findings: 0,
+  },
   { name: '»gives ikke« 10,000 times', rule: 'skoen-under-regel', heading: 'Omfang og varighed', text: 'gives ikke '.repeat(10_000), findings: 10_000 },
-  { name: '»højst« before 50,000 digits and a letter', rule: 'skoen-under-regel', heading: 'Omfang og varighed', text: `Der gives højst ${'1'.repeat(50_000)}a timer.`, findings: 0 },
-  { name: '»højst« before a number with 25,000 decimal points', rule: 'skoen-under-regel', heading: 'Omfang og varighed', text: `Der gives højst ${'1.'.repeat(25_000)}a.`, findings: 1 },
+  {
+    name: '»højst« before 50,000 digits and a letter',
+    rule: 'skoen-under-regel',
+    heading: 'Omfang og varighed',
+    text: `Der gives højst ${'1'.repeat(50_000)}a timer.`,
+    findings: 0,
+  },
+  {
+    name: '»højst« before a number with 25,000 decimal points',
+    rule: 'skoen-under-regel',
+    heading: 'Omfang og varighed',
+    text: `Der gives højst ${'1.'.repeat(25_000)}a.`,
+    findings: 1,
+  },
   { name: '25,000 »](« link ends without »)«', rule: 'laesbarhed', heading: 'Indhold', text: ']('.repeat(25_000), findings: 0 },
   { name: '20,000 »http://« in a row', rule: 'laesbarhed', heading: 'Indhold', text: 'http://'.repeat(20_000), findings: 0 },
   { name: 'one sentence of 10,000 words', rule: 'laesbarhed', heading: 'Indhold', text: `${'Familien '.repeat(10_000)}får støtte.`, findings: 1 },
-  { name: '8,000 short exclamations joined into one sentence', rule: 'skoen-under-regel', heading: 'Omfang og varighed', text: 'Som udgangspunkt nej! '.repeat(8_000), findings: 0 },
+  {
+    name: '8,000 short exclamations joined into one sentence',
+    rule: 'skoen-under-regel',
+    heading: 'Omfang og varighed',
+    text: 'Som udgangspunkt nej! '.repeat(8_000),
+    findings: 0,
+  },
   {
     name: '5,000 suppression comments that are never closed, in the last section',
     rule: 'schema',

@@ -77,7 +77,9 @@ describe('regex audit', () => {
   });
 
   it('lists no pattern that is gone or has become safe', () => {
-    const moving = new Set(literals.filter((literal) => analyse({ source: literal.source, flags: literal.flags }).reports.length > 0).map((literal) => literal.key));
+    const moving = new Set(
+      literals.filter((literal) => analyse({ source: literal.source, flags: literal.flags }).reports.length > 0).map((literal) => literal.key),
+    );
     expect(Object.keys(SHORT_INPUT_ONLY).filter((key) => !moving.has(key))).toEqual([]);
   });
 
@@ -87,7 +89,11 @@ describe('regex audit', () => {
   });
 
   it('the rules’ default option patterns pass the same check as patterns from a config', () => {
-    const defaults = RULES.flatMap((rule) => Object.values(rule.defaultOptions as Record<string, unknown>).filter((value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string')).flat());
+    const defaults = RULES.flatMap((rule) =>
+      Object.values(rule.defaultOptions as Record<string, unknown>)
+        .filter((value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string'))
+        .flat(),
+    );
     expect(defaults.length).toBeGreaterThan(4);
     expect(defaults.filter((source) => backtrackingProblem(new RegExp(source, 'u')) !== undefined)).toEqual([]);
   });

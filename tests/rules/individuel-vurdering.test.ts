@@ -30,7 +30,9 @@ describe('individuel-vurdering accepts the statement however it is phrased or pa
   }
 
   it('accepts the ministry guide (seed 000) as a frame text, and the same guide pasted from the PDF (seed 002) with its broken lines', () => {
-    const paragraph000 = seed('vejledning-serviceniveau.txt').split('\n').find((line) => line.includes('altid skal foretages'))!;
+    const paragraph000 = seed('vejledning-serviceniveau.txt')
+      .split('\n')
+      .find((line) => line.includes('altid skal foretages'))!;
     const pdf = seed('vejledning-serviceniveau-fra-pdf.txt');
     const paragraph002 = pdf.slice(pdf.indexOf('Serviceniveauet beskrives med angivelse'), pdf.indexOf('den unge.') + 9);
     expect(paragraph002).toContain('\n');
@@ -43,7 +45,9 @@ describe('individuel-vurdering accepts the statement however it is phrased or pa
 describe('individuel-vurdering reports a missing, negated or weakened statement', () => {
   it('a measure without it is reported at its Målgruppe heading', () => {
     const findings = findingsOf(individuelVurdering, [measureDocument()]);
-    expect(findings).toEqual([expect.objectContaining({ message: MISSING_MEASURE, line: lineOf(measureText(), '## Målgruppe og tildelingskriterier'), column: 1 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ message: MISSING_MEASURE, line: lineOf(measureText(), '## Målgruppe og tildelingskriterier'), column: 1 }),
+    ]);
   });
 
   const negated: [string, string][] = [
@@ -59,7 +63,11 @@ describe('individuel-vurdering reports a missing, negated or weakened statement'
       const findings = findingsOf(individuelVurdering, [measureDocument({ maalgruppe })]);
       const line = lineOf(measureText({ maalgruppe }), sentence);
       expect(findings).toEqual([
-        expect.objectContaining({ message: expect.stringMatching(/^Udsagnet om individuel vurdering er nægtet eller svækket og tæller ikke: »/) as string, line, column: 28 }),
+        expect.objectContaining({
+          message: expect.stringMatching(/^Udsagnet om individuel vurdering er nægtet eller svækket og tæller ikke: »/) as string,
+          line,
+          column: 28,
+        }),
         expect.objectContaining({ message: MISSING_MEASURE }),
       ]);
     });
@@ -85,7 +93,11 @@ describe('individuel-vurdering reports a missing, negated or weakened statement'
     const json = JSON.stringify({ id: 'x', titel: 'Aflastning', maalgruppe: 'Børn med handicap.', lovhjemmel: 'Barnets Lov § 90, nr. 2.' }, null, 2);
     const document = documentOf('policies/boern-og-unge/foranstaltninger/x.json', 'foranstaltning', json);
     expect(findingsOf(individuelVurdering, [document])).toEqual([expect.objectContaining({ message: MISSING_MEASURE, line: 4, column: 3 })]);
-    const stated = documentOf('policies/boern-og-unge/foranstaltninger/x.json', 'foranstaltning', json.replace('Børn med handicap.', 'Børn med handicap. Der foretages altid en konkret og individuel vurdering.'));
+    const stated = documentOf(
+      'policies/boern-og-unge/foranstaltninger/x.json',
+      'foranstaltning',
+      json.replace('Børn med handicap.', 'Børn med handicap. Der foretages altid en konkret og individuel vurdering.'),
+    );
     expect(findingsOf(individuelVurdering, [stated])).toEqual([]);
   });
 });

@@ -118,7 +118,11 @@ describe('lix', () => {
       const words = testCase.counted.flatMap((sentence) => sentence.split(' '));
       const longWords = words.filter((word) => word.endsWith('*')).length;
       const measure = lixOf(testCase.text);
-      expect({ words: measure.words, sentences: measure.sentences, longWords: measure.longWords }).toEqual({ words: words.length, sentences: testCase.counted.length, longWords });
+      expect({ words: measure.words, sentences: measure.sentences, longWords: measure.longWords }).toEqual({
+        words: words.length,
+        sentences: testCase.counted.length,
+        longWords,
+      });
       expect(measure.lix).toBeCloseTo(words.length / testCase.counted.length + (100 * longWords) / words.length, 6);
       expect(measure.lix).toBeCloseTo(testCase.lix, 2);
     });
@@ -168,7 +172,10 @@ describe('laesbarhed', () => {
     {
       name: 'two hard sections give one finding each, in document order',
       overrides: { kvalitetskrav: DENSE, formaal: DENSE },
-      expected: ['LIX 79 i afsnittet »Formål« er over grænsen 50 (meget svær tekst)', 'LIX 79 i afsnittet »Kvalitetskrav til leverandør« er over grænsen 50 (meget svær tekst)'],
+      expected: [
+        'LIX 79 i afsnittet »Formål« er over grænsen 50 (meget svær tekst)',
+        'LIX 79 i afsnittet »Kvalitetskrav til leverandør« er over grænsen 50 (meget svær tekst)',
+      ],
       heading: '## Formål',
     },
     { name: 'plain Danish passes', overrides: { indhold: PLAIN }, expected: [] },
@@ -251,11 +258,17 @@ describe('laesbarhed', () => {
     ].join('\n');
     expect(lixOf(principper)).toMatchObject({ words: 42, sentences: 6, longWords: 10 }); // LIX 42/6 + 100 × 10/42 = 31; as one sentence it would be 66
     expect(findingsOf(laesbarhed, [frameDocument({ principper })])).toEqual([]);
-    expect(findingsOf(laesbarhed, [frameDocument({ principper: DENSE })]).map((finding) => finding.message)).toEqual(['LIX 79 i afsnittet »Principper« er over grænsen 50 (meget svær tekst)']);
+    expect(findingsOf(laesbarhed, [frameDocument({ principper: DENSE })]).map((finding) => finding.message)).toEqual([
+      'LIX 79 i afsnittet »Principper« er over grænsen 50 (meget svær tekst)',
+    ]);
   });
 
   it('reports a JSON measure at the section’s value', () => {
-    const json = JSON.stringify({ id: 'praktisk-stoette', titel: 'Praktisk pædagogisk støtte i hjemmet', kategori: 'Støttende indsatser', ...NEUTRAL_SECTIONS, omfang: DENSE }, null, 2);
+    const json = JSON.stringify(
+      { id: 'praktisk-stoette', titel: 'Praktisk pædagogisk støtte i hjemmet', kategori: 'Støttende indsatser', ...NEUTRAL_SECTIONS, omfang: DENSE },
+      null,
+      2,
+    );
     const document = documentOf('policies/boern-og-unge/foranstaltninger/praktisk-stoette.json', 'foranstaltning', json);
     const findings = findingsOf(laesbarhed, [document]);
     expect(findings.map((finding) => finding.message)).toEqual(['LIX 79 i afsnittet »Omfang og varighed« er over grænsen 50 (meget svær tekst)']);
@@ -264,7 +277,13 @@ describe('laesbarhed', () => {
   });
 
   it('does not throw on empty or odd sections, even with minWords 1', () => {
-    const odd = measureDocument({ formaal: '—', indhold: '| 3 | 5 |\n| - | - |', omfang: '1. 2. 3.', tildeling: '<!-- udkast -->', levering: '[](https://example.org)' });
+    const odd = measureDocument({
+      formaal: '—',
+      indhold: '| 3 | 5 |\n| - | - |',
+      omfang: '1. 2. 3.',
+      tildeling: '<!-- udkast -->',
+      levering: '[](https://example.org)',
+    });
     expect(() => findingsOf(laesbarhed, [odd], { minWords: 1 })).not.toThrow();
   });
 });

@@ -12,19 +12,68 @@ const LAWS = [
 describe('reading citations', () => {
   const cases: [string, string, [string | undefined, string, number?, number?][]][] = [
     ['law, paragraph, stk. and nr.', 'Barnets Lov § 32, stk. 1, nr. 2.', [['BL', '32', 1, 2]]],
-    ['the law after the paragraph, and "jf." inheriting it', 'Efter § 46, stk. 1, i barnets lov, jf. § 43, stk. 1, nr. 1, nr. 2 og nr. 3.', [['BL', '46', 1], ['BL', '43', 1, 1], ['BL', '43', 1, 2], ['BL', '43', 1, 3]]],
-    ['"§§" with a range and with "og"', '§§ 32-33 i serviceloven og §§ 46 og 47 i Barnets Lov', [['SEL', '32'], ['SEL', '33'], ['BL', '46'], ['BL', '47']]],
-    ['a genitive law name, a lettered paragraph and a "pkt."', 'Servicelovens § 52, stk. 3, nr. 5 og BL § 52 a, stk. 2, 1. pkt.', [['SEL', '52', 3, 5], ['BL', '52 a', 2]]],
-    ['a range of numbers', 'Barnets Lov § 114, stk. 1, nr. 1-3', [['BL', '114', 1, 1], ['BL', '114', 1, 2], ['BL', '114', 1, 3]]],
-    ['"stk. 1 og 2"', 'Barnets Lov § 10, stk. 1 og 2', [['BL', '10', 1], ['BL', '10', 2]]],
+    [
+      'the law after the paragraph, and "jf." inheriting it',
+      'Efter § 46, stk. 1, i barnets lov, jf. § 43, stk. 1, nr. 1, nr. 2 og nr. 3.',
+      [
+        ['BL', '46', 1],
+        ['BL', '43', 1, 1],
+        ['BL', '43', 1, 2],
+        ['BL', '43', 1, 3],
+      ],
+    ],
+    [
+      '"§§" with a range and with "og"',
+      '§§ 32-33 i serviceloven og §§ 46 og 47 i Barnets Lov',
+      [
+        ['SEL', '32'],
+        ['SEL', '33'],
+        ['BL', '46'],
+        ['BL', '47'],
+      ],
+    ],
+    [
+      'a genitive law name, a lettered paragraph and a "pkt."',
+      'Servicelovens § 52, stk. 3, nr. 5 og BL § 52 a, stk. 2, 1. pkt.',
+      [
+        ['SEL', '52', 3, 5],
+        ['BL', '52 a', 2],
+      ],
+    ],
+    [
+      'a range of numbers',
+      'Barnets Lov § 114, stk. 1, nr. 1-3',
+      [
+        ['BL', '114', 1, 1],
+        ['BL', '114', 1, 2],
+        ['BL', '114', 1, 3],
+      ],
+    ],
+    [
+      '"stk. 1 og 2"',
+      'Barnets Lov § 10, stk. 1 og 2',
+      [
+        ['BL', '10', 1],
+        ['BL', '10', 2],
+      ],
+    ],
     ['"bl.a." is not the law BL', 'Der gives bl.a. støtte, jf. § 45.', [[undefined, '45']]],
-    ['several citations in one sentence with the full name of SEL', 'Hjælpen gives efter Barnets Lov § 90, nr. 2, og lov om social service § 84, stk. 1.', [['BL', '90', undefined, 2], ['SEL', '84', 1]]],
+    [
+      'several citations in one sentence with the full name of SEL',
+      'Hjælpen gives efter Barnets Lov § 90, nr. 2, og lov om social service § 84, stk. 1.',
+      [
+        ['BL', '90', undefined, 2],
+        ['SEL', '84', 1],
+      ],
+    ],
   ];
   for (const [name, text, expected] of cases) {
     it(`reads ${name}`, () => {
       const { citations, problems } = parseCitations(text, LAWS);
       expect(problems).toEqual([]);
-      expect(citations.map((citation) => [citation.law, citation.paragraf, citation.stk, citation.nr])).toEqual(expected.map(([law, paragraf, stk, nr]) => [law, paragraf, stk, nr]));
+      expect(citations.map((citation) => [citation.law, citation.paragraf, citation.stk, citation.nr])).toEqual(
+        expected.map(([law, paragraf, stk, nr]) => [law, paragraf, stk, nr]),
+      );
     });
   }
 
@@ -59,7 +108,9 @@ describe('lovhjemmel on measures', () => {
     const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: text })]);
     expect(findings).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/^Lovhjemmel »Serviceloven § 52, stk\. 3, nr\. 5« er ophævet pr\. 1\. januar 2024 — brug »Barnets Lov § 32, stk\. 1, nr\. 7« \(Støtteophold/) as string,
+        message: expect.stringMatching(
+          /^Lovhjemmel »Serviceloven § 52, stk\. 3, nr\. 5« er ophævet pr\. 1\. januar 2024 — brug »Barnets Lov § 32, stk\. 1, nr\. 7« \(Støtteophold/,
+        ) as string,
         ...at(text, 'Serviceloven §'),
         endColumn: at(text, 'Serviceloven §').column + 'Serviceloven § 52, stk. 3, nr. 5'.length,
         advisory: false,
@@ -73,19 +124,30 @@ describe('lovhjemmel on measures', () => {
   });
 
   it('the same paragraph is fine in a service level in force before 2024', () => {
-    const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: 'Serviceloven § 52, stk. 3, nr. 5.' })], {}, [registerDocument(), frameDocument({}, '2023-06-01')]);
+    const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: 'Serviceloven § 52, stk. 3, nr. 5.' })], {}, [
+      registerDocument(),
+      frameDocument({}, '2023-06-01'),
+    ]);
     expect(findings).toEqual([]);
   });
 
   it('Barnets Lov is not in force for a service level dated 2023', () => {
     const findings = findingsOf(lovhjemmel, [measureDocument()], {}, [registerDocument(), frameDocument({}, '2023-06-01')]);
-    expect(findings.map((finding) => finding.message)).toEqual(['»Barnets Lov § 32, stk. 1, nr. 2« er ikke trådt i kraft på serviceniveauets gyldighedsdato 1. juni 2023 (gælder fra 1. januar 2024)']);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      '»Barnets Lov § 32, stk. 1, nr. 2« er ikke trådt i kraft på serviceniveauets gyldighedsdato 1. juni 2023 (gælder fra 1. januar 2024)',
+    ]);
   });
 
   it('a paragraph missing from the register says what the register knows', () => {
     const text = 'Barnets Lov § 30, stk. 1, nr. 9';
     const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: text })]);
-    expect(findings).toEqual([expect.objectContaining({ message: '»Barnets Lov § 30, stk. 1, nr. 9« findes ikke i lovregistret', hint: expect.stringContaining('Lovregistret kender § 30, stk. 1, nr. 1, § 30, stk. 1, nr. 2') as string, ...at(text, 'Barnets') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        message: '»Barnets Lov § 30, stk. 1, nr. 9« findes ikke i lovregistret',
+        hint: expect.stringContaining('Lovregistret kender § 30, stk. 1, nr. 1, § 30, stk. 1, nr. 2') as string,
+        ...at(text, 'Barnets'),
+      }),
+    ]);
   });
 
   it('a low-confidence register entry gives a warning, not silence', () => {
@@ -95,7 +157,12 @@ describe('lovhjemmel on measures', () => {
 
   it('a section without any citation is reported at its heading', () => {
     const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: 'Indsatsen gives efter Barnets Lov.' })]);
-    expect(findings).toEqual([expect.objectContaining({ message: 'Afsnittet »Lovhjemmel« henviser ikke til nogen paragraf', ...at('Indsatsen gives efter Barnets Lov.', '## Lovhjemmel') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        message: 'Afsnittet »Lovhjemmel« henviser ikke til nogen paragraf',
+        ...at('Indsatsen gives efter Barnets Lov.', '## Lovhjemmel'),
+      }),
+    ]);
   });
 
   it('a paragraph without a law in the Lovhjemmel section is reported', () => {
@@ -120,7 +187,9 @@ describe('lovhjemmel on measures', () => {
 
   it('without a register, each measure says the register is missing', () => {
     const findings = findingsOf(lovhjemmel, [measureDocument()], {}, [frameDocument()]);
-    expect(findings.map((finding) => finding.message)).toEqual(['Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres']);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres',
+    ]);
   });
 });
 

@@ -114,7 +114,9 @@ describe('personoplysninger', () => {
   it('ends the range where the CPR number ends', () => {
     const overrides = { indhold: 'Barnet (CPR 010203-1234) bor hos sin moster.' };
     const { line, column } = positionOf(measureText(overrides), '010203');
-    expect(findingsOf(personoplysninger, [measureDocument(overrides)])).toMatchObject([{ line, column, endLine: line, endColumn: column + '010203-1234'.length }]);
+    expect(findingsOf(personoplysninger, [measureDocument(overrides)])).toMatchObject([
+      { line, column, endLine: line, endColumn: column + '010203-1234'.length },
+    ]);
   });
 
   it('reports several personal data in one paragraph in the order they are written', () => {
@@ -152,8 +154,16 @@ describe('personoplysninger', () => {
 
   it('checks the frame and the role plan, but not the config', () => {
     const frame = frameDocument({ forord: 'Har du spørgsmål, kan du skrive til borgmester Lene Holm på lene.holm@gmail.com.' });
-    const rolleplan = documentOf('policies/boern-og-unge/rolleplan.md', 'rolleplan', '---\ntitel: Rolle- og ansvarsfordeling\n---\n\n## Leder\n\n### Udvikling\n\n- Svarer på tlf. 40 50 60 70.\n');
-    const config = documentOf('serviceniveau.config.json', 'config', '{ "rules": { "personoplysninger": { "options": { "allow": ["lene.holm@gmail.com", "40 50 60 70"] } } } }');
+    const rolleplan = documentOf(
+      'policies/boern-og-unge/rolleplan.md',
+      'rolleplan',
+      '---\ntitel: Rolle- og ansvarsfordeling\n---\n\n## Leder\n\n### Udvikling\n\n- Svarer på tlf. 40 50 60 70.\n',
+    );
+    const config = documentOf(
+      'serviceniveau.config.json',
+      'config',
+      '{ "rules": { "personoplysninger": { "options": { "allow": ["lene.holm@gmail.com", "40 50 60 70"] } } } }',
+    );
     const findings = findingsOf(personoplysninger, [frame, rolleplan, config], {}, []);
     expect(findings.map((finding) => finding.message)).toEqual([
       'E-mailadressen »l…@gmail.com« står i teksten — slet den, eller skriv kommunens fælles adresse',
@@ -162,11 +172,23 @@ describe('personoplysninger', () => {
   });
 
   const silent: { name: string; overrides: Record<string, string> }[] = [
-    { name: 'CPR-like numbers whose first digits are not a date', overrides: { indhold: 'Sagsnumrene 451299-1234, 123456-7890, 310499-1234 og 300299-1234 er interne numre.' } },
+    {
+      name: 'CPR-like numbers whose first digits are not a date',
+      overrides: { indhold: 'Sagsnumrene 451299-1234, 123456-7890, 310499-1234 og 300299-1234 er interne numre.' },
+    },
     { name: 'a CPR-shaped part of a longer number', overrides: { indhold: 'Journalnummer 27-010203-1234-56 og kontonummer 01020312345 hører til sagen.' } },
-    { name: 'an 8-digit CVR number and amounts', overrides: { levering: 'Leverandøren (CVR-nr. 29189994, CVR 29 18 99 94) får 12345678 kr. om året, i alt 12.345.678 kr.' } },
-    { name: 'dates, year spans and paragraph numbers', overrides: { omfang: 'Fra 01-03-2025 og i perioden 2024-2026 gælder Barnets Lov § 32, stk. 1, nr. 2.' } },
-    { name: 'an @ in a web address and a file name', overrides: { indhold: 'Se https://www.dukh.dk/Guides-og-Praksisnyt/@13/Lovguide og billedet billeder/logo@2x.png.' } },
+    {
+      name: 'an 8-digit CVR number and amounts',
+      overrides: { levering: 'Leverandøren (CVR-nr. 29189994, CVR 29 18 99 94) får 12345678 kr. om året, i alt 12.345.678 kr.' },
+    },
+    {
+      name: 'dates, year spans and paragraph numbers',
+      overrides: { omfang: 'Fra 01-03-2025 og i perioden 2024-2026 gælder Barnets Lov § 32, stk. 1, nr. 2.' },
+    },
+    {
+      name: 'an @ in a web address and a file name',
+      overrides: { indhold: 'Se https://www.dukh.dk/Guides-og-Praksisnyt/@13/Lovguide og billedet billeder/logo@2x.png.' },
+    },
     { name: 'more than eight digits after "tlf."', overrides: { indhold: 'Sagen har tlf. journal 12 34 56 78 90 i det gamle system.' } },
     { name: 'the word "telefon" before a number that is not a phone number', overrides: { indhold: 'Rådgivningen svarer på telefon i 2025 og 2026.' } },
   ];

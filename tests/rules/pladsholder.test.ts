@@ -6,13 +6,48 @@ import { lineOf } from '../helpers.js';
 
 describe('pladsholder', () => {
   const cases: { name: string; overrides: Record<string, string>; expected: string[]; needle?: string }[] = [
-    { name: '"XX Kommune" from the template', overrides: { formaal: 'XX Kommune vil styrke familierne.' }, expected: ['Pladsholderen »XX« står stadig i teksten'], needle: 'XX Kommune' },
-    { name: 'a bracketed instruction', overrides: { indhold: 'Støtten gives i hjemmet. [tilpasses den enkelte kommunes ønsker og situation]' }, expected: ['Skabelonens instruktion »[tilpasses den enkelte kommunes ønsker og situation]« står stadig i teksten'], needle: '[tilpasses' },
-    { name: 'the template guidance in brackets', overrides: { tildeling: '[Her beskrives bl.a., hvem der kan tildele.]' }, expected: ['Skabelonens instruktion »[Her beskrives bl.a., hvem der kan tildele.]« står stadig i teksten'], needle: '[Her beskrives' },
-    { name: 'a blank to fill in', overrides: { levering: 'Ydelsen leveres af ______________.' }, expected: ['En tom skriveplads »____« står stadig i teksten'], needle: '____' },
-    { name: 'a TODO note', overrides: { kvalitetskrav: 'TODO: aftal krav med leverandøren.' }, expected: ['Arbejdsnoten »TODO« står stadig i teksten'], needle: 'TODO' },
-    { name: 'Lorem ipsum filler', overrides: { omfang: 'Lorem ipsum dolor sit amet.' }, expected: ['Fyldteksten »Lorem ipsum« står stadig i teksten'], needle: 'Lorem' },
-    { name: 'a placeholder in the frontmatter', overrides: { titel: '"[Skriv foranstaltningens titel]"' }, expected: ['Skabelonens instruktion »[Skriv foranstaltningens titel]« står stadig i teksten'], needle: '[Skriv' },
+    {
+      name: '"XX Kommune" from the template',
+      overrides: { formaal: 'XX Kommune vil styrke familierne.' },
+      expected: ['Pladsholderen »XX« står stadig i teksten'],
+      needle: 'XX Kommune',
+    },
+    {
+      name: 'a bracketed instruction',
+      overrides: { indhold: 'Støtten gives i hjemmet. [tilpasses den enkelte kommunes ønsker og situation]' },
+      expected: ['Skabelonens instruktion »[tilpasses den enkelte kommunes ønsker og situation]« står stadig i teksten'],
+      needle: '[tilpasses',
+    },
+    {
+      name: 'the template guidance in brackets',
+      overrides: { tildeling: '[Her beskrives bl.a., hvem der kan tildele.]' },
+      expected: ['Skabelonens instruktion »[Her beskrives bl.a., hvem der kan tildele.]« står stadig i teksten'],
+      needle: '[Her beskrives',
+    },
+    {
+      name: 'a blank to fill in',
+      overrides: { levering: 'Ydelsen leveres af ______________.' },
+      expected: ['En tom skriveplads »____« står stadig i teksten'],
+      needle: '____',
+    },
+    {
+      name: 'a TODO note',
+      overrides: { kvalitetskrav: 'TODO: aftal krav med leverandøren.' },
+      expected: ['Arbejdsnoten »TODO« står stadig i teksten'],
+      needle: 'TODO',
+    },
+    {
+      name: 'Lorem ipsum filler',
+      overrides: { omfang: 'Lorem ipsum dolor sit amet.' },
+      expected: ['Fyldteksten »Lorem ipsum« står stadig i teksten'],
+      needle: 'Lorem',
+    },
+    {
+      name: 'a placeholder in the frontmatter',
+      overrides: { titel: '"[Skriv foranstaltningens titel]"' },
+      expected: ['Skabelonens instruktion »[Skriv foranstaltningens titel]« står stadig i teksten'],
+      needle: '[Skriv',
+    },
   ];
 
   for (const testCase of cases) {
@@ -29,7 +64,8 @@ describe('pladsholder', () => {
 
   it('stays silent on ordinary Danish text with Markdown links, task boxes and a horizontal rule', () => {
     const document = measureDocument({
-      indhold: 'Se [vejledningen](https://example.org/vejledning) og [Barnets Lov][bl].\n\n- [x] Aftale indgået\n- [ ] Opfølgning\n\n____\n\n[bl]: https://example.org/bl',
+      indhold:
+        'Se [vejledningen](https://example.org/vejledning) og [Barnets Lov][bl].\n\n- [x] Aftale indgået\n- [ ] Opfølgning\n\n____\n\n[bl]: https://example.org/bl',
       formaal: 'Børne- og Ungeudvalget XXL-projekt? Nej: at styrke familien.',
     });
     expect(findingsOf(pladsholder, [document])).toEqual([]);
@@ -37,8 +73,10 @@ describe('pladsholder', () => {
 
   it('finds every leftover in seed 003, the template itself', () => {
     const frame = frameDocument({
-      forord: 'Serviceniveau – et vigtigt redskab på børne- og ungeområdet\n\n[tilpasses den enkelte kommunes ønsker og situation]\n\nJeg er glad for at kunne præsentere XX Kommunes serviceniveau.\n\nMed venlig hilsen\n\nXX\nBorgmester',
-      principper: '[Her beskrives kommunens principper for indsatsen i forhold til børn og unge med særlige behov. Eksempelvis tidlig indsats og sammenhæng på tværs.]\n\nForanstaltning/indsats: __________________________________',
+      forord:
+        'Serviceniveau – et vigtigt redskab på børne- og ungeområdet\n\n[tilpasses den enkelte kommunes ønsker og situation]\n\nJeg er glad for at kunne præsentere XX Kommunes serviceniveau.\n\nMed venlig hilsen\n\nXX\nBorgmester',
+      principper:
+        '[Her beskrives kommunens principper for indsatsen i forhold til børn og unge med særlige behov. Eksempelvis tidlig indsats og sammenhæng på tværs.]\n\nForanstaltning/indsats: __________________________________',
     });
     const messages = findingsOf(pladsholder, [frame]).map((finding) => finding.message);
     expect(messages).toHaveLength(5);
@@ -55,7 +93,9 @@ describe('pladsholder', () => {
 
   it('accepts extra patterns from the config', () => {
     const document = measureDocument({ formaal: 'Formålet er UDFYLDES SENERE.' });
-    expect(findingsOf(pladsholder, [document], { patterns: ['udfyldes senere'] }).map((finding) => finding.message)).toEqual(['Pladsholderen »UDFYLDES SENERE« står stadig i teksten']);
+    expect(findingsOf(pladsholder, [document], { patterns: ['udfyldes senere'] }).map((finding) => finding.message)).toEqual([
+      'Pladsholderen »UDFYLDES SENERE« står stadig i teksten',
+    ]);
   });
 });
 

@@ -25,7 +25,9 @@ describe('validating a measure against its schema', () => {
   it('a missing first section points at the end of the frontmatter', () => {
     const text = measureMarkdown({ sections: { Formål: null } });
     const closingFence = text.split('\n').indexOf('---', 1) + 1;
-    expect(checkText(FILE, 'foranstaltning', text)).toEqual([expect.objectContaining({ message: 'Afsnittet »Formål« mangler', start: { line: closingFence, column: 1 } })]);
+    expect(checkText(FILE, 'foranstaltning', text)).toEqual([
+      expect.objectContaining({ message: 'Afsnittet »Formål« mangler', start: { line: closingFence, column: 1 } }),
+    ]);
   });
 
   it('an empty section is reported once, at its heading', () => {
@@ -47,7 +49,11 @@ describe('validating a measure against its schema', () => {
   it('a number where text is expected gets a hint to quote it', () => {
     const text = measureMarkdown().replace('kategori: Støttende indsatser', 'kategori: 2025');
     expect(checkText(FILE, 'foranstaltning', text)).toEqual([
-      expect.objectContaining({ message: 'Feltet »kategori« skal være tekst, men er et tal (2025)', hint: 'Sæt værdien i anførselstegn, fx "2025".', start: { line: 4, column: 11 } }),
+      expect.objectContaining({
+        message: 'Feltet »kategori« skal være tekst, men er et tal (2025)',
+        hint: 'Sæt værdien i anførselstegn, fx "2025".',
+        start: { line: 4, column: 11 },
+      }),
     ]);
   });
 
@@ -56,7 +62,10 @@ describe('validating a measure against its schema', () => {
     expect(checkText(FILE, 'foranstaltning', text).map((finding) => finding.message)).toEqual(['Feltet »alder.til« skal være højst 22, men er et tal (25)']);
     const reversed = measureMarkdown().replace('fra: 0', 'fra: 16').replace('til: 17', 'til: 3');
     expect(checkText(FILE, 'foranstaltning', reversed)).toEqual([
-      expect.objectContaining({ message: 'Aldersspændet er bagvendt: »alder.fra« (16) er større end »alder.til« (3)', start: { line: lineOf(reversed, 'til: 3'), column: 8 } }),
+      expect.objectContaining({
+        message: 'Aldersspændet er bagvendt: »alder.fra« (16) er større end »alder.til« (3)',
+        start: { line: lineOf(reversed, 'til: 3'), column: 8 },
+      }),
     ]);
   });
 
@@ -78,7 +87,8 @@ describe('validating a measure against its schema', () => {
 describe('validating the frame', () => {
   const frame = (frontmatter: string) =>
     `---\n${frontmatter}\n---\n\n## Forord\n\nVelkommen.\n\n## Principper\n\n- Tidlig indsats.\n\n## Målgruppe\n\nBørn og unge 0-18 år. Der foretages altid en konkret og individuel vurdering.\n`;
-  const base = 'kommune: Eksempel Kommune\nomraade: Børn og unge\nversion: "2025.1"\ngyldig_fra: 2025-03-01\nunderskriver:\n  navn: Lene Holm\n  titel: Borgmester';
+  const base =
+    'kommune: Eksempel Kommune\nomraade: Børn og unge\nversion: "2025.1"\ngyldig_fra: 2025-03-01\nunderskriver:\n  navn: Lene Holm\n  titel: Borgmester';
 
   it('a draft needs no adoption', () => {
     expect(checkText('policies/a/serviceniveau.md', 'serviceniveau', frame(`${base}\nstatus: udkast`))).toEqual([]);
@@ -98,7 +108,12 @@ describe('validating the frame', () => {
 
   it('a date written in words is refused with the expected form', () => {
     const findings = checkText('policies/a/serviceniveau.md', 'serviceniveau', frame(`${base.replace('2025-03-01', '1. marts 2025')}\nstatus: udkast`));
-    expect(findings).toEqual([expect.objectContaining({ message: 'Feltet »gyldig_fra« skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01, men er »1. marts 2025«', start: { line: 5, column: 13 } })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        message: 'Feltet »gyldig_fra« skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2025-03-01, men er »1. marts 2025«',
+        start: { line: 5, column: 13 },
+      }),
+    ]);
   });
 
   it('a version written as a bare number is text that must be quoted', () => {
@@ -117,7 +132,9 @@ describe('validating the config file', () => {
 
   it('a severity that is not error, warning or off is reported once', () => {
     const text = '{ "rules": { "laesbarhed": "høj" } }';
-    expect(checkText('serviceniveau.config.json', 'config', text).map((finding) => finding.message)).toEqual(['Feltet »rules.laesbarhed« har ikke en gyldig form']);
+    expect(checkText('serviceniveau.config.json', 'config', text).map((finding) => finding.message)).toEqual([
+      'Feltet »rules.laesbarhed« har ikke en gyldig form',
+    ]);
   });
 });
 
@@ -125,7 +142,10 @@ describe('validating the config file in detail', () => {
   it('a wrong severity inside a rule object is reported at that severity', () => {
     const text = '{\n  "rules": {\n    "laesbarhed": { "severity": "fejl", "options": { "max": 55 } }\n  }\n}\n';
     expect(checkText('serviceniveau.config.json', 'config', text)).toEqual([
-      expect.objectContaining({ message: 'Feltet »rules.laesbarhed.severity« skal være en af »error«, »warning«, »off«, men er »fejl«', start: { line: 3, column: 33 } }),
+      expect.objectContaining({
+        message: 'Feltet »rules.laesbarhed.severity« skal være en af »error«, »warning«, »off«, men er »fejl«',
+        start: { line: 3, column: 33 },
+      }),
     ]);
   });
 });

@@ -4,7 +4,18 @@ import type { AcceptedDeviation } from '../model.js';
 import { SIDE_HEADINGS, type ChangelogPresentation, type ClassCounts, type MeasurePresentation } from '../present/changelog.js';
 import { formatCount } from '../present/format.js';
 import { alignBlocks, markdownBlocks } from './markdown-blocks.js';
-import { bodyParagraph, cell, headerRow, heading, labelledParagraph, markedParagraph, plainParagraph, table, textRow, type DocumentChild } from './paragraphs.js';
+import {
+  bodyParagraph,
+  cell,
+  headerRow,
+  heading,
+  labelledParagraph,
+  markedParagraph,
+  plainParagraph,
+  table,
+  textRow,
+  type DocumentChild,
+} from './paragraphs.js';
 
 // The changelog part of the committee's document: cover, summary, paralleltekst with amendments, deviations.
 
@@ -40,11 +51,14 @@ function changelogCover(presentation: ChangelogPresentation): DocumentChild[] {
 
 function summaryTable(presentation: ChangelogPresentation): DocumentChild {
   const counts = (values: ClassCounts) => CLASS_ORDER.map((changeClass) => formatCount(values[changeClass]));
-  return table([5, 2, 2, 2.4, 2], [
-    headerRow(['Foranstaltning', 'Ændring', ...CLASS_ORDER.map((changeClass) => CLASS_PLURALS[changeClass])]),
-    ...presentation.measures.map((measure) => textRow([measure.titel, measure.kindLabel, ...counts(measure.counts)])),
-    textRow(['I alt', '', ...counts(presentation.totals.byClass)], true),
-  ]);
+  return table(
+    [5, 2, 2, 2.4, 2],
+    [
+      headerRow(['Foranstaltning', 'Ændring', ...CLASS_ORDER.map((changeClass) => CLASS_PLURALS[changeClass])]),
+      ...presentation.measures.map((measure) => textRow([measure.titel, measure.kindLabel, ...counts(measure.counts)])),
+      textRow(['I alt', '', ...counts(presentation.totals.byClass)], true),
+    ],
+  );
 }
 
 interface ParallelRow {
@@ -57,19 +71,24 @@ function parallelText(measures: readonly MeasurePresentation[]): DocumentChild[]
   if (measures.length === 0) return [];
   const blocks: DocumentChild[] = [
     heading('Paralleltekst og ændringsforslag', 1, true),
-    bodyParagraph('Venstre kolonne viser den gældende formulering med de ord, der udgår, gennemstreget. Højre kolonne viser den nye formulering med de nye ord understreget.'),
+    bodyParagraph(
+      'Venstre kolonne viser den gældende formulering med de ord, der udgår, gennemstreget. Højre kolonne viser den nye formulering med de nye ord understreget.',
+    ),
   ];
   for (const measure of measures) {
     blocks.push(heading(measure.titel, 2), labelledParagraph('Ændring', measure.kindLabel));
     const whole = measure.whole;
     const rows: ParallelRow[] = whole
-      ? [...whole.facts, ...whole.sections].map((row) => (whole.side === 'after' ? { heading: row.heading, before: '', after: row.text } : { heading: row.heading, before: row.text, after: '' }))
+      ? [...whole.facts, ...whole.sections].map((row) =>
+          whole.side === 'after' ? { heading: row.heading, before: '', after: row.text } : { heading: row.heading, before: row.text, after: '' },
+        )
       : measure.fields.map((field) => ({ heading: field.heading, before: field.before, after: field.after }));
     blocks.push(...classification(measure));
     if (rows.length > 0) blocks.push(table([1, 1], [headerRow(['Gældende formulering', 'Ny formulering']), ...rows.map((row) => parallelRow(row, !whole))]));
     if (measure.amendments.length > 0) {
       blocks.push(new Paragraph({ keepNext: true, spacing: { before: 200 }, children: [new TextRun({ text: 'Ændringsforslag', bold: true })] }));
-      for (const amendment of measure.amendments) blocks.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${amendment.number}. `), new TextRun(amendment.text)] }));
+      for (const amendment of measure.amendments)
+        blocks.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${amendment.number}. `), new TextRun(amendment.text)] }));
     }
   }
   return blocks;
@@ -79,14 +98,22 @@ function parallelText(measures: readonly MeasurePresentation[]): DocumentChild[]
 function classification(measure: MeasurePresentation): Paragraph[] {
   if (measure.whole || measure.fields.length === 0) {
     return measure.kind === 'added' || measure.kind === 'removed'
-      ? [new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${CLASS_LABELS.material} ændring: foranstaltningen ${measure.kind === 'added' ? 'er ny' : 'udgår'}`)] })]
+      ? [
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [new TextRun(`${CLASS_LABELS.material} ændring: foranstaltningen ${measure.kind === 'added' ? 'er ny' : 'udgår'}`)],
+          }),
+        ]
       : [];
   }
   return measure.fields.map(
     (field) =>
       new Paragraph({
         bullet: { level: 0 },
-        children: [new TextRun({ text: `${field.heading}: `, bold: true }), new TextRun(`${field.classLabel.toLowerCase()} ændring${field.note ? ` (${field.note})` : ''}`)],
+        children: [
+          new TextRun({ text: `${field.heading}: `, bold: true }),
+          new TextRun(`${field.classLabel.toLowerCase()} ændring${field.note ? ` (${field.note})` : ''}`),
+        ],
       }),
   );
 }
@@ -106,6 +133,12 @@ function deviationSection(deviations: readonly AcceptedDeviation[]): DocumentChi
   return [
     heading('Godkendte afvigelser', 1, true),
     bodyParagraph('Afvigelser fra kontrollerne, som er godkendt i denne revisionsrunde, hver med sin begrundelse.'),
-    table([4, 1, 2, 4], [headerRow(['Fil', 'Linje', 'Regler', 'Begrundelse']), ...deviations.map((deviation) => textRow([deviation.file, String(deviation.line), deviation.rules.join(', '), deviation.reason]))]),
+    table(
+      [4, 1, 2, 4],
+      [
+        headerRow(['Fil', 'Linje', 'Regler', 'Begrundelse']),
+        ...deviations.map((deviation) => textRow([deviation.file, String(deviation.line), deviation.rules.join(', '), deviation.reason])),
+      ],
+    ),
   ];
 }

@@ -77,7 +77,7 @@ function parseMarkdownBlocks(source: string): TextBlock[] {
       }
     }
   };
-  visit((markdown.parse(source)).children, 0, 0);
+  visit(markdown.parse(source).children, 0, 0);
   return blocks;
 }
 
@@ -262,4 +262,3 @@ function slice(block: TextBlock | undefined, start: number, end: number, change:
   }
   return pieces;
 }
-

@@ -24,7 +24,11 @@ export async function pack(children: DocumentChild[], properties: Properties): P
     styles: { default: { document: { run: { language: { value: 'da-DK' } } } } },
     sections: [
       {
-        footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES] })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ children: [new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES] })] })],
+          }),
+        },
         children,
       },
     ],

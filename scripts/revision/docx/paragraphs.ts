@@ -19,7 +19,14 @@ const TEXT_WIDTH = 9026;
 const DELETED_COLOR = 'C00000';
 const INSERTED_COLOR = '1F4E79';
 const HEADER_FILL = 'D9E2F3';
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
 
 /** What a Word section holds. */
 export type DocumentChild = Paragraph | Table;
@@ -127,18 +134,24 @@ export function headerRow(labels: readonly string[]): TableRow {
     tableHeader: true,
     cantSplit: true,
     children: labels.map(
-      (label) => new TableCell({ shading: { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' }, children: [new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] })] }),
+      (label) =>
+        new TableCell({
+          shading: { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' },
+          children: [new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] })],
+        }),
     ),
   });
 }
 
 /** A row of plain text cells that is not split across pages. */
 export function textRow(cells: readonly string[], bold = false): TableRow {
-  return new TableRow({ cantSplit: true, children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })) });
+  return new TableRow({
+    cantSplit: true,
+    children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })),
+  });
 }
 
 /** A cell of paragraphs; Word needs at least one. */
 export function cell(paragraphs: Paragraph[]): TableCell {
   return new TableCell({ children: paragraphs.length > 0 ? paragraphs : [new Paragraph({})] });
 }
-

@@ -34,7 +34,14 @@ export function serviceLevelPart(presentation: ServiceLevelPresentation): Docume
     ...presentation.facts.map((fact) => labelledParagraph(fact.label, fact.value)),
   ];
   serviceLevelParts(presentation, 1, new Map()).forEach((part, index) => {
-    if (part.rolePlan) children.push(roleTable(part.rolePlan.phases, part.rolePlan.roles.map((role) => ({ role, change: 'same' as const })), undefined));
+    if (part.rolePlan)
+      children.push(
+        roleTable(
+          part.rolePlan.phases,
+          part.rolePlan.roles.map((role) => ({ role, change: 'same' as const })),
+          undefined,
+        ),
+      );
     else children.push(...part.blocks.map((block, blockIndex) => plainParagraph(block, index === 0 && blockIndex === 0)));
   });
   return children;
@@ -90,14 +97,20 @@ function serviceLevelParts(presentation: ServiceLevelPresentation, depth: number
       parts.push(heading(`foranstaltning:${id}:titel`, measure.titel, 2));
       parts.push({ key: `foranstaltning:${id}:alder`, blocks: labelledBlock(measure.age?.label ?? '', measure.age?.value) });
       for (const section of measure.sections) {
-        parts.push(heading(`foranstaltning:${id}:${section.key}:overskrift`, section.heading, 3), { key: `foranstaltning:${id}:${section.key}`, blocks: markdownBlocks(section.text) });
+        parts.push(heading(`foranstaltning:${id}:${section.key}:overskrift`, section.heading, 3), {
+          key: `foranstaltning:${id}:${section.key}`,
+          blocks: markdownBlocks(section.text),
+        });
       }
     }
   }
   const plan = presentation.rolePlan;
   if (plan) {
     parts.push(heading('rolleplan:titel', plan.titel, 0));
-    const roles = plan.roles.map((role) => ({ name: role.rolle, phases: role.phases.map((items) => markdownBlocks(items.map((item) => `- ${item}`).join('\n'))) }));
+    const roles = plan.roles.map((role) => ({
+      name: role.rolle,
+      phases: role.phases.map((items) => markdownBlocks(items.map((item) => `- ${item}`).join('\n'))),
+    }));
     parts.push({ key: 'rolleplan:roller', blocks: [], rolePlan: { phases: plan.phases.map((phase) => phase.heading), roles } });
   }
   return parts.filter((part) => part.rolePlan || part.blocks.length > 0);
@@ -155,4 +168,3 @@ function trackedRoleTable(phases: readonly string[], before: readonly RoleRow[],
   }
   return roleTable(phases, lines, revision);
 }
-

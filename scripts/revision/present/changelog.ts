@@ -169,7 +169,9 @@ function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation
   if (change.kind === 'added') {
     const kategori = measure.whole?.facts.find((fact) => fact.key === 'kategori')?.text;
     const hasText = measure.whole ? measure.whole.facts.length + measure.whole.sections.length > 0 : false;
-    return [`Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der står i højre kolonne' : ''}.`];
+    return [
+      `Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der står i højre kolonne' : ''}.`,
+    ];
   }
   if (change.kind === 'removed') return [`Foranstaltningen »${change.titel}« udgår.`];
   const renamed = change.kind === 'renamed' && change.previousId;
@@ -177,7 +179,13 @@ function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation
   const fields = renamed ? change.fields.filter((field) => field.field !== 'id') : change.fields;
   return [
     ...(renamed ? [`Foranstaltningen »${change.previousId}« skifter id til »${change.id}«.`] : []),
-    ...fields.flatMap((field) => amendmentInstructions(fieldHeading(change.id, field.field), shownValue(change.id, field.field, field.before), shownValue(change.id, field.field, field.after))),
+    ...fields.flatMap((field) =>
+      amendmentInstructions(
+        fieldHeading(change.id, field.field),
+        shownValue(change.id, field.field, field.before),
+        shownValue(change.id, field.field, field.after),
+      ),
+    ),
   ];
 }
 
@@ -192,7 +200,10 @@ function wholeMeasure(change: MeasureChange, round: Round): WholeMeasure | undef
 /** A measure's kategori and alder as headed facts: »Alder«, »14–17 år«. */
 function measureFacts(measure: Partial<Foranstaltning>): TextRow[] {
   const age = ageText(measure.alder);
-  return [...(measure.kategori ? [{ key: 'kategori', heading: fieldLabel('kategori'), text: measure.kategori }] : []), ...(age ? [{ key: 'alder', heading: fieldLabel('alder'), text: age }] : [])];
+  return [
+    ...(measure.kategori ? [{ key: 'kategori', heading: fieldLabel('kategori'), text: measure.kategori }] : []),
+    ...(age ? [{ key: 'alder', heading: fieldLabel('alder'), text: age }] : []),
+  ];
 }
 
 /** The frame's status and dates as the committee reads them everywhere else: »I høring«, »1. marts 2026«, not `hoering`, `2026-03-01`. */
