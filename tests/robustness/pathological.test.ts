@@ -49,7 +49,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../scripts/report/format-json.js';
-import { FRAME_MARKDOWN } from '../../scripts/tools/fuzz.js';
+import { FRAME_MARKDOWN } from '../../scripts/tools/fuzz/seeds.js';
 import { checkFiles, measureMarkdown, REPO_ROOT } from '../helpers.js';
 
 const HANG_GUARD = 60_000;

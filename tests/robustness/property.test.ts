@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLI_TREE, cliOutcomeProblems, PROPERTIES } from '../../scripts/tools/fuzz.js';
+import { CLI_TREE } from '../../scripts/tools/fuzz/arbitraries.js';
+import { cliOutcomeProblems, PROPERTIES } from '../../scripts/tools/fuzz/properties.js';
 import { makeTree, runCli } from '../helpers.js';
 
 // The same properties as `npm run fuzz` (scripts/tools/fuzz.ts), with few enough cases for every `npm test`.
