@@ -13,7 +13,6 @@ import { schemaFinding, validateDocument } from '../validate/validate-document.j
 import type { PolicyDocument } from '../model/document.js';
 
 /** Rule ids and default severities are the registry's; re-exported for the modules that read them with the config. */
-export { RULE_DEFAULTS, type RuleId };
 
 /**
  * A pattern in the config that does not compile, or could hang a check, is a finding at that pattern, not an internal error or a stuck CI job later.

@@ -25,15 +25,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: F
     if (!stats)
       throw new UsageError(`Stien »${path}« findes ikke`, 'Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.');
     if (stats.isSymbolicLink()) {
-      findings.push(
-        fileFinding(
-          absolute,
-          cwd,
-          'warning',
-          'Filen er et symbolsk link og bliver ikke læst',
-          'Angiv selve filen i stedet for et link; links kan pege uden for repositoriet.',
-        ),
-      );
+      findings.push(symlinkFinding(absolute, cwd, 'Angiv selve filen i stedet for et link'));
     } else if (stats.isDirectory()) walk(absolute, cwd, files, findings);
     else addFile(absolute, cwd, files, findings, { explicit: true });
   }
@@ -46,15 +38,7 @@ function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findin
     const absolute = join(folder, entry.name);
     if (entry.isSymbolicLink()) {
       if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
-        findings.push(
-          fileFinding(
-            absolute,
-            cwd,
-            'warning',
-            'Filen er et symbolsk link og bliver ikke læst',
-            'Læg selve filen i mappen i stedet for et link; links kan pege uden for repositoriet.',
-          ),
-        );
+        findings.push(symlinkFinding(absolute, cwd, 'Læg selve filen i mappen i stedet for et link'));
       }
       continue;
     }
@@ -97,6 +81,11 @@ function addFile(absolute: string, cwd: string, files: Map<string, FoundFile>, f
 export function displayPath(absolute: string, cwd: string): string {
   const path = relative(cwd, absolute) || absolute;
   return path.split(sep).join('/');
+}
+
+/** A symbolic link is never followed: it could lead outside the repository. */
+function symlinkFinding(absolute: string, cwd: string, instead: string): Finding {
+  return fileFinding(absolute, cwd, 'warning', 'Filen er et symbolsk link og bliver ikke læst', `${instead}; links kan pege uden for repositoriet.`);
 }
 
 function fileFinding(absolute: string, cwd: string, severity: Finding['severity'], message: string, hint: string): Finding {

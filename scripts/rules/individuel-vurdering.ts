@@ -5,7 +5,7 @@ import { normalizedOf, sourceRange, type NormalizedText } from '../text/normaliz
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
 import { locate } from '../validate/locate.js';
-import type { OptionsSchema, Rule, RuleReport } from './rule.js';
+import { patternListOption, type OptionsSchema, type Rule, type RuleReport } from './rule.js';
 
 /** Sentences (lower case, normalised) that state the assessment: always + individual + assessment, or the statute's own words. */
 const DEFAULT_PHRASES = [
@@ -30,18 +30,8 @@ const OPTIONS_SCHEMA = {
       enum: ['measure', 'frame'],
       description: '»measure« (standard): rammen og hver foranstaltning skal have udsagnet. »frame«: kun rammen (serviceniveau.md).',
     },
-    phrases: {
-      type: 'array',
-      items: { type: 'string', format: 'regex' },
-      'x-regex-flags': 'u',
-      description: 'Regulære udtryk (på en sætning med små bogstaver), der hver godkendes som udsagnet. Erstatter standardudtrykkene.',
-    },
-    negations: {
-      type: 'array',
-      items: { type: 'string', format: 'regex' },
-      'x-regex-flags': 'u',
-      description: 'Regulære udtryk, der gør udsagnet nægtet eller svækket, når de står i samme sætning. Erstatter standardudtrykkene.',
-    },
+    phrases: patternListOption('u', 'Regulære udtryk (på en sætning med små bogstaver), der hver godkendes som udsagnet. Erstatter standardudtrykkene.'),
+    negations: patternListOption('u', 'Regulære udtryk, der gør udsagnet nægtet eller svækket, når de står i samme sætning. Erstatter standardudtrykkene.'),
   },
 } as const satisfies OptionsSchema;
 

@@ -1,7 +1,7 @@
 import type { PladsholderOptions } from '../model/generated-types.js';
 import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
-import type { OptionsSchema, Rule, RuleReport } from './rule.js';
+import { patternListOption, type OptionsSchema, type Rule, type RuleReport } from './rule.js';
 
 interface Placeholder {
   pattern: RegExp;
@@ -25,12 +25,7 @@ const OPTIONS_SCHEMA = {
   additionalProperties: false,
   description: 'Indstillinger for reglen »pladsholder«.',
   properties: {
-    patterns: {
-      type: 'array',
-      items: { type: 'string', format: 'regex' },
-      'x-regex-flags': 'giu',
-      description: 'Ekstra regulære udtryk, der også regnes som pladsholdere, fx kommunens egne skabelonord.',
-    },
+    patterns: patternListOption('giu', 'Ekstra regulære udtryk, der også regnes som pladsholdere, fx kommunens egne skabelonord.'),
   },
 } as const satisfies OptionsSchema;
 

@@ -54,6 +54,11 @@ export interface Rule<Options = object, Id extends string = string> {
   check(context: RuleContext<Options>): RuleReport[];
 }
 
+/** The schema of an option that lists regular expressions the rule compiles with `flags`. */
+export function patternListOption<const Flags extends string>(flags: Flags, description: string) {
+  return { type: 'array', items: { type: 'string', format: 'regex' }, 'x-regex-flags': flags, description } as const;
+}
+
 /** The option lists of a rule that hold regular expressions, each with the flags the rule compiles them with. */
 export function regexOptionsOf(rule: Pick<Rule, 'optionsSchema'>): ReadonlyMap<string, string> {
   const options = new Map<string, string>();

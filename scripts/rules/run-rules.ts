@@ -1,17 +1,16 @@
-import type { ResolvedConfig, RuleId } from '../config/load-config.js';
+import type { ResolvedConfig } from '../config/load-config.js';
 import { rangePositions } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { PolicySet } from './policy-set.js';
-import type { Rule } from './rule.js';
-import { RULES } from './registry.js';
-import { ruleDocsPath } from './rule.js';
+import { RULES, type ContentRuleId } from './registry.js';
+import { ruleDocsPath, type Rule } from './rule.js';
 
 /** Runs every content rule that is not switched off and stamps each report as a finding. */
 export function runRules(documents: readonly PolicyDocument[], policy: PolicySet, config: ResolvedConfig): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (config.severity[rule.id as RuleId] === 'off') continue;
+    if (config.severity[rule.id] === 'off') continue;
     for (const report of rule.check({ documents, policy, options: ruleOptions(rule, config) })) {
       findings.push({
         source: 'rule',
@@ -29,6 +28,6 @@ export function runRules(documents: readonly PolicyDocument[], policy: PolicySet
 }
 
 /** A rule's options in force: the config's, over the rule's defaults. */
-export function ruleOptions<Options extends object>(rule: Rule<Options>, config: ResolvedConfig): Options {
-  return { ...rule.defaultOptions, ...(config.options[rule.id as RuleId] ?? {}) };
+export function ruleOptions<Options extends object>(rule: Rule<Options, ContentRuleId>, config: ResolvedConfig): Options {
+  return { ...rule.defaultOptions, ...(config.options[rule.id] ?? {}) };
 }

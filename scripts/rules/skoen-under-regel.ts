@@ -5,7 +5,7 @@ import type { Lovregister, SkoenUnderRegelOptions } from '../model/generated-typ
 import { normalizedOf, sourceRange, type NormalizedText } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { sentencesOf, type Span } from '../text/sentences.js';
-import type { OptionsSchema, Rule, RuleReport } from './rule.js';
+import { patternListOption, type OptionsSchema, type Rule, type RuleReport } from './rule.js';
 
 /** One kind of absolute wording and how to write it as a starting point instead. */
 interface Absolute {
@@ -87,18 +87,8 @@ const OPTIONS_SCHEMA = {
       items: { enum: ['formaal', 'indhold', 'maalgruppe', 'omfang', 'tildeling', 'levering', 'kvalitetskrav'] },
       description: 'De afsnit, reglen læser. Standard: »maalgruppe«, »omfang« og »tildeling«.',
     },
-    absolutes: {
-      type: 'array',
-      items: { type: 'string', format: 'regex' },
-      'x-regex-flags': 'giu',
-      description: 'Ekstra regulære udtryk (små bogstaver) for absolutte formuleringer.',
-    },
-    qualifiers: {
-      type: 'array',
-      items: { type: 'string', format: 'regex' },
-      'x-regex-flags': 'iu',
-      description: 'Ekstra regulære udtryk (små bogstaver) for forbehold, der gør en grænse vejledende.',
-    },
+    absolutes: patternListOption('giu', 'Ekstra regulære udtryk (små bogstaver) for absolutte formuleringer.'),
+    qualifiers: patternListOption('iu', 'Ekstra regulære udtryk (små bogstaver) for forbehold, der gør en grænse vejledende.'),
   },
 } as const satisfies OptionsSchema;
 

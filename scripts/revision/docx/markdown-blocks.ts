@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { alignByKey } from '../align-by-key.js';
 import type { PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -166,18 +166,12 @@ export function alignBlocks(before: readonly TextBlock[], after: readonly TextBl
     removed = [];
     added = [];
   };
-  let b = 0;
-  let a = 0;
-  for (const part of diffArrays(before.map(blockKey), after.map(blockKey))) {
-    const count = part.value.length;
-    if (part.removed) removed.push(...before.slice(b, (b += count)));
-    else if (part.added) added.push(...after.slice(a, (a += count)));
-    else {
+  for (const aligned of alignByKey(before, after, blockKey)) {
+    if (aligned.before && aligned.after) {
       flush();
-      for (let index = 0; index < count; index++) pairs.push(pairOf(before[b + index], after[a + index]));
-      b += count;
-      a += count;
-    }
+      pairs.push(pairOf(aligned.before, aligned.after));
+    } else if (aligned.before) removed.push(aligned.before);
+    else added.push(aligned.after);
   }
   flush();
   return pairs;

@@ -1,5 +1,5 @@
-import { diffArrays } from 'diff';
 import { HeadingLevel, Paragraph, TableRow, TextRun, type Table } from 'docx';
+import { alignByKey } from '../align-by-key.js';
 import type { Round } from '../model.js';
 import type { ServiceLevelPresentation } from '../present/service-level.js';
 import { presentServiceLevel } from '../present/service-level.js';
@@ -56,22 +56,10 @@ export function trackedServiceLevel(round: Round, revision: Revisions): Document
   const before = [...frameFacts(beforeLevel), ...serviceLevelParts(beforeLevel, 2, renames)];
   const after = [...frameFacts(afterLevel), ...serviceLevelParts(afterLevel, 2, new Map())];
   const blocks: DocumentChild[] = [];
-  let b = 0;
-  let a = 0;
-  for (const change of diffArrays(
-    before.map((part) => part.key),
-    after.map((part) => part.key),
-  )) {
-    const count = change.value.length;
-    for (let index = 0; index < count; index++) {
-      const old = change.added ? undefined : before[b + index];
-      const next = change.removed ? undefined : after[a + index];
-      const plan = old?.rolePlan ?? next?.rolePlan;
-      if (plan) blocks.push(trackedRoleTable(plan.phases, old?.rolePlan?.roles ?? [], next?.rolePlan?.roles ?? [], revision));
-      else blocks.push(...tracked(old?.blocks ?? [], next?.blocks ?? [], revision));
-    }
-    if (!change.added) b += count;
-    if (!change.removed) a += count;
+  for (const { before: old, after: next } of alignByKey(before, after, (part) => part.key)) {
+    const plan = old?.rolePlan ?? next?.rolePlan;
+    if (plan) blocks.push(trackedRoleTable(plan.phases, old?.rolePlan?.roles ?? [], next?.rolePlan?.roles ?? [], revision));
+    else blocks.push(...tracked(old?.blocks ?? [], next?.blocks ?? [], revision));
   }
   return blocks;
 }
@@ -150,21 +138,9 @@ function roleTable(phases: readonly string[], lines: readonly RoleLine[], revisi
 }
 
 function trackedRoleTable(phases: readonly string[], before: readonly RoleRow[], after: readonly RoleRow[], revision: Revisions): Table {
-  const lines: RoleLine[] = [];
-  let b = 0;
-  let a = 0;
-  for (const change of diffArrays(
-    before.map((role) => role.name),
-    after.map((role) => role.name),
-  )) {
-    const count = change.value.length;
-    for (let index = 0; index < count; index++) {
-      if (change.removed) lines.push({ role: before[b + index]!, change: 'del' });
-      else if (change.added) lines.push({ role: after[a + index]!, change: 'ins' });
-      else lines.push({ role: after[a + index]!, change: 'same', previous: before[b + index]! });
-    }
-    if (!change.added) b += count;
-    if (!change.removed) a += count;
-  }
+  const lines = alignByKey(before, after, (role) => role.name).map(({ before: old, after: next }): RoleLine => {
+    if (old && next) return { role: next, change: 'same', previous: old };
+    return old ? { role: old, change: 'del' } : { role: next, change: 'ins' };
+  });
   return roleTable(phases, lines, revision);
 }
