@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { areaFolderOf, measureFolderOf, measurePathOf, registerPathOf } from '../layout.js';
 import { packageRoot } from '../package-root.js';
 
 // `npm run bench`: whole-process timings of the CLI, each beside a baseline measured in the same run.
@@ -14,6 +15,8 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SIZES = (process.env['BENCH_SIZES'] ?? '100,1000,5000').split(',').map(Number);
 const AREAS = 4;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** Another checkout's bin/serviceniveau.js (say, main before a change), timed on the same repositories in the same run. */
+const BEFORE = process.env['BENCH_BEFORE'];
 
 interface Measure {
   median: number;
@@ -52,24 +55,23 @@ function measure(command: string, args: string[], cwd: string): Measure {
  */
 function syntheticRepository(size: number): string {
   const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-'));
-  const example = join(ROOT, 'policies', 'boern-og-unge');
-  const originals = readdirSync(join(example, 'foranstaltninger'));
-  cpSync(join(ROOT, 'policies', 'lovregister.json'), join(cwd, 'policies', 'lovregister.json'));
+  const example = areaFolderOf('boern-og-unge');
+  const originals = readdirSync(join(ROOT, measureFolderOf(example)));
+  cpSync(join(ROOT, registerPathOf(example)), join(cwd, registerPathOf(example)));
   const paths: string[] = [];
   for (let index = 0; index < size; index++) {
-    const area = `policies/omraade-${(index % AREAS) + 1}`;
+    const area = areaFolderOf(`omraade-${(index % AREAS) + 1}`);
     if (index < AREAS) {
-      mkdirSync(join(cwd, area, 'foranstaltninger'), { recursive: true });
-      cpSync(join(example, 'serviceniveau.md'), join(cwd, area, 'serviceniveau.md'));
-      cpSync(join(example, 'rolleplan.md'), join(cwd, area, 'rolleplan.md'));
+      mkdirSync(join(cwd, measureFolderOf(area)), { recursive: true });
+      for (const name of ['serviceniveau.md', 'rolleplan.md']) cpSync(join(ROOT, example, name), join(cwd, area, name));
     }
     const name = originals[index % originals.length]!;
     const [stem, extension] = [name.replace(/\.(md|json)$/, ''), name.endsWith('.json') ? '.json' : '.md'];
     const id = `${stem}-${index}`;
-    const text = readFileSync(join(example, 'foranstaltninger', name), 'utf8')
+    const text = readFileSync(join(ROOT, measureFolderOf(example), name), 'utf8')
       .replace(new RegExp(`("?id"?: "?)${stem}`), `$1${id}`)
       .replace(/(\d+)-(\d+) timer/, (_, a: string, b: string) => `${Number(a) + (index % 3)}-${Number(b) + (index % 3)} timer`);
-    const path = join(area, 'foranstaltninger', `${id}${extension}`);
+    const path = measurePathOf(area, id, extension === '.json' ? '.json' : '.md');
     writeFileSync(join(cwd, path), text);
     paths.push(path);
   }
@@ -93,33 +95,44 @@ function syntheticRepository(size: number): string {
   return cwd;
 }
 
+/** The CLI with these arguments, now and (with BENCH_BEFORE) as the other checkout runs it. */
+function cli(args: string[], cwd: string): { now: Measure; before?: Measure } {
+  return { now: measure(process.execPath, [BIN, ...args], cwd), ...(BEFORE ? { before: measure(process.execPath, [BEFORE, ...args], cwd) } : {}) };
+}
+
 const rows: string[] = [];
-const row = (what: string, value: Measure, baseline: Measure, target?: string): void => {
-  const ratio = value.median / Math.max(1, baseline.median);
-  rows.push(
-    `| ${what} | ${value.median.toFixed(0)} ± ${(value.spread / 2).toFixed(0)} | ${baseline.median.toFixed(0)} | ${ratio.toFixed(2)}× | ${value.peakMiB ? value.peakMiB.toFixed(0) : '–'} | ${target ?? ''} |`,
-  );
+const row = (what: string, value: { now: Measure; before?: Measure }, baseline: Measure, target?: string): void => {
+  const { now, before } = value;
+  const ratio = now.median / Math.max(1, baseline.median);
+  const cells = [
+    what,
+    `${now.median.toFixed(0)} ± ${(now.spread / 2).toFixed(0)}`,
+    baseline.median.toFixed(0),
+    `${ratio.toFixed(2)}×`,
+    now.peakMiB ? now.peakMiB.toFixed(0) : '–',
+  ];
+  if (before)
+    cells.push(
+      `${before.median.toFixed(0)} ± ${(before.spread / 2).toFixed(0)}`,
+      `${(before.median / Math.max(1, baseline.median)).toFixed(2)}×`,
+      `${(now.median / Math.max(1, before.median)).toFixed(2)}×`,
+    );
+  rows.push(`| ${[...cells, target ?? ''].join(' | ')} |`);
 };
 
 // What `check` loads from node_modules: the parsers, and ajv's runtime helpers for the precompiled validators.
 const imports =
   "await Promise.all(['ajv/dist/runtime/ucs2length.js','ajv-formats/dist/formats.js','unified','remark-parse','remark-frontmatter','yaml','jsonc-parser'].map((name) => import(name)))";
 const importOnly = measure(process.execPath, ['--input-type=module', '-e', imports], ROOT);
-row('check, example kommune (15 documents) vs importing the same dependencies', measure(process.execPath, [BIN, 'check'], ROOT), importOnly, '≤ 1.5×');
+row('check, example kommune (15 documents) vs importing the same dependencies', cli(['check'], ROOT), importOnly, '≤ 1.5×');
 for (const size of SIZES) {
   const cwd = syntheticRepository(size);
   const floor = measure(process.execPath, [FLOOR, 'policies'], cwd);
-  row(
-    `check, ${size} measures vs bare remark-parse + yaml of the same files`,
-    measure(process.execPath, [BIN, 'check'], cwd),
-    floor,
-    size === 5000 ? '≤ 2×' : undefined,
-  );
+  row(`check, ${size} measures vs bare remark-parse + yaml of the same files`, cli(['check'], cwd), floor, size === 5000 ? '≤ 2×' : undefined);
   const wordDiff = measure('git', ['diff', '--word-diff', 'vedtaget/2024-02-01', 'vedtaget/2025-02-11'], cwd);
   for (const format of ['json', 'docx']) {
     for (let area = 1; area <= 1; area++) {
       const args = [
-        BIN,
         'changelog',
         '--from',
         'vedtaget/2024-02-01',
@@ -134,7 +147,7 @@ for (const size of SIZES) {
       ];
       row(
         `changelog ${format}, one area of ${size / AREAS} measures (20 % changed) vs git diff --word-diff of the whole repo`,
-        measure(process.execPath, args, cwd),
+        cli(args, cwd),
         wordDiff,
         size === 5000 ? '≤ 3×' : undefined,
       );
@@ -145,5 +158,6 @@ for (const size of SIZES) {
 console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} whole-process runs (± half the spread).\n`,
 );
-console.log('| what | median ms | baseline ms | ratio | peak MiB | target |\n| --- | ---: | ---: | ---: | ---: | --- |');
+const beforeColumns = BEFORE ? [' before ms | before ratio | now / before |', ' ---: | ---: | ---: |'] : ['', ''];
+console.log(`| what | median ms | baseline ms | ratio | peak MiB |${beforeColumns[0]} target |\n| --- | ---: | ---: | ---: | ---: |${beforeColumns[1]} --- |`);
 console.log(rows.join('\n'));
