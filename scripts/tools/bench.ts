@@ -31,21 +31,30 @@ function git(cwd: string, ...args: string[]): void {
   });
 }
 
-/** Median and spread (max − min) of whole-process wall time; peak RSS from /usr/bin/time where it exists. */
+/** One whole-process run: wall time, and peak RSS from /usr/bin/time where it exists. */
+function runOnce(command: string, args: string[], cwd: string): { ms: number; peakMiB?: number } {
+  const start = process.hrtime.bigint();
+  const result = TIME
+    ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString().slice(-500)}`);
+  return TIME ? { ms, peakMiB: Number(result.stderr.toString().trim().split('\n').at(-1)) / 1024 } : { ms };
+}
+
+/** Median and spread (max − min) of RUNS runs of each command, the commands taking turns so a slow spell of the machine hits all alike. */
+function measureTogether(commands: readonly { command: string; args: string[] }[], cwd: string): Measure[] {
+  const runs = commands.map(() => [] as { ms: number; peakMiB?: number }[]);
+  for (let run = 0; run < RUNS; run++) commands.forEach(({ command, args }, index) => runs[index]!.push(runOnce(command, args, cwd)));
+  return runs.map((results) => {
+    const times = results.map((result) => result.ms).sort((a, b) => a - b);
+    const peak = Math.max(0, ...results.map((result) => result.peakMiB ?? 0));
+    return { median: times[Math.floor(times.length / 2)] ?? 0, spread: (times.at(-1) ?? 0) - (times[0] ?? 0), ...(TIME ? { peakMiB: peak } : {}) };
+  });
+}
+
 function measure(command: string, args: string[], cwd: string): Measure {
-  const times: number[] = [];
-  let peak = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const start = process.hrtime.bigint();
-    const result = TIME
-      ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
-      : spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.toString().slice(-500)}`);
-    if (TIME) peak = Math.max(peak, Number(result.stderr.toString().trim().split('\n').at(-1)) / 1024);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] ?? 0, spread: (times.at(-1) ?? 0) - (times[0] ?? 0), ...(TIME ? { peakMiB: peak } : {}) };
+  return measureTogether([{ command, args }], cwd)[0]!;
 }
 
 /**
@@ -97,7 +106,11 @@ function syntheticRepository(size: number): string {
 
 /** The CLI with these arguments, now and (with BENCH_BEFORE) as the other checkout runs it. */
 function cli(args: string[], cwd: string): { now: Measure; before?: Measure } {
-  return { now: measure(process.execPath, [BIN, ...args], cwd), ...(BEFORE ? { before: measure(process.execPath, [BEFORE, ...args], cwd) } : {}) };
+  const [now, before] = measureTogether(
+    [{ command: process.execPath, args: [BIN, ...args] }, ...(BEFORE ? [{ command: process.execPath, args: [BEFORE, ...args] }] : [])],
+    cwd,
+  );
+  return { now: now!, ...(before ? { before } : {}) };
 }
 
 const rows: string[] = [];

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentKindOf } from '../../scripts/layout.js';
 import type { PolicyDocument } from '../../scripts/model/document.js';
-import { createPolicySet } from '../../scripts/rules/policy-set.js';
+import { checkDocuments } from '../../scripts/check/check-documents.js';
+import { defaultConfig } from '../../scripts/config/load-config.js';
+import { RULE_IDS, type ContentRuleId } from '../../scripts/rules/registry.js';
 import type { Rule } from '../../scripts/rules/rule.js';
 import { documentOf, frameText, REPO_ROOT } from '../helpers.js';
 
@@ -77,30 +79,34 @@ export interface RuleFinding {
 }
 
 /**
- * Runs one rule on documents, with the real register and a frame (in force from 2025-03-01) as
- * context unless `context` replaces them; returns positions as a user sees them.
+ * Runs one rule on documents through the check core, every other rule off, with the real register and a
+ * frame (in force from 2025-03-01) as context unless `context` replaces them; returns the rule's findings
+ * with positions as a user sees them. `advisory` is an error rule's finding softened to a warning.
  */
 export function findingsOf<Options extends object>(
-  rule: Rule<Options>,
+  rule: Rule<Options, ContentRuleId>,
   documents: readonly PolicyDocument[],
   options: Partial<Options> = {},
   context: readonly PolicyDocument[] = [registerDocument(), frameDocument()],
 ): RuleFinding[] {
-  const checked = new Set(documents.map((document) => document.file));
-  const policy = createPolicySet([...documents, ...context.filter((document) => !checked.has(document.file))]);
-  return rule.check({ documents, policy, options: { ...rule.defaultOptions, ...options } }).map((report) => {
-    const start = report.document.lines.position(report.range.start);
-    const end = report.document.lines.position(Math.max(report.range.start, report.range.end));
-    return {
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      message: report.message,
-      ...(report.hint ? { hint: report.hint } : {}),
-      advisory: report.advisory === true,
-    };
-  });
+  const config = defaultConfig();
+  for (const id of RULE_IDS) if (id !== rule.id) config.severity[id] = 'off';
+  config.options[rule.id] = options;
+  const files = documents.map((document) => ({ document, findings: [], broken: false }));
+  return checkDocuments(files, context, config)
+    .findings.filter((finding) => finding.source === 'rule' && finding.rule === rule.id)
+    .map((finding) => {
+      const end = finding.end ?? finding.start;
+      return {
+        line: finding.start.line,
+        column: finding.start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        message: finding.message,
+        ...(finding.hint ? { hint: finding.hint } : {}),
+        advisory: rule.defaultSeverity === 'error' && finding.severity === 'warning',
+      };
+    });
 }
 
 /** Every document of the example kommune under policies/, loaded as `check` loads them. */
