@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Round } from '../../scripts/revision/model.js';
 import { renderChangelogDocx } from '../../scripts/revision/render-docx.js';
 import { renderChangelogHtml } from '../../scripts/revision/render-html.js';
-import { sampleRound } from './sample-round.js';
+import { sampleRound, renamedFamiliebehandling } from './sample-round.js';
 
 interface NumberedAmendment {
   number: number;
@@ -54,19 +54,7 @@ function busyRound(): Round {
   };
   round.before.measures.push(contactPerson);
   round.changelog.changes.reverse();
-  round.changelog.changes.push(
-    { id: 'fast-kontaktperson', titel: 'Fast kontaktperson', kind: 'removed', fields: [] },
-    {
-      id: 'familiebehandling-i-hjemmet',
-      previousId: 'familiebehandling',
-      titel: 'Familiebehandling i hjemmet',
-      kind: 'renamed',
-      fields: [
-        { field: 'id', class: 'editorial', change: 'foranstaltning-omdoebt', before: 'familiebehandling', after: 'familiebehandling-i-hjemmet' },
-        { field: 'titel', class: 'content', change: 'titel-aendret', before: 'Familiebehandling', after: 'Familiebehandling i hjemmet' },
-      ],
-    },
-  );
+  round.changelog.changes.push({ id: 'fast-kontaktperson', titel: 'Fast kontaktperson', kind: 'removed', fields: [] }, renamedFamiliebehandling());
   const frame = round.changelog.changes.find((change) => change.id === 'serviceniveau')!;
   frame.fields.push({
     field: 'maalgruppe',

@@ -4,7 +4,7 @@ import type { MeasureChange, ServiceLevel } from '../../scripts/revision/model.j
 import { classSummary, orderChanges, presentChangelog } from '../../scripts/revision/present/changelog.js';
 import { ageText, formatCount, formatDanishDate } from '../../scripts/revision/present/format.js';
 import { NO_KATEGORI, presentServiceLevel } from '../../scripts/revision/present/service-level.js';
-import { sampleRound } from './sample-round.js';
+import { sampleRound, renamedFamiliebehandling } from './sample-round.js';
 
 const META = { kommune: 'Eksempel Kommune', omraade: 'Børn og unge med særlige behov' };
 
@@ -60,18 +60,7 @@ describe('presentChangelog', () => {
 
   it('says once that a renamed measure changes id, instead of an amendment to the field »Id«', () => {
     const round = sampleRound();
-    round.changelog.changes = [
-      {
-        id: 'familiebehandling-i-hjemmet',
-        previousId: 'familiebehandling',
-        titel: 'Familiebehandling i hjemmet',
-        kind: 'renamed',
-        fields: [
-          { field: 'id', class: 'editorial', change: 'foranstaltning-omdoebt', before: 'familiebehandling', after: 'familiebehandling-i-hjemmet' },
-          { field: 'titel', class: 'content', change: 'titel-aendret', before: 'Familiebehandling', after: 'Familiebehandling i hjemmet' },
-        ],
-      },
-    ];
+    round.changelog.changes = [renamedFamiliebehandling()];
     expect(presentChangelog(round).amendments.map((amendment) => amendment.text)).toEqual([
       'Foranstaltningen »familiebehandling« skifter id til »familiebehandling-i-hjemmet«.',
       '»Titel« ændres fra »Familiebehandling« til: »Familiebehandling i hjemmet«.',

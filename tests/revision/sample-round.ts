@@ -1,4 +1,4 @@
-import type { Round } from '../../scripts/revision/model.js';
+import type { Round, MeasureChange } from '../../scripts/revision/model.js';
 
 const measureBefore = {
   id: 'praktisk-paedagogisk-stoette',
@@ -102,6 +102,20 @@ export function sampleRound(): Round {
     after: { frame: { ...frame, version: '2026.1', gyldig_fra: '2026-03-01', status: 'hoering' }, measures: [mentor, measureAfter] },
     deviations: [
       { file: 'policies/boern-og-unge/foranstaltninger/mentorordning.md', line: 20, rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen' },
+    ],
+  };
+}
+
+/** »Familiebehandling« renamed to »Familiebehandling i hjemmet«: a new id and a new title. */
+export function renamedFamiliebehandling(): MeasureChange {
+  return {
+    id: 'familiebehandling-i-hjemmet',
+    previousId: 'familiebehandling',
+    titel: 'Familiebehandling i hjemmet',
+    kind: 'renamed',
+    fields: [
+      { field: 'id', class: 'editorial', change: 'foranstaltning-omdoebt', before: 'familiebehandling', after: 'familiebehandling-i-hjemmet' },
+      { field: 'titel', class: 'content', change: 'titel-aendret', before: 'Familiebehandling', after: 'Familiebehandling i hjemmet' },
     ],
   };
 }
