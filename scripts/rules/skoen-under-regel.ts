@@ -84,12 +84,19 @@ const ABSOLUTES: Absolute[] = [
     pattern: new RegExp(String.raw`${B}(?:(?:er|bliver) ikke omfattet|omfattes ikke)${E}(?! af (?:bruger|egen)?betaling${E})`, 'gu'),
     qualify: beforeFirstIkke,
   },
-  { pattern: new RegExp(String.raw`${B}(?:målgruppen|ordningen|tilbuddet|ydelsen|støtten|bevillingen) omfatter ikke${E}${HARMLESS_AFTER_IKKE}`, 'gu'), qualify: beforeFirstIkke },
+  {
+    pattern: new RegExp(String.raw`${B}(?:målgruppen|ordningen|tilbuddet|ydelsen|støtten|bevillingen) omfatter ikke${E}${HARMLESS_AFTER_IKKE}`, 'gu'),
+    qualify: beforeFirstIkke,
+  },
   // »Følgende er ikke omfattet:« is matched above; »Ikke omfattet:« and »Undtaget er:« lead in a list of excluded groups
   { pattern: new RegExp(String.raw`${B}(?<!(?:er|der|som) )(?:ikke omfattet|undtaget)(?: er)?(?=:)`, 'gu'), qualify: prefixed },
-  { pattern: new RegExp(String.raw`${B}(?:er|gælder) ikke (?:for|til) ${GROUP}`, 'gu'), qualify: beforeFirstIkke },
+  // »gælder ikke for børn, der …«, »Ordningen gælder dog ikke for:« before a list; not »er ikke til hinder for«
+  { pattern: new RegExp(String.raw`${B}(?:er|gælder)(?: dog)? ikke (?:for|til)(?: ${GROUP}|(?=:))`, 'gu'), qualify: beforeFirstIkke },
   // »Tilbuddet er forbeholdt børn med …«; »kommunen forbeholder sig« is another verb
-  { pattern: new RegExp(String.raw`${B}(?:er|bliver|være) forbeholdt${E}`, 'gu'), qualify: (match) => match.replace(/forbeholdt$/u, 'som udgangspunkt forbeholdt') },
+  {
+    pattern: new RegExp(String.raw`${B}(?:er|bliver|være) forbeholdt${E}`, 'gu'),
+    qualify: (match) => match.replace(/forbeholdt$/u, 'som udgangspunkt forbeholdt'),
+  },
   // »kun hvis«, »kun, når«, »udelukkende såfremt«, where something is granted; not »ikke kun, hvis«
   {
     pattern: new RegExp(String.raw`${B}(?<!ikke )(?:kun|udelukkende),? (?:hvis|når|såfremt)${E}`, 'gu'),
@@ -108,8 +115,8 @@ const ABSOLUTES: Absolute[] = [
     context: REFUSAL,
     isFallback: true,
   },
-  // A bare cap, »op til 10 timer«; not an age range (»børn op til 6 år«)
-  { pattern: new RegExp(String.raw`${B}${AGE_GROUP}op til ${NUMBER}${UNIT_REQUIRED}`, 'gu'), qualify: prefixed, isCap: true },
+  // A bare cap, »op til 10 timer«, »indtil 37 timer«; not an age range (»børn op til 6 år«)
+  { pattern: new RegExp(String.raw`${B}${AGE_GROUP}(?:op til|indtil) ${NUMBER}${UNIT_REQUIRED}`, 'gu'), qualify: prefixed, isCap: true },
 ];
 
 /** Wording that makes a limit a starting point, when it stands in the same sentence. */
@@ -141,11 +148,14 @@ const PROVIDER_DUTY = new RegExp(
   'u',
 );
 
+/** A sentence that says the law sets the limit (»Du kan efter lovgivningen ikke få …«) quotes the law, not the kommune. */
+const LAW_SAYS = new RegExp(String.raw`${B}(?:efter|ifølge|i henhold til|jf\.) (?:loven|lovgivningen|lovens regler)${E}`, 'u');
+
 /** A cap in a sentence about the municipality's own deadlines (»svar inden for højst 4 uger«) is a promise, not a cap. */
 const DEADLINE = new RegExp(String.raw`${B}(?:sagsbehandlingsti\p{L}*|svarfrist\p{L}*|frist(?:en)?|svar|besked|klage\p{L}*)${E}`, 'u');
 
 /** Every built-in absolute holds one of these words; a sentence without any skips the patterns (most sentences). */
-const ABSOLUTE_WORD = /ikke|aldrig|højst|maks|max|kun|udelukke|ingen|intet|undtag|forbeholdt|op til|serviceniveau/u;
+const ABSOLUTE_WORD = /ikke|aldrig|højst|maks|max|kun|udelukke|ingen|intet|undtag|forbeholdt|op til|indtil|serviceniveau/u;
 
 /** A sentence about who may grant how much (»Sagsbehandleren kan selv bevilge højst 10 timer«) sets a competence, not a cap. */
 const DELEGATION = new RegExp(String.raw`${B}(?:kompetence|bemyndig|delegation|delegere|selv (?:bevilge|give|tildele|træffe afgørelse))`, 'u');
@@ -194,7 +204,7 @@ export const skoenUnderRegel: Rule<Required<SkoenUnderRegelOptions>, 'skoen-unde
         for (const sentence of sentencesOf(normalized)) {
           const text = normalized.lower.slice(sentence.start, sentence.end);
           if (ownAbsolutes.length === 0 && !ABSOLUTE_WORD.test(text)) continue;
-          if (PROVIDER_DUTY.test(text)) continue;
+          if (PROVIDER_DUTY.test(text) || LAW_SAYS.test(text)) continue;
           const found = unqualifiedAbsolutes(text, absolutes, exceptions);
           if (found.length === 0) continue;
           statutory ??= register ? statutoryLimitsOf(document, register) : [];
@@ -260,7 +270,8 @@ function unqualifiedAbsolutes(text: string, absolutes: readonly Absolute[], exce
     return index > lastException && !qualified[index];
   });
   return unqualified.filter(
-    ({ span, absolute }) => !absolute.isFallback || !found.some((other) => other.absolute !== absolute && !other.absolute.isFallback && clauseOf(other.span) === clauseOf(span)),
+    ({ span, absolute }) =>
+      !absolute.isFallback || !found.some((other) => other.absolute !== absolute && !other.absolute.isFallback && clauseOf(other.span) === clauseOf(span)),
   );
 }
 
