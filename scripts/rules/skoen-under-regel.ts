@@ -264,15 +264,18 @@ function unqualifiedAbsolutes(text: string, absolutes: readonly Absolute[], exce
   const found = absoluteMatches(text, absolutes).filter(
     ({ absolute }) => !(absolute.isCap && (delegates || deadline)) && (absolute.context?.test(text) ?? true),
   );
-  const clauseOf = (span: Span): number => clauses.findIndex((clause) => span.start < clause.end);
-  const unqualified = found.filter(({ span }) => {
-    const index = clauseOf(span);
-    return index > lastException && !qualified[index];
+  // Matches are sorted by start, so one pass assigns each to its clause: linear, even with thousands of »men«.
+  const clauseIndices: number[] = [];
+  let clause = 0;
+  for (const { span } of found) {
+    while (clause < clauses.length - 1 && span.start >= (clauses[clause]?.end ?? 0)) clause++;
+    clauseIndices.push(clause);
+  }
+  const withOther = new Set(clauseIndices.filter((_, index) => !found[index]?.absolute.isFallback));
+  return found.filter(({ absolute }, index) => {
+    const at = clauseIndices[index] ?? 0;
+    return at > lastException && !qualified[at] && !(absolute.isFallback && withOther.has(at));
   });
-  return unqualified.filter(
-    ({ span, absolute }) =>
-      !absolute.isFallback || !found.some((other) => other.absolute !== absolute && !other.absolute.isFallback && clauseOf(other.span) === clauseOf(span)),
-  );
 }
 
 /** The clauses of a sentence, split at »;«, »men« and », dog«; the break belongs to the clause it opens. */

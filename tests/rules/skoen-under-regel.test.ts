@@ -510,6 +510,17 @@ describe('skoen-under-regel options add to the defaults', () => {
   });
 });
 
+describe('skoen-under-regel stays linear in the length of a sentence', () => {
+  it('checks a sentence of 5,000 clauses, each with a refusal and a fallback, at once', () => {
+    const omfang = `Aflastning gives typisk om dagen${', men gives ikke ud over serviceniveauet'.repeat(5_000)}.`;
+    const started = performance.now();
+    const findings = findingsOf(skoenUnderRegel, [measureDocument({ omfang })]);
+    expect(findings).toHaveLength(5_000);
+    expect(findings.every((finding) => finding.message === message('gives ikke'))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe('skoen-under-regel on the example kommune', () => {
   it('finds nothing', () => {
     const documents = examplePolicyDocuments();
