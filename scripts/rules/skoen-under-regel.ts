@@ -314,6 +314,6 @@ function report(document: PolicyDocument, normalized: NormalizedText, span: Span
     document,
     range: sourceRange(normalized, span.start, span.end),
     message: `Absolut formulering »${written}« kan sætte skønnet under regel`,
-    hint: `Skriv fx »${qualified}« i stedet for »${written}«. Forbeholdet skal stå i samme sætning som grænsen, så det er tydeligt, at der altid foretages en konkret og individuel vurdering.`,
+    hint: `Skriv fx »${qualified}« i stedet for »${written}«. Forbeholdet skal stå i samme sætning og samme led som grænsen (ikke adskilt af »men« eller »;«), så det er tydeligt, at der altid foretages en konkret og individuel vurdering.`,
   };
 }
