@@ -1,7 +1,7 @@
 import type { LaesbarhedOptions } from '../model/generated-types.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import { normalizedOf, type NormalizedText } from '../text/normalize.js';
-import { proseFieldsOf } from '../text/prose.js';
+import { proseFieldsOf, type SourceText } from '../text/prose.js';
 import { sentencesOf, wordsOf } from '../text/sentences.js';
 import { locate } from '../validate/locate.js';
 import type { OptionsSchema, Rule, RuleReport } from './rule.js';
@@ -33,6 +33,56 @@ const BANDS: readonly { below: number; name: string }[] = [
 /** A link's address (`](https://…)`) and bare web addresses are not words a reader reads. The address stops at
  * »]« too, so a run of »](« without »)« is read once, not once per »](«. */
 const ADDRESS = /\]\([^)\]\n]*\)|\b(?:https?:\/\/|www\.)[^\s]*[^\s.,;:!?)]/gi;
+
+/**
+ * A line that starts a list item as Word and web pages paste it: a bullet sign (Word's »\uF0B7« and »o« before a tab
+ * among them), a dash, or »a)«, »(a)«, »(1)« before a space. normalizeProse already ends a paragraph before the
+ * Markdown markers »-«, »*«, »+«, »1.« and »1)«; these it leaves inside the paragraph.
+ */
+const PASTED_ITEM = /^[ \t\u00A0]*(?:[•◦▪▫‣⁃●○■□►➢\u00B7\uF0A7\uF0B7]|o(?=[\t\u00A0])|(?:[–—]|\(?\p{L}\)|\(\d{1,3}\))(?=\s|$))/u;
+
+/**
+ * The section with each pasted list item on a paragraph of its own, so that it is its own sentence, as a Markdown list
+ * item is: the line break before it is doubled and its marker blanked (»a)« is not a word). The section itself when it
+ * has none, so the normalised text the other rules computed is reused.
+ */
+export function pastedListItemsApart(source: SourceText): SourceText {
+  const { text } = source;
+  const items: { lineStart: number; markerEnd: number }[] = [];
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const marker = PASTED_ITEM.exec(text.slice(lineStart, lineEnd));
+    if (marker) items.push({ lineStart, markerEnd: lineStart + marker[0].length });
+    lineStart = lineEnd + 1;
+  }
+  if (items.length === 0) return source;
+  const breaks = items.filter((item) => item.lineStart > 0).length;
+  const offsets = new Int32Array(text.length + breaks + 1);
+  const parts: string[] = [];
+  let read = 0;
+  let written = 0;
+  const copy = (end: number, blank: boolean): void => {
+    parts.push(blank ? ' '.repeat(end - read) : text.slice(read, end));
+    for (; read < end; read++) offsets[written++] = source.offsets[read] ?? 0;
+  };
+  for (const item of items) {
+    copy(item.lineStart, false);
+    if (item.lineStart > 0) {
+      parts.push('\n'); // a second line break: a paragraph, as in Markdown
+      offsets[written++] = source.offsets[item.lineStart - 1] ?? 0;
+    }
+    copy(item.markerEnd, true);
+  }
+  copy(text.length, false);
+  offsets[written] = source.offsets[text.length] ?? 0;
+  return { text: parts.join(''), offsets };
+}
+
+/** LIX of a section as the rule measures it: pasted list items apart, then normalised. */
+export function lixOfSection(source: SourceText): LixMeasure {
+  return lix(normalizedOf(pastedListItemsApart(source)));
+}
 
 /** LIX of normalised Danish text: words per sentence plus the percentage of words longer than six letters. */
 export function lix(normalized: NormalizedText): LixMeasure {
@@ -90,7 +140,7 @@ export const laesbarhed: Rule<Required<LaesbarhedOptions>, 'laesbarhed'> = {
       const headings = new Map(sectionFields(document.kind).map((field) => [field.key, field.heading]));
       for (const field of proseFieldsOf(document)) {
         if (!field.isSection || UNMEASURED.has(field.field)) continue;
-        const measure = lix(normalizedOf(field));
+        const measure = lixOfSection(field);
         if (measure.words < options.minWords) continue;
         const rounded = Math.round(measure.lix);
         if (rounded <= options.max) continue;

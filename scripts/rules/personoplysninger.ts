@@ -25,8 +25,14 @@ const CONTACT_HINT =
 
 // All patterns are flat: no quantified group holds another quantifier, so matching stays linear.
 
-/** DDMMÅÅ-XXXX or DDMMÅÅXXXX (normalisation has turned an en dash into "-"), not inside a longer number. */
-const CPR = /(?<!\d[-.,/]?)(\d{2})(\d{2})(\d{2})(-?)(\d{4})(?![-.,/]?\d)/g;
+/**
+ * DDMMÅÅ-XXXX, DDMMÅÅXXXX or DDMMÅÅ XXXX (normalisation has turned an en dash into "-" and a no-break space into a
+ * space), not inside a longer number.
+ */
+const CPR = /(?<!\d[-.,/]?)(\d{2})(\d{2})(\d{2})([- ]?)(\d{4})(?![-.,/]?\d)/g;
+/** A group of digits right before or after, as in a number grouped by spaces ("12 150688 4321") or a row of figures. */
+const DIGITS_BEFORE = /\d $/;
+const DIGITS_AFTER = /^ \d/;
 /** A local part starting with a letter or digit, "@", then a domain checked further in code. */
 const EMAIL = /(?<![\p{L}\p{N}.%+/-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}][\p{L}\p{N}.-]{0,252}/gu;
 /** Eight digits, optionally grouped by spaces or hyphens ("12345678", "12 34 56 78", "1234 5678"). */
@@ -82,10 +88,15 @@ export const personoplysninger: Rule<Required<PersonoplysningerOptions>, 'person
 
 function cprNumbersIn(normalized: NormalizedText): Hit[] {
   const hits: Hit[] = [];
-  for (const match of normalized.text.matchAll(CPR)) {
-    const [, day = '', month = ''] = match;
+  const text = normalized.text;
+  for (const match of text.matchAll(CPR)) {
+    const [, day = '', month = '', , separator] = match;
     if (!isCalendarDate(Number(day), Number(month))) continue;
-    hits.push({ start: match.index, end: match.index + match[0].length, message: 'Et CPR-nummer står i teksten — slet det', hint: CPR_HINT });
+    const end = match.index + match[0].length;
+    // Six digits and four with a space are a CPR number only on their own, not as two groups among more.
+    if (separator === ' ' && (DIGITS_BEFORE.test(text.slice(Math.max(0, match.index - 2), match.index)) || DIGITS_AFTER.test(text.slice(end, end + 2))))
+      continue;
+    hits.push({ start: match.index, end, message: 'Et CPR-nummer står i teksten — slet det', hint: CPR_HINT });
   }
   return hits;
 }

@@ -6,7 +6,12 @@ import { patternListOption, type OptionsSchema, type Rule, type RuleReport } fro
 interface Placeholder {
   pattern: RegExp;
   message: (match: string) => string;
+  /** For one field's normalised text: whether the match at an offset only looks like the placeholder. */
+  exemptIn?: (text: string) => (index: number, match: string) => boolean;
 }
+
+/** Footnote and reference markers: »[1]«, »[12]«, »[1, 2]«, »[3-5]«, Markdown's »[^1]« and »[^note]«. */
+const FOOTNOTE_MARKER = /^\[(?:\^[\p{L}\p{N}_-]{1,30}|\d{1,3}(?:[-,] ?\d{1,3}){0,9})\]$/u;
 
 const HINT = 'Skabelonens pladsholdere og instruktioner må aldrig nå et udvalg eller en borger. Skriv kommunens egen tekst i stedet.';
 
@@ -14,8 +19,12 @@ const HINT = 'Skabelonens pladsholdere og instruktioner må aldrig nå et udvalg
 const PLACEHOLDERS: Placeholder[] = [
   { pattern: /\bXX\b/g, message: () => 'Pladsholderen »XX« står stadig i teksten' },
   // [instruction text], but not Markdown links [tekst](url), [tekst][ref], [ref]: url, or task boxes [ ] / [x]
-  { pattern: /(?<!\])\[(?![ xX]\])[^\]\n]{1,300}\](?![([:])/g, message: (match) => `Skabelonens instruktion ${quote(match)} står stadig i teksten` },
-  { pattern: /_{4,}/g, message: () => 'En tom skriveplads »____« står stadig i teksten' },
+  {
+    pattern: /(?<!\])\[(?![ xX]\])[^\]\n]{1,300}\](?![([:])/g,
+    message: (match) => `Skabelonens instruktion ${quote(match)} står stadig i teksten`,
+    exemptIn: () => (_index, match) => FOOTNOTE_MARKER.test(match),
+  },
+  { pattern: /_{4,}/g, message: () => 'En tom skriveplads »____« står stadig i teksten', exemptIn: horizontalRulesOf },
   { pattern: /\b(?:TODO|FIXME)\b/g, message: (match) => `Arbejdsnoten »${match}« står stadig i teksten` },
   { pattern: /\blorem ipsum\b/gi, message: () => 'Fyldteksten »Lorem ipsum« står stadig i teksten' },
 ];
@@ -45,11 +54,10 @@ export const pladsholder: Rule<Required<PladsholderOptions>, 'pladsholder'> = {
       if (document.kind === 'lovregister' || document.kind === 'config') continue;
       for (const field of proseFieldsOf(document)) {
         const normalized = normalizedOf(field);
-        const isHorizontalRule = horizontalRulesOf(normalized.text);
         for (const placeholder of [...PLACEHOLDERS, ...extra]) {
+          const isExempt = placeholder.exemptIn?.(normalized.text);
           for (const match of normalized.text.matchAll(placeholder.pattern)) {
-            if (match[0].length === 0) continue;
-            if (placeholder.pattern === PLACEHOLDERS[2]?.pattern && isHorizontalRule(match.index)) continue;
+            if (match[0].length === 0 || isExempt?.(match.index, match[0])) continue;
             reports.push({
               document,
               range: sourceRange(normalized, match.index, match.index + match[0].length),

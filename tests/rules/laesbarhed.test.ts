@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { laesbarhed, lix, lixBand } from '../../scripts/rules/laesbarhed.js';
-import { normalizeProse } from '../../scripts/text/normalize.js';
+import { laesbarhed, lixBand, lixOfSection, pastedListItemsApart } from '../../scripts/rules/laesbarhed.js';
 import { documentOf, lineOf } from '../helpers.js';
 import { readDocsExamples } from './docs-examples.js';
 import { examplePolicyDocuments, findingsOf, frameDocument, measureDocument, measureText, NEUTRAL_SECTIONS } from './rule-helpers.js';
 
-/** LIX of plain text, as the rule normalises a section. */
-function lixOf(text: string): ReturnType<typeof lix> {
-  return lix(normalizeProse({ text, offsets: Array.from({ length: text.length + 1 }, (_, index) => index) }));
+/** Plain text as a section's source text, each character at its own offset. */
+function sourceOf(text: string): { text: string; offsets: number[] } {
+  return { text, offsets: Array.from({ length: text.length + 1 }, (_, index) => index) };
+}
+
+/** LIX of plain text, as the rule measures a section. */
+function lixOf(text: string): ReturnType<typeof lixOfSection> {
+  return lixOfSection(sourceOf(text));
+}
+
+/** A lead-in and five short items, as a list pasted from Word or a web page: 6 sentences, 36 words, 11 long; LIX 37. As one sentence it would be 67. */
+function pastedList(marker: (index: number) => string): string {
+  const items = [
+    'faste vaner om morgenen før skole',
+    'sunde måltider sammen med børnene',
+    'rolige sengetider på hverdage',
+    'kontakt med skolen og klubben',
+    'overblik over aftaler og penge',
+  ];
+  return `Familien kan få hjælp til det, der er svært i hverdagen:\n${items.map((item, index) => `${marker(index)}${item}`).join('\n')}`;
 }
 
 /** Dense administrative Danish: 2 sentences, 36 words, 22 of them long (counted in the table below); LIX 79. */
@@ -48,6 +64,48 @@ describe('lix', () => {
       text: 'Familien kan få hjælp til:\n- faste rutiner om morgenen\n- måltider og sengetider\n- kontakt med skolen',
       counted: ['Familien* kan få hjælp til', 'faste rutiner* om morgenen*', 'måltider* og sengetider*', 'kontakt* med skolen'],
       lix: 43.75, // 15/4 + 100 × 6/15
+    },
+    {
+      name: 'Word bullets »•« with a tab are list items, each its own sentence, like Markdown items',
+      text: 'Støtten kan bestå af:\n•\tfaste rutiner om morgenen\n•\thjælp til måltider og sengetid\n•\tkontakt med skolen',
+      counted: ['Støtten* kan bestå af', 'faste rutiner* om morgenen*', 'hjælp til måltider* og sengetid*', 'kontakt* med skolen'],
+      lix: 41.5, // 16/4 + 100 × 6/16
+    },
+    {
+      name: 'indented »◦« and »▪« items from a web page are list items too',
+      text: 'Vi tilbyder:\n  ◦ samtaler med familien\n  ▪ besøg i hjemmet',
+      counted: ['Vi tilbyder*', 'samtaler* med familien*', 'besøg i hjemmet*'],
+      lix: 52.67, // 8/3 + 100 × 4/8
+    },
+    {
+      name: 'an »–« item with a no-break space, and a »-« alone on its line before its item, as lovguiden.dk pastes them',
+      text: 'Hjælpen skal:\n–\u00A0styrke familien\n-\nsikre ro i hverdagen',
+      counted: ['Hjælpen* skal', 'styrke familien*', 'sikre ro i hverdagen*'],
+      lix: 40.17, // 8/3 + 100 × 3/8
+    },
+    {
+      name: 'items numbered »1)« and lettered »a)« or »(b)« are list items, and the letter is not a word',
+      text: 'Sagsbehandleren ser på:\n1) barnets behov\n2) familiens ressourcer\na) i hjemmet\n(b) i skolen',
+      counted: ['Sagsbehandleren* ser på', 'barnets* behov', 'familiens* ressourcer*', 'i hjemmet*', 'i skolen'],
+      lix: 47.65, // 11/5 + 100 × 5/11
+    },
+    {
+      name: 'Word’s plain-text bullets »\uF0B7« and »o« before a tab are list items',
+      text: 'Forældrene får:\n\uF0B7\tvejledning\no\tom søvn\no\tom mad',
+      counted: ['Forældrene* får', 'vejledning*', 'om søvn', 'om mad'],
+      lix: 30.32, // 7/4 + 100 × 2/7
+    },
+    {
+      name: 'a wrapped line is not a list item, even when it starts with »om« or »§«',
+      text: 'Vi hjælper med faste rutiner\nom morgenen og om aftenen, som det er aftalt efter\n§ 32 i Barnets Lov.',
+      counted: ['Vi hjælper* med faste rutiner* om morgenen* og om aftenen* som det er aftalt efter i Barnets* Lov'],
+      lix: 45.78, // 18/1 + 100 × 5/18
+    },
+    {
+      name: 'markers inside a line are text: »a) og b)« and »•« between words do not end a sentence',
+      text: 'Vi hjælper med punkt a) og b) samt rutiner • måltider • sengetid',
+      counted: ['Vi hjælper* med punkt a og b samt rutiner* måltider* sengetid*'],
+      lix: 47.36, // 11/1 + 100 × 4/11
     },
     {
       name: 'paragraphs end sentences even without a full stop, and bold lead-ins are ordinary words',
@@ -128,7 +186,7 @@ describe('lix', () => {
     });
   }
 
-  for (const text of ['', '   ', '\n\n', '- ', '1. 2. 3.', '§ 32, 1-2', '| 3 | 5 |', '<!-- note -->', '»«', '...']) {
+  for (const text of ['', '   ', '\n\n', '- ', '•', '• \n◦\n▪ ', 'a)\n(b)\n(3)', '1. 2. 3.', '§ 32, 1-2', '| 3 | 5 |', '<!-- note -->', '»«', '...']) {
     it(`gives LIX 0 without throwing for text without words: ${JSON.stringify(text)}`, () => {
       expect(lixOf(text)).toMatchObject({ lix: 0, words: 0, longWords: 0 });
     });
@@ -261,6 +319,75 @@ describe('laesbarhed', () => {
     expect(findingsOf(laesbarhed, [frameDocument({ principper: DENSE })]).map((finding) => finding.message)).toEqual([
       'LIX 79 i afsnittet »Principper« er over grænsen 50 (meget svær tekst)',
     ]);
+  });
+
+  const pastedLists: { name: string; marker: (index: number) => string }[] = [
+    { name: '»•« bullets pasted from Word', marker: () => '• ' },
+    { name: '»•« bullets with a tab, indented, as Word’s plain text has them', marker: () => '  •\t' },
+    { name: 'Word’s Symbol-font bullet »\uF0B7«', marker: () => '\uF0B7\t' },
+    { name: '»◦« bullets', marker: () => '◦ ' },
+    { name: '»▪« bullets', marker: () => '▪ ' },
+    { name: '»–« dashes from a web page', marker: () => '– ' },
+    { name: 'Markdown »-« items', marker: () => '- ' },
+    { name: 'Markdown »*« items', marker: () => '* ' },
+    { name: 'items numbered »1)«', marker: (index) => `${index + 1}) ` },
+    { name: 'items lettered »a)«', marker: (index) => `${'abcde'[index]}) ` },
+  ];
+
+  for (const { name, marker } of pastedLists) {
+    it(`reads a list of five short items as five sentences: ${name}`, () => {
+      const indhold = pastedList(marker);
+      expect(lixOf(indhold)).toMatchObject({ words: 36, sentences: 6, longWords: 11 });
+      expect(findingsOf(laesbarhed, [measureDocument({ indhold })])).toEqual([]);
+    });
+  }
+
+  it('still reports the same five items run together on one line: LIX 67', () => {
+    const indhold = pastedList(() => '').replaceAll('\n', ' ');
+    const findings = findingsOf(laesbarhed, [measureDocument({ indhold })]);
+    expect(findings.map((finding) => finding.message)).toEqual(['LIX 67 i afsnittet »Indhold« er over grænsen 50 (meget svær tekst)']);
+    const line = lineOf(measureText({ indhold }), '## Indhold');
+    expect(findings[0]).toMatchObject({ line, column: 1 });
+  });
+
+  it('reads pasted bullets in a JSON measure as list items too', () => {
+    const json = JSON.stringify(
+      {
+        id: 'praktisk-stoette',
+        titel: 'Praktisk pædagogisk støtte i hjemmet',
+        kategori: 'Støttende indsatser',
+        ...NEUTRAL_SECTIONS,
+        indhold: pastedList(() => '•\t'),
+      },
+      null,
+      2,
+    );
+    expect(json).toContain('\\n•\\t');
+    const document = documentOf('policies/boern-og-unge/foranstaltninger/praktisk-stoette.json', 'foranstaltning', json);
+    expect(findingsOf(laesbarhed, [document])).toEqual([]);
+  });
+
+  it('keeps every character of a section with pasted items pointing into the file, the added break at the line break', () => {
+    const text = 'Vi tilbyder:\n• samtaler\n• besøg';
+    const apart = pastedListItemsApart(sourceOf(text));
+    expect(apart.text).toBe('Vi tilbyder:\n\n  samtaler\n\n  besøg');
+    expect(Array.from(apart.offsets)).toEqual([
+      ...Array.from({ length: 13 }, (_, i) => i),
+      12,
+      ...Array.from({ length: 11 }, (_, i) => 13 + i),
+      23,
+      ...Array.from({ length: 8 }, (_, i) => 24 + i),
+    ]);
+  });
+
+  it('hands back the section itself when it has no pasted items, so its normalised text is shared', () => {
+    const source = sourceOf('Familien kan få hjælp til:\n- faste rutiner\n- måltider');
+    expect(pastedListItemsApart(source)).toBe(source);
+  });
+
+  it('reads 50,000 pasted bullets and a line of 200,000 spaces without trouble', () => {
+    expect(lixOf('• familien\n'.repeat(50_000))).toMatchObject({ words: 50_000, sentences: 50_000 });
+    expect(lixOf(`${' '.repeat(200_000)}Familien får støtte.`)).toMatchObject({ words: 3, sentences: 1 });
   });
 
   it('reports a JSON measure at the section’s value', () => {

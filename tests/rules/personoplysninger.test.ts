@@ -34,6 +34,27 @@ describe('personoplysninger', () => {
       secret: '4321',
     },
     {
+      name: 'a CPR number with a space instead of a hyphen',
+      overrides: { indhold: 'Barnet (150688 4321) har fået bevilget aflastning hver anden weekend.' },
+      expected: ['Et CPR-nummer står i teksten — slet det'],
+      needle: '150688 4321',
+      secret: '150688',
+    },
+    {
+      name: 'a CPR number with a no-break space, as Word pastes it',
+      overrides: { maalgruppe: 'Fx den unge med cpr.nr.: 020304\u00A05678, som er flyttet til kommunen.' },
+      expected: ['Et CPR-nummer står i teksten — slet det'],
+      needle: '020304',
+      secret: '5678',
+    },
+    {
+      name: 'a CPR number with a space after »sag nr.«: a case number in the shape of a CPR number is treated as one',
+      overrides: { omfang: 'Støtten i sag nr. 150688 4321 blev forlænget med tre måneder.' },
+      expected: ['Et CPR-nummer står i teksten — slet det'],
+      needle: '150688 4321',
+      secret: '150688',
+    },
+    {
       name: 'a CPR number in the frontmatter',
       overrides: { titel: '"Aflastning til barn 150610-2468"' },
       expected: ['Et CPR-nummer står i teksten — slet det'],
@@ -190,6 +211,22 @@ describe('personoplysninger', () => {
       name: 'an @ in a web address and a file name',
       overrides: { indhold: 'Se https://www.dukh.dk/Guides-og-Praksisnyt/@13/Lovguide og billedet billeder/logo@2x.png.' },
     },
+    {
+      name: 'dates written with full stops, hyphens or slashes, and a date of birth alone',
+      overrides: { omfang: 'Barnet er født 15.06.88 og fik støtte fra 15-06-1988 til 15/06/1990; datoen 150688 står i journalen.' },
+    },
+    {
+      name: 'six and four digits with a space whose first digits are not a date',
+      overrides: { indhold: 'Sagsnumrene 451299 1234, 123456 7890 og 310499 1234 er interne numre.' },
+    },
+    {
+      name: 'six and four digits among more groups of digits, as a row of figures from a spreadsheet',
+      overrides: { indhold: 'Nøgletal fra regnearket: 120318 1204 150688 4321 og 110299 1000 2024.' },
+    },
+    {
+      name: 'case and journal numbers in the usual shapes',
+      overrides: { tildeling: 'Afgørelsen har sagsnr. 24/12345 og j.nr. 27.24.00-P20-3-24 i ESDH-systemet.' },
+    },
     { name: 'more than eight digits after "tlf."', overrides: { indhold: 'Sagen har tlf. journal 12 34 56 78 90 i det gamle system.' } },
     { name: 'the word "telefon" before a number that is not a phone number', overrides: { indhold: 'Rådgivningen svarer på telefon i 2025 og 2026.' } },
   ];
@@ -224,6 +261,12 @@ describe('personoplysninger', () => {
       allow: ['+45 70 10 20 30'],
       text: 'Kommunens hovednummer er tlf. 70102030.',
       expected: [],
+    },
+    {
+      name: 'phone numbers in fours and pairs, which are phone numbers and not CPR numbers',
+      allow: ['40 20 30 40'],
+      text: 'Ring på 4020 3040 eller tlf. 40 20 30 40; døgnvagten har tlf. 4020 3041.',
+      expected: ['Telefonnummeret »40 ** ** **« står i teksten — slet det, eller skriv kommunens eget nummer'],
     },
     {
       name: 'a CPR number, which no allow entry lets through',

@@ -48,6 +48,24 @@ describe('pladsholder', () => {
       expected: ['Skabelonens instruktion »[Skriv foranstaltningens titel]« står stadig i teksten'],
       needle: '[Skriv',
     },
+    {
+      name: 'a short bracketed instruction after a footnote marker, and only the instruction',
+      overrides: { omfang: 'Op til 10 timer om ugen[1] [tilpasses lokalt].' },
+      expected: ['Skabelonens instruktion »[tilpasses lokalt]« står stadig i teksten'],
+      needle: '[tilpasses lokalt]',
+    },
+    {
+      name: 'the template guidance with an ellipsis',
+      overrides: { maalgruppe: 'Børn og unge 0-18 år. [Her beskrives …]' },
+      expected: ['Skabelonens instruktion »[Her beskrives …]« står stadig i teksten'],
+      needle: '[Her beskrives',
+    },
+    {
+      name: 'a bracketed instruction that starts with a number',
+      overrides: { omfang: 'Støtten gives i [2 eller 3] måneder ad gangen.' },
+      expected: ['Skabelonens instruktion »[2 eller 3]« står stadig i teksten'],
+      needle: '[2 eller 3]',
+    },
   ];
 
   for (const testCase of cases) {
@@ -70,6 +88,23 @@ describe('pladsholder', () => {
     });
     expect(findingsOf(pladsholder, [document])).toEqual([]);
   });
+
+  const footnotes: { name: string; overrides: Record<string, string> }[] = [
+    { name: 'a footnote marker right after a word', overrides: { indhold: 'Familien får praktisk pædagogisk støtte i hjemmet[1].' } },
+    { name: 'footnote markers after a space and with two digits', overrides: { lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 2 [2], jf. vejledningen [12].' } },
+    { name: 'a marker for several footnotes', overrides: { omfang: 'Som udgangspunkt 3-5 timer om ugen [1, 2] i højst et år [3–5].' } },
+    {
+      name: 'the footnotes themselves at the end of the section, as Word pastes them',
+      overrides: { levering: 'Familiehuset leverer ydelsen.[1]\n\n[1] Jf. Barnets Lov § 32, stk. 1, nr. 2.\n[2] Se også kommunens kvalitetsstandard.' },
+    },
+    { name: 'Markdown footnotes', overrides: { tildeling: 'Sagsbehandleren træffer afgørelse.[^1] Se også [^vejledning].\n\n[^1]: Barnets Lov § 32.' } },
+  ];
+
+  for (const testCase of footnotes) {
+    it(`stays silent on ${testCase.name}`, () => {
+      expect(findingsOf(pladsholder, [measureDocument(testCase.overrides)])).toEqual([]);
+    });
+  }
 
   it('finds every leftover in seed 003, the template itself', () => {
     const frame = frameDocument({
