@@ -104,7 +104,7 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
       const written = text.slice(at, group.end);
       problems.push({
         span: { start: at, end: group.end },
-        message: `»${written}« er en forkortet henvisning, læst som »${reading}«`,
+        message: `»${written}« er forkortet og kan læses på flere måder (læst som »${reading}«)`,
         hint: `Skriv henvisningen ud med »stk.« og »nr.«, fx »${reading}«, så den ikke kan læses på flere måder.`,
         reading,
       });

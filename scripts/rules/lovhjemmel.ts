@@ -98,7 +98,7 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
             continue;
           }
           citesInLovhjemmel ||= isLovhjemmel;
-          judgeCitation(register, citation, date, warned, report, basis);
+          judgeCitation(register, citation, { date, warned, report, basis, siblings: citations });
         }
       }
       if (document.kind === 'foranstaltning' && !citesInLovhjemmel && !problemsInLovhjemmel) {
@@ -121,14 +121,17 @@ interface CheckDate {
   fromFrame: boolean;
 }
 
-function judgeCitation(
-  register: Lovregister,
-  citation: Citation,
-  date: CheckDate,
-  warned: Set<Paragraf>,
-  report: Report,
-  basis: readonly Citation[] | undefined,
-): void {
+interface Judging {
+  date: CheckDate;
+  warned: Set<Paragraf>;
+  report: Report;
+  /** The citations of a measure's Lovhjemmel section, when the citation is one of them. */
+  basis: readonly Citation[] | undefined;
+  /** The citations of the same field, e.g. the »jf. § 84, stk. 1« that says which replacement of »SEL § 44« is meant. */
+  siblings: readonly Citation[];
+}
+
+function judgeCitation(register: Lovregister, citation: Citation, { date, warned, report, basis, siblings }: Judging): void {
   const written = formatCitation(register, citation);
   const entries = entriesFor(register, citation);
   const valid = entries.filter((entry) => inForceOn(entry, date.iso));
@@ -149,7 +152,7 @@ function judgeCitation(
     return;
   }
   if (valid.length === 0) {
-    judgeNotInForce(register, citation, written, entries, date, report);
+    judgeNotInForce(register, citation, written, entries, date, siblings, report);
     return;
   }
   if (citation.nr === undefined && lacksItem(citation, valid)) {
@@ -175,7 +178,15 @@ function judgeCitation(
 }
 
 /** A repealed or not yet valid citation: names the replacement, or the candidates when it depends on the stk./nr. not written. */
-function judgeNotInForce(register: Lovregister, citation: Citation, written: string, entries: Paragraf[], date: CheckDate, report: Report): void {
+function judgeNotInForce(
+  register: Lovregister,
+  citation: Citation,
+  written: string,
+  entries: Paragraf[],
+  date: CheckDate,
+  siblings: readonly Citation[],
+  report: Report,
+): void {
   const repealed = entries.filter((entry) => entry.i_kraft_til !== undefined && entry.i_kraft_til < date.iso);
   if (repealed.length === 0) {
     const future = entries
@@ -203,7 +214,7 @@ function judgeNotInForce(register: Lovregister, citation: Citation, written: str
     );
     return;
   }
-  const replacements = byEntry[0]?.replacements ?? [];
+  const replacements = narrowedBy(register, byEntry[0]?.replacements ?? [], siblings);
   const note = byEntry.length === 1 ? (byEntry[0]?.entry.note ?? '') : '';
   report(
     `Lovhjemmel »${written}« er ophævet pr. ${danishDate(dayAfter(until))}${replacements.length ? ` — brug ${replacements.map((reference) => described(register, reference)).join(' eller ')}` : ''}`,
@@ -231,6 +242,17 @@ function judgeChildBasis(register: Lovregister, citation: Citation, date: CheckD
     uncertain,
   );
   return true;
+}
+
+/** Of several replacements, those a citation beside it points to (»SEL § 44, jf. § 84, stk. 1« means »BL § 90, nr. 2«); all when none does. */
+function narrowedBy(register: Lovregister, replacements: Henvisning[], siblings: readonly Citation[]): Henvisning[] {
+  if (replacements.length < 2) return replacements;
+  const through = new Set(siblings.flatMap((sibling) => appliedThroughOf(register, sibling)));
+  const narrowed = replacements.filter((reference) => {
+    const entry = entryOf(register, reference);
+    return entry !== undefined && through.has(entry);
+  });
+  return narrowed.length > 0 ? narrowed : replacements;
 }
 
 /** Whether the entries cited without an nr. are numbered items, so the citation names a list rather than one provision. */
