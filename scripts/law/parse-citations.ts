@@ -110,7 +110,11 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
       });
     }
     // A citation without a law of its own waits for a law named after the chain it starts or continues.
-    chain = mention ? undefined : { citations: [...(chain && isChainLink(text.slice(chain.end, at)) ? chain.citations : []), ...added], end: span.end };
+    if (mention) chain = undefined;
+    else if (chain && isChainLink(text.slice(chain.end, at))) {
+      chain.citations.push(...added);
+      chain.end = span.end;
+    } else chain = { citations: added, end: span.end };
   }
   for (const mention of mentions) {
     if (mention.law && /^\s*\d/.test(text.slice(mention.end, mention.end + 3))) {

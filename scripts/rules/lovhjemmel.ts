@@ -155,7 +155,7 @@ function judgeCitation(register: Lovregister, citation: Citation, { date, warned
     judgeNotInForce(register, citation, written, entries, date, siblings, report);
     return;
   }
-  if (citation.nr === undefined && lacksItem(citation, valid)) {
+  if (citation.nr === undefined && lacksItem(citation, valid) && !numberedBeside(citation, siblings)) {
     // Without its nr. the citation names a list, not a basis; the list's own uncertain items are no concern of it.
     if (basis) {
       const items = valid.filter((entry) => entry.nr !== undefined);
@@ -253,6 +253,11 @@ function narrowedBy(register: Lovregister, replacements: Henvisning[], siblings:
     return entry !== undefined && through.has(entry);
   });
   return narrowed.length > 0 ? narrowed : replacements;
+}
+
+/** Whether the same written citation gives the nr. for this paragraph and stk. (»§ 32, stk. 1, 1, nr. 2«). */
+function numberedBeside(citation: Citation, siblings: readonly Citation[]): boolean {
+  return siblings.some((other) => other.span === citation.span && other.nr !== undefined && other.paragraf === citation.paragraf && other.stk === citation.stk);
 }
 
 /** Whether the entries cited without an nr. are numbered items, so the citation names a list rather than one provision. */
