@@ -1,4 +1,5 @@
 import { citationsOf, type Citation } from '../law/parse-citations.js';
+import { memoizeByObject } from '../memoize.js';
 import {
   appliedThroughOf,
   danishDate,
@@ -257,7 +258,14 @@ function narrowedBy(register: Lovregister, replacements: Henvisning[], siblings:
 
 /** Whether the same written citation gives the nr. for this paragraph and stk. (»§ 32, stk. 1, 1, nr. 2«). */
 function numberedBeside(citation: Citation, siblings: readonly Citation[]): boolean {
-  return siblings.some((other) => other.span === citation.span && other.nr !== undefined && other.paragraf === citation.paragraf && other.stk === citation.stk);
+  return numberedKeysOf(siblings).has(numberedKey(citation));
+}
+
+/** The numbered citations of a field by span, paragraph and stk., once per field: a field may hold thousands. */
+const numberedKeysOf = memoizeByObject((siblings: readonly Citation[]) => new Set(siblings.filter((other) => other.nr !== undefined).map(numberedKey)));
+
+function numberedKey(citation: Citation): string {
+  return `${citation.span.start}:${citation.span.end}:${citation.paragraf}:${citation.stk ?? ''}`;
 }
 
 /** Whether the entries cited without an nr. are numbered items, so the citation names a list rather than one provision. */
