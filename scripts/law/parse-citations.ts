@@ -23,6 +23,8 @@ export interface CitationProblem {
   span: Span;
   message: string;
   hint: string;
+  /** For shorthand that was read anyway (»§ 52.3.7«): the citation as it was read, written out. */
+  reading?: string;
 }
 
 interface LawMention extends Span {
@@ -35,7 +37,9 @@ const MAX_RANGE = 30;
 /**
  * Reads the legal citations in normalised text: "Barnets Lov § 32, stk. 1, nr. 2", "§§ 46 og 47 i
  * barnets lov", "jf. § 45", "§ 43, stk. 1, nr. 1, nr. 2 og nr. 3", "servicelovens § 52, stk. 3, nr. 5".
- * A citation without a law of its own takes the law of the one before it in the same text.
+ * A citation without a law of its own takes the law of the one before it in the same text, or, in a chain
+ * (»§ 41 og § 42 i serviceloven«, »§ 45, jf. § 41, i lov om social service«), the law named after the chain.
+ * Shorthand (»§ 52.3.7«, »§ 52, 3, 7«) is read as stk. and nr. and reported with the reading it assumed.
  */
 export interface ParsedCitations {
   citations: Citation[];
@@ -63,6 +67,7 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
   const reaches = mentions.map((mention) => reachOf(text, mention.end));
   // The "§" signs come in text order, so the mentions that end before one are a growing prefix of `mentions`.
   let ended = 0;
+  let chain: { citations: Citation[]; end: number } | undefined;
   for (let at = text.indexOf('§'); at !== -1; at = text.indexOf('§', at + 1)) {
     if (text[at - 1] === '§') continue; // the second sign of "§§"
     const group = readGroup(text, at);
@@ -87,7 +92,29 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
     const law = mention?.law ?? previousLaw;
     previousLaw = law;
     const span = { start: before ? before.start : at, end: Math.max(group.end, after?.end ?? 0) };
-    for (const part of group.parts) citations.push({ ...(law ? { law } : {}), ...part, span });
+    if (after?.law && chain && isChainLink(text.slice(chain.end, at))) {
+      for (const citation of chain.citations) citation.law = after.law;
+    }
+    const added = group.parts.map((part): Citation => ({ ...(law ? { law } : {}), ...part, span }));
+    citations.push(...added);
+    if (group.shorthand) {
+      const first = added[0];
+      const lawName = laws.find((candidate) => candidate.id === law)?.names[0];
+      const reading = `${lawName ? `${lawName} ` : ''}§ ${first?.paragraf ?? ''}${first?.stk !== undefined ? `, stk. ${first.stk}` : ''}${first?.nr !== undefined ? `, nr. ${first.nr}` : ''}`;
+      const written = text.slice(at, group.end);
+      problems.push({
+        span: { start: at, end: group.end },
+        message: `»${written}« er forkortet og kan læses på flere måder (læst som »${reading}«)`,
+        hint: `Skriv henvisningen ud med »stk.« og »nr.«, fx »${reading}«, så den ikke kan læses på flere måder.`,
+        reading,
+      });
+    }
+    // A citation without a law of its own waits for a law named after the chain it starts or continues.
+    if (mention) chain = undefined;
+    else if (chain && isChainLink(text.slice(chain.end, at))) {
+      chain.citations.push(...added);
+      chain.end = span.end;
+    } else chain = { citations: added, end: span.end };
   }
   for (const mention of mentions) {
     if (mention.law && /^\s*\d/.test(text.slice(mention.end, mention.end + 3))) {
@@ -108,7 +135,17 @@ export function parseCitations(text: string, laws: readonly LawName[]): ParsedCi
   return { citations, problems };
 }
 
-type Group = { parts: Omit<Citation, 'law' | 'span'>[]; end: number } | { problem: CitationProblem };
+type Group = { parts: Omit<Citation, 'law' | 'span'>[]; end: number; shorthand?: boolean } | { problem: CitationProblem };
+
+/** Whether the text between two citations joins them into one chain: nothing, a comma, »og«, »eller«, »samt« or »jf.«. */
+function isChainLink(between: string): boolean {
+  const words = between.replace(/[\s,]+/gu, ' ').trim();
+  return words === '' || CHAIN_WORDS.has(words);
+}
+
+const CHAIN_WORDS = new Set(['og', 'eller', 'samt', 'jf.', 'jf', 'og jf.']);
+const DOTTED = /^\.(\d{1,2})(?:\.(\d{1,2}))?(?!\d)/u;
+const BARE = /^\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?!\d)(?!\.\s*pkt)/u;
 
 /** Reads "§ 32, stk. 1, nr. 2" or "§§ 32-33" starting at the "§". */
 function readGroup(text: string, at: number): Group {
@@ -126,6 +163,13 @@ function readGroup(text: string, at: number): Group {
   }
   cursor += paragraph[0].length;
   const paragraphs = [joinParagraph(paragraph[1], paragraph[2])];
+  // »§ 52.3.7« (URLs, statistics) and »§ 52, 3, 7« (old documents): stk. and nr. without their words.
+  const shorthand = plural ? null : (DOTTED.exec(text.slice(cursor, cursor + 8)) ?? BARE.exec(text.slice(cursor, cursor + 14)));
+  if (shorthand) {
+    const stk = Number(shorthand[1]);
+    const nr = shorthand[2] === undefined ? undefined : Number(shorthand[2]);
+    return { parts: [{ paragraf: paragraphs[0] ?? '', stk, ...(nr !== undefined ? { nr } : {}) }], end: cursor + shorthand[0].length, shorthand: true };
+  }
   if (plural) {
     for (;;) {
       const range = /^\s*(?:-|til)\s*(\d+)(?![\d])/u.exec(text.slice(cursor, cursor + 20));

@@ -1,6 +1,6 @@
 import type { Henvisning, Lovregister, Paragraf } from '../model/generated-types.js';
 import { memoizeByObject } from '../memoize.js';
-import type { Citation, LawName } from './parse-citations.js';
+import { parseCitations, type Citation, type LawName } from './parse-citations.js';
 
 /** The laws of the register with every name they may be cited by (the same array for the same register). */
 export const lawNamesOf: (register: Lovregister) => LawName[] = memoizeByObject((register) =>
@@ -17,6 +17,77 @@ export function entriesFor(register: Lovregister, citation: Pick<Citation, 'law'
       (entry.stk === undefined || citation.stk === undefined || entry.stk === citation.stk) &&
       (entry.nr === undefined || citation.nr === undefined || entry.nr === citation.nr),
   );
+}
+
+type Cited = Pick<Citation, 'law' | 'paragraf' | 'stk' | 'nr'>;
+
+/** One `erstatter` text read: the provisions it names first (the replaced ones) and those it names after »jf.« (applied through them). */
+interface ReadPredecessor {
+  entry: Paragraf;
+  replaced: Cited[];
+  appliedThrough: Cited[];
+}
+
+const predecessorsOf = memoizeByObject((register: Lovregister): ReadPredecessor[] =>
+  register.paragraffer.flatMap((entry) =>
+    (entry.erstatter ?? []).map((text) => {
+      const { citations } = parseCitations(text, lawNamesOf(register));
+      const first = citations[0]?.span;
+      return {
+        entry,
+        replaced: citations.filter((citation) => citation.span === first),
+        appliedThrough: citations.filter((citation) => citation.span !== first),
+      };
+    }),
+  ),
+);
+
+/** Whether two provisions can be the same: same law and paragraph, and stk./nr. where both give one. */
+function overlaps(a: Cited, b: Cited): boolean {
+  return (
+    a.law === b.law &&
+    compact(a.paragraf) === compact(b.paragraf) &&
+    (a.stk === undefined || b.stk === undefined || a.stk === b.stk) &&
+    (a.nr === undefined || b.nr === undefined || a.nr === b.nr)
+  );
+}
+
+/** The entries that record in `erstatter` that they replace the cited provision (the direction `erstattet_af` does not cover). */
+export function successorsOf(register: Lovregister, citation: Cited): Paragraf[] {
+  return unique(
+    predecessorsOf(register)
+      .filter((read) => read.replaced.some((old) => overlaps(old, citation)))
+      .map((read) => read.entry),
+  );
+}
+
+/** The entries through which a provision still in force applies to children: `erstatter` names it after »jf.«, e.g. »SEL § 44, jf. § 84, stk. 1«. */
+export function appliedThroughOf(register: Lovregister, citation: Cited): Paragraf[] {
+  return unique(
+    predecessorsOf(register)
+      .filter((read) => read.appliedThrough.some((old) => overlaps(old, citation)))
+      .map((read) => read.entry),
+  );
+}
+
+/** The register's references to what replaced an entry: its own `erstattet_af`, else the entries whose `erstatter` names it. */
+export function replacementsOf(register: Lovregister, entry: Paragraf): Henvisning[] {
+  if (entry.erstattet_af?.length) return entry.erstattet_af;
+  return successorsOf(register, { law: entry.lov, paragraf: entry.paragraf, stk: entry.stk, nr: entry.nr }).map(referenceTo);
+}
+
+/** An entry as a reference, for formatCitation and entryOf. */
+export function referenceTo(entry: Paragraf): Henvisning {
+  return {
+    lov: entry.lov,
+    paragraf: entry.paragraf,
+    ...(entry.stk !== undefined ? { stk: entry.stk } : {}),
+    ...(entry.nr !== undefined ? { nr: entry.nr } : {}),
+  };
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
 }
 
 /** Whether an entry is in force on a date (ISO strings compare as dates). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCitations } from '../../scripts/law/parse-citations.js';
 import { lovhjemmel } from '../../scripts/rules/lovhjemmel.js';
@@ -74,6 +75,85 @@ describe('reading citations', () => {
       expect(citations.map((citation) => [citation.law, citation.paragraf, citation.stk, citation.nr])).toEqual(
         expected.map(([law, paragraf, stk, nr]) => [law, paragraf, stk, nr]),
       );
+    });
+  }
+
+  const chains: [string, string, [string | undefined, string, number?, number?][]][] = [
+    [
+      'a law after two paragraphs joined by »og« applies to both',
+      'Forældrene kan få dækket merudgifter og tabt arbejdsfortjeneste efter § 41 og § 42 i serviceloven.',
+      [
+        ['SEL', '41'],
+        ['SEL', '42'],
+      ],
+    ],
+    [
+      'a law after a »jf.« chain applies to the paragraph before the »jf.«',
+      'Ledsagelsen bevilges efter § 45, jf. § 41, i lov om social service.',
+      [
+        ['SEL', '45'],
+        ['SEL', '41'],
+      ],
+    ],
+    [
+      'a law after a »§§« range applies to the whole range',
+      'Ungestøtten efter §§ 113-115 i barnets lov vurderes, inden den unge fylder 18.',
+      [
+        ['BL', '113'],
+        ['BL', '114'],
+        ['BL', '115'],
+      ],
+    ],
+    [
+      'a law after the chain overrides the law inherited from an earlier sentence',
+      'Barnets Lov § 32, stk. 1, nr. 2. Tidligere gav kommunen hjælpen efter § 41 eller § 42 i serviceloven.',
+      [
+        ['BL', '32', 1, 2],
+        ['SEL', '41'],
+        ['SEL', '42'],
+      ],
+    ],
+    [
+      'a sentence between two citations breaks the chain',
+      'Efter § 45 gives der omsorg. Se også § 84 i serviceloven.',
+      [
+        [undefined, '45'],
+        ['SEL', '84'],
+      ],
+    ],
+  ];
+  for (const [name, text, expected] of chains) {
+    it(`reads that ${name}`, () => {
+      const { citations, problems } = parseCitations(text, LAWS);
+      expect(problems).toEqual([]);
+      expect(citations.map((citation) => [citation.law, citation.paragraf, citation.stk, citation.nr])).toEqual(
+        expected.map(([law, paragraf, stk, nr]) => [law, paragraf, stk, nr]),
+      );
+    });
+  }
+
+  const shorthand: [string, string, [string, number, number?], string][] = [
+    ['dotted shorthand from a URL', 'Serviceloven § 52.3.7', ['52', 3, 7], 'Serviceloven § 52, stk. 3, nr. 7'],
+    ['dotted shorthand without a space', 'Tallet for SEL §32.1.5 i statistikken', ['32', 1, 5], 'Serviceloven § 32, stk. 1, nr. 5'],
+    ['dotted shorthand with only a stk.', 'Barnets Lov § 10.2 om faglige hensyn', ['10', 2], 'Barnets Lov § 10, stk. 2'],
+    ['bare numbers after commas, as in old documents', 'Efter serviceloven § 52, 3, 7.', ['52', 3, 7], 'Serviceloven § 52, stk. 3, nr. 7'],
+  ];
+  for (const [name, text, [paragraf, stk, nr], reading] of shorthand) {
+    it(`reads ${name} and says which reading it assumed`, () => {
+      const { citations, problems } = parseCitations(text, LAWS);
+      expect(citations.map((citation) => [citation.paragraf, citation.stk, citation.nr])).toEqual([[paragraf, stk, nr]]);
+      expect(problems).toEqual([expect.objectContaining({ reading, message: expect.stringContaining(`(læst som »${reading}«)`) as string })]);
+    });
+  }
+
+  const notShorthand: [string, string][] = [
+    ['a full stop after the paragraph', 'Hjælpen gives efter Barnets Lov § 45. Stk. 2 gælder ikke.'],
+    ['a »pkt.« after a comma', 'Barnets Lov § 45, 2. pkt.'],
+    ['a decimal amount after the citation', 'Barnets Lov § 86, stk. 2, dog mindst 6.660 kr. om året'],
+  ];
+  for (const [name, text] of notShorthand) {
+    it(`does not read ${name} as shorthand`, () => {
+      expect(parseCitations(text, LAWS).problems).toEqual([]);
     });
   }
 
@@ -190,6 +270,119 @@ describe('lovhjemmel on measures', () => {
     expect(findings.map((finding) => finding.message)).toEqual([
       'Lovregistret policies/lovregister.json findes ikke eller er ugyldigt, så lovhjemlen kan ikke kontrolleres',
     ]);
+  });
+});
+
+describe('lovhjemmel on stale, imprecise and adult-only citations', () => {
+  const messagesOf = (lovhjemmelText: string, context?: Parameters<typeof findingsOf>[3]) =>
+    findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: lovhjemmelText })], {}, context).map((finding) => finding.message);
+
+  const cases: [string, string, string[]][] = [
+    [
+      'a handicap measure citing the repealed Serviceloven § 44 names the Barnets Lov § 90 items',
+      'Personlig hjælp i hjemmet gives efter Serviceloven § 44.',
+      [
+        'Lovhjemmel »Serviceloven § 44« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 90, nr. 1« (SEL § 83 om personlig og praktisk hjælp finder tilsvarend…) eller »Barnets Lov § 90, nr. 2« (Afløsning og aflastning (SEL § 84, stk. 1) finder tilsvar…) eller »Barnets Lov § 90, nr. 3« (SEL § 86, stk. 2, om vedligeholdelsestræning finder tilsv…)',
+      ],
+    ],
+    [
+      'Serviceloven § 44 with its »jf.« names only the item that »jf.« points to',
+      'Aflastning af familien efter Serviceloven § 44, jf. § 84, stk. 1, og Barnets Lov § 90, nr. 2.',
+      [
+        'Lovhjemmel »Serviceloven § 44« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 90, nr. 2« (Afløsning og aflastning (SEL § 84, stk. 1) finder tilsvar…)',
+      ],
+    ],
+    [
+      'a handleplan citing the repealed Serviceloven § 140 names barnets plan and the ungeplan',
+      'Indsatsen følges op i handleplanen efter Barnets Lov § 32, stk. 1, nr. 3, og serviceloven § 140.',
+      ['Lovhjemmel »Serviceloven § 140« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 91« (Barnets plan) eller »Barnets Lov § 108« (Ungeplan)'],
+    ],
+    [
+      'a whole Serviceloven § 52 names every candidate and asks which',
+      'Støtten gives som en foranstaltning efter Serviceloven § 52.',
+      [
+        'Lovhjemmel »Serviceloven § 52« er ophævet pr. 1. januar 2024, og afløseren afhænger af stk. og nr. — angiv hvilken af »Barnets Lov § 32, stk. 1, nr. 1«, »Barnets Lov § 32, stk. 1, nr. 2«, »Barnets Lov § 32, stk. 1, nr. 5«, »Barnets Lov § 32, stk. 1, nr. 6«, »Barnets Lov § 32, stk. 1, nr. 7«, »Barnets Lov § 32, stk. 1, nr. 3«, »Barnets Lov § 46, stk. 1«, »Barnets Lov § 47, stk. 1«, »Barnets Lov § 32, stk. 1, nr. 4« eller »Barnets Lov § 32, stk. 1, nr. 8« der gælder',
+      ],
+    ],
+    [
+      'a chain of two repealed paragraphs with the law after it reports both',
+      'Merudgifter og tabt arbejdsfortjeneste dækkes efter § 41 og § 42 i serviceloven.',
+      [
+        'Lovhjemmel »Serviceloven § 41« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 86« (Dækning af nødvendige merudgifter ved forsørgelse i hjemm…)',
+        "Lovhjemmel »Serviceloven § 42« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 87« (Hjælp til dækning af tabt arbejdsfortjeneste) eller »Barnets Lov § 88« (Tabt arbejdsfortjeneste – supplerende regler (kapitel 'Hj…)",
+      ],
+    ],
+    [
+      'a »jf.« chain in lov om social service reports the repealed paragraph before the »jf.«',
+      'Ledsagelse efter § 45, jf. § 41, i lov om social service.',
+      [
+        'Lovhjemmel »Serviceloven § 45« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 89, stk. 1« (Ledsagelse 15 timer om måneden (12-18 år))',
+        'Lovhjemmel »Serviceloven § 41« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 86« (Dækning af nødvendige merudgifter ved forsørgelse i hjemm…)',
+      ],
+    ],
+    [
+      'dotted shorthand is read, reported with its reading, and judged',
+      'Anbringelsen sker efter Serviceloven § 52.3.7.',
+      [
+        'Lovhjemmel »Serviceloven § 52, stk. 3, nr. 7« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 46, stk. 1« (Anbringelse uden for hjemmet med samtykke) eller »Barnets Lov § 47, stk. 1« (Anbringelse uden for hjemmet uden samtykke (børne- og ung…)',
+        'Henvisningen »§ 52.3.7« er forkortet og kan læses på flere måder (læst som »Serviceloven § 52, stk. 3, nr. 7«) — skriv »stk.« og »nr.« ud',
+      ],
+    ],
+    [
+      'bare shorthand with commas in a Barnets Lov citation is reported with its reading',
+      'Praktisk støtte i hjemmet efter Barnets Lov § 32, 1, 2.',
+      ['Henvisningen »§ 32, 1, 2« er forkortet og kan læses på flere måder (læst som »Barnets Lov § 32, stk. 1, nr. 2«) — skriv »stk.« og »nr.« ud'],
+    ],
+    [
+      "an adult-services paragraph as the only basis of a child's measure names the Barnets Lov paragraph",
+      'Forældrene tilbydes aflastning efter Serviceloven § 84, stk. 1.',
+      [
+        'Lovhjemmel »Serviceloven § 84, stk. 1« er ikke alene hjemmel for børn fra 1. januar 2024 — brug »Barnets Lov § 90, nr. 2«, jf. »Serviceloven § 84, stk. 1«',
+      ],
+    ],
+    [
+      'personlig og praktisk hjælp under Serviceloven § 83 alone names Barnets Lov § 90, nr. 1',
+      'Barnet får personlig hjælp efter serviceloven § 83.',
+      ['Lovhjemmel »Serviceloven § 83« er ikke alene hjemmel for børn fra 1. januar 2024 — brug »Barnets Lov § 90, nr. 1«, jf. »Serviceloven § 83«'],
+    ],
+    [
+      'a paragraph with numbered items cited without its nr. asks for the nr.',
+      'Støtten gives efter Barnets Lov § 32.',
+      ['Lovhjemmel »Barnets Lov § 32« nævner ikke, hvilket nr. foranstaltningen gives efter — angiv nr., fx »Barnets Lov § 32, stk. 1, nr. 1«'],
+    ],
+    [
+      'Barnets Lov § 90 without its nr. asks for the nr. and warns about none of its uncertain items',
+      'Hjælpen gives efter Barnets Lov § 90.',
+      ['Lovhjemmel »Barnets Lov § 90« nævner ikke, hvilket nr. foranstaltningen gives efter — angiv nr., fx »Barnets Lov § 90, nr. 1«'],
+    ],
+    ['Serviceloven § 84, stk. 1 beside Barnets Lov § 90, nr. 2 is clean', 'Aflastning efter Barnets Lov § 90, nr. 2, jf. serviceloven § 84, stk. 1.', []],
+    ['a stk. without numbered items needs no nr.', 'Indsatsen iværksættes efter Barnets Lov § 32, stk. 4, og § 32, stk. 1, nr. 2.', []],
+    ['a paragraph without numbered items needs no nr.', 'Barnets Lov § 32, stk. 1, nr. 7, jf. § 45.', []],
+    ['a »§§« range with the law after it is read whole', 'Barnet anbringes efter §§ 46-47 i barnets lov, jf. § 43, stk. 1, nr. 1.', []],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      expect(messagesOf(text)).toEqual(expected);
+    });
+  }
+
+  it('a whole paragraph cited outside the Lovhjemmel section gets no nr. question and no warnings about its items', () => {
+    const text = measureText({ indhold: 'Kommunen kan også give hjælp efter Barnets Lov § 90.' });
+    const document = documentOf('policies/boern-og-unge/foranstaltninger/praktisk-stoette.md', 'foranstaltning', text);
+    expect(findingsOf(lovhjemmel, [document])).toEqual([]);
+  });
+
+  it('a repealed citation names the replacement the register records only under »erstatter« on the new entry', () => {
+    const register = JSON.parse(readFileSync('policies/lovregister.json', 'utf8')) as { paragraffer: { lov: string; paragraf: string }[] };
+    register.paragraffer = register.paragraffer.filter((entry) => !(entry.lov === 'SEL' && entry.paragraf === '140'));
+    const context = [documentOf('policies/lovregister.json', 'lovregister', JSON.stringify(register)), frameDocument()];
+    expect(messagesOf('Handleplanen udarbejdes efter serviceloven § 140.', context)).toEqual([
+      'Lovhjemmel »Serviceloven § 140« er ophævet pr. 1. januar 2024 — brug »Barnets Lov § 91« (Barnets plan) eller »Barnets Lov § 108« (Ungeplan)',
+    ]);
+  });
+
+  it('a service level dated before 2024 may still cite Serviceloven § 84, stk. 1 alone', () => {
+    expect(messagesOf('Aflastning efter Serviceloven § 84, stk. 1.', [registerDocument(), frameDocument({}, '2023-06-01')])).toEqual([]);
   });
 });
 
