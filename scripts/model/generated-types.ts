@@ -434,7 +434,7 @@ export interface PersonoplysningerOptions {
  */
 export interface SkoenUnderRegelOptions {
   /**
-   * De afsnit, reglen læser. Standard: »maalgruppe«, »omfang« og »tildeling«.
+   * De afsnit, reglen læser. Standard: alle afsnit med tekst undtagen »lovhjemmel«.
    */
   sections?: ('formaal' | 'indhold' | 'maalgruppe' | 'omfang' | 'tildeling' | 'levering' | 'kvalitetskrav')[];
   /**

@@ -171,7 +171,7 @@ const OPTIONS_SCHEMA = {
     sections: {
       type: 'array',
       items: { enum: PROSE_SECTIONS },
-      description: 'De afsnit, reglen læser. Standard: »maalgruppe«, »omfang« og »tildeling«.',
+      description: 'De afsnit, reglen læser. Standard: alle afsnit med tekst undtagen »lovhjemmel«.',
     },
     absolutes: patternListOption('giu', 'Ekstra regulære udtryk (små bogstaver) for absolutte formuleringer.'),
     qualifiers: patternListOption('iu', 'Ekstra regulære udtryk (små bogstaver) for forbehold, der gør en grænse vejledende.'),
