@@ -3,9 +3,9 @@
  * what it should. Elapsed time is never asserted; speed belongs in `npm run bench`.
  *
  * Regex audit, per file the rules run (the worst case of each is a test below):
- * - rules/individuel-vurdering.ts: the default phrases are anchored at ^ with three (?=.*…) lookaheads, each
- *   one scan of the sentence; the statute phrase is a literal. The negations' (?: [^ ]+){0,3} repeats a run that
- *   cannot hold its own delimiter, so a start backtracks over at most three words. Linear per sentence.
+ * - rules/individuel-vurdering.ts with text/clauses.ts: the default phrase is anchored at ^ with two (?=.*…)
+ *   lookaheads, each one scan of the sentence; the negations are plain words and phrases. A sentence that mentions
+ *   the assessment is split into words and clause marks once, and each clause is read once. Linear per sentence.
  * - rules/lovhjemmel.ts with law/parse-citations.ts: readGroup and readNumbers match 12–20-character slices;
  *   law names are literals joined by \s+. A name that only looks like a law (»…loven §«) must end where its word of
  *   letters and hyphens ends, so findLawLikeNames reads each word once, from its first possible start, instead of
