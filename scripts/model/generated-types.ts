@@ -289,6 +289,10 @@ export interface Paragraf {
    */
   graenser?: string[];
   /**
+   * Ændringer af bestemmelsen, som lovteksterne i værktøjet (den nyeste lovbekendtgørelse) ikke har med. »check« advarer om en foranstaltning, der henviser til bestemmelsen, når ændringen er trådt i kraft efter serviceniveauets vedtagelse.
+   */
+  aendringer?: Aendring[];
+  /**
    * Bemærkninger til bestemmelsen og til kilden.
    */
   note?: string;
@@ -307,6 +311,27 @@ export interface Henvisning {
    * Nummer.
    */
   nr?: number;
+}
+/**
+ * Én ændring af en bestemmelse.
+ */
+export interface Aendring {
+  /**
+   * Den dato, ændringen trådte i kraft (ÅÅÅÅ-MM-DD).
+   */
+  i_kraft_fra: string;
+  /**
+   * Den lov eller bekendtgørelse, der ændrede bestemmelsen, fx »LOV nr 746 af 20/06/2025«.
+   */
+  ved: string;
+  /**
+   * Hvad der ændrede sig, i almindeligt dansk, fx »merudgiftsydelsen er afløst af kompensationsydelse med et standardbeløb«.
+   */
+  beskrivelse: string;
+  /**
+   * Hvor ændringen er læst (link til retsinformation.dk eller Folketingets lovforslag).
+   */
+  kilde: string;
 }
 
 /**
