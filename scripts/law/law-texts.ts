@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
+import { LAW_INDEX_FOLDER, LAW_TEXT_FOLDER, type LawIndexEntry, type LawText, type LawTextParagraph } from './law-text-model.js';
+import type { ParsedStk } from './parse-law-text.js';
+
+/** A provision as a citation names it: a paragraph with optional stk. and nr. */
+export interface ProvisionRef {
+  paragraf: string;
+  stk?: number;
+  nr?: number;
+}
+
+const REGENERATE_HINT = 'Filen er en del af værktøjet: hent den igen (git checkout lovtekster/), eller kør »npm run gen«, hvis du har lagt en ny lovtekst ind.';
+
+let folder: string | undefined;
+let index: LawIndexEntry[] | undefined;
+const texts = new Map<string, LawText>();
+
+/** Every act the tool has the text of (lovtekster/index/index.json), read once and only when asked for. */
+export function lawTextIndex(): readonly LawIndexEntry[] {
+  index ??= readJson<LawIndexEntry[]>(join(LAW_INDEX_FOLDER, 'index.json'), (data) => Array.isArray(data));
+  return index;
+}
+
+/** The act whose text is the law `lawId` on an ISO date, or undefined when the tool has none for that day. */
+export function lawTextOn(lawId: string, date: string): LawText | undefined {
+  const entry = lawTextIndex()
+    .filter((candidate) => candidate.lov === lawId && candidate.gaelder_fra <= date)
+    .sort((a, b) => a.gaelder_fra.localeCompare(b.gaelder_fra))
+    .at(-1);
+  if (!entry || (entry.gaelder_til !== undefined && date > entry.gaelder_til)) return undefined;
+  return lawTextOf(entry);
+}
+
+/** The act a person names: »2025_282«, »LBK 282/2025«, »LBK nr 282 af 17/03/2025« or »282/2025«. */
+export function findLawText(name: string): LawIndexEntry | undefined {
+  const trimmed = name.trim();
+  const byId = lawTextIndex().find((entry) => entry.id === trimmed);
+  if (byId) return byId;
+  const numbered = /(\d+)\s*(?:af\s*\d{1,2}\/\d{1,2}\/(\d{4})|\/\s*(\d{4}))/.exec(trimmed.replace(/\bnr\.?\s*/i, ''));
+  if (!numbered) return undefined;
+  const id = `${numbered[2] ?? numbered[3]}_${numbered[1]}`;
+  return lawTextIndex().find((entry) => entry.id === id);
+}
+
+/** The whole text of an act, read once. */
+export function lawTextOf(entry: LawIndexEntry): LawText {
+  let text = texts.get(entry.id);
+  if (!text) {
+    text = readJson<LawText>(entry.fil, (data) => typeof data === 'object' && data !== null && Array.isArray((data as LawText).paragraffer));
+    texts.set(entry.id, text);
+  }
+  return text;
+}
+
+/** What an act says of a cited provision: found, with its text, or missing, with what the act has instead. */
+export type ProvisionLookup = { found: true; paragraph: LawTextParagraph; text: string } | { found: false; reason: string };
+
+export function lookupProvision(text: LawText, ref: ProvisionRef): ProvisionLookup {
+  const key = compact(ref.paragraf);
+  const paragraph = text.paragraffer.find((candidate) => compact(candidate.paragraf) === key);
+  const name = `§ ${ref.paragraf}`;
+  if (!paragraph) return { found: false, reason: lastParagraphText(text, ref.paragraf) };
+  if (paragraph.ophaevet || !paragraph.stk) return { found: false, reason: `${name} er ophævet` };
+  const stks = paragraph.stk;
+  if (ref.stk !== undefined && ref.stk > stks.length) {
+    return { found: false, reason: stks.length === 1 ? `${name} har ingen stk. (kun ét stykke)` : `${name} har stk. 1-${stks.length}` };
+  }
+  // »§ 90, nr. 2« without stk. names the items of stk. 1, as the law itself writes it when the paragraph has one stk.
+  const stkIndex = (ref.stk ?? 1) - 1;
+  const stk = stks[stkIndex]!;
+  const stkName = ref.stk !== undefined || stks.length > 1 ? `${name}, stk. ${stkIndex + 1}` : name;
+  if (ref.nr !== undefined) {
+    const items = stk.numre ?? [];
+    if (ref.nr > items.length) return { found: false, reason: items.length === 0 ? `${stkName} har ingen numre` : `${stkName} har nr. 1-${items.length}` };
+    return { found: true, paragraph, text: `${ref.nr}) ${items[ref.nr - 1]!}` };
+  }
+  if (ref.stk !== undefined) return { found: true, paragraph, text: stkText(stk, stkIndex) };
+  return { found: true, paragraph, text: paragraphText(paragraph) };
+}
+
+/** A paragraph as the law prints it: »§ 32. … 1) … Stk. 2. …«. */
+export function paragraphText(paragraph: LawTextParagraph): string {
+  if (!paragraph.stk) return `§ ${paragraph.paragraf}. (Ophævet)`;
+  return `§ ${paragraph.paragraf}. ${paragraph.stk.map((stk, index) => stkText(stk, index)).join(' ')}`;
+}
+
+/** One stk. as the law prints it; stk. 1 has no »Stk. 1.« of its own. */
+export function stkText(stk: ParsedStk, index: number): string {
+  const items = (stk.numre ?? []).map((item, at) => `${at + 1}) ${item}`);
+  const body = [stk.tekst, ...items].filter((part) => part !== '').join(' ');
+  return index === 0 ? body : `Stk. ${index + 1}. ${body}`;
+}
+
+/** »loven slutter ved § 214« when a missing paragraph lies past the act's last; else nothing to add. */
+function lastParagraphText(text: LawText, paragraf: string): string {
+  const wanted = Number.parseInt(paragraf, 10);
+  const last = text.paragraffer.at(-1)?.paragraf;
+  return last !== undefined && wanted > Number.parseInt(last, 10) ? `loven slutter ved § ${last}` : '';
+}
+
+function compact(paragraf: string): string {
+  return paragraf.replace(/\s+/g, '');
+}
+
+/** A law file as JSON, or a Danish error naming it: a broken law file must stop the run, not every rule. */
+function readJson<T>(file: string, isShaped: (data: unknown) => boolean): T {
+  const path = join(LAW_TEXT_FOLDER, file);
+  let source: string;
+  try {
+    source = readFileSync(join(folder ?? join(packageRoot(), LAW_TEXT_FOLDER), file), 'utf8');
+  } catch {
+    throw new UsageError(`Lovteksten ${path} findes ikke`, REGENERATE_HINT);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`Lovteksten ${path} er ikke gyldig JSON: ${error instanceof Error ? error.message : String(error)}`, REGENERATE_HINT);
+  }
+  if (!isShaped(data)) throw new UsageError(`Lovteksten ${path} har ikke den forventede form`, REGENERATE_HINT);
+  return data as T;
+}
+
+/** For tests: read the law texts from another folder (undefined: the package's own), forgetting what was read. */
+export function useLawTextFolder(path: string | undefined): void {
+  folder = path;
+  index = undefined;
+  texts.clear();
+}
