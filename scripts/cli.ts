@@ -15,6 +15,7 @@ Kommandoer:
       --format pretty|json|github   Udskriftsformat (standard: pretty)
       --config FIL                  Konfigurationsfil (standard: serviceniveau.config.json, hvis den findes)
       --changed-since REF           Kun dokumenter ændret siden REF (og dem, de afhænger af)
+      --dato ÅÅÅÅ-MM-DD             Kontrollér lovhjemlen, som loven er på datoen (fx et forslags gyldig_fra)
   new foranstaltning <id>           Opret en ny foranstaltning ud fra skabelonen
       --titel "TITEL"               Foranstaltningens titel
       --omraade OMRÅDE              Området under policies/, hvis der er flere
@@ -125,8 +126,10 @@ async function check(args: readonly string[], cwd: string): Promise<number> {
     format: { type: 'string' },
     config: { type: 'string' },
     'changed-since': { type: 'string' },
+    dato: { type: 'string' },
   });
   const format = checkFormatOf(values['format']);
+  const asOf = values['dato'] === undefined ? undefined : isoDateArgument(values['dato'], '--dato');
   const changedSince = values['changed-since'];
   if (changedSince !== undefined && positionals.length > 0)
     throw new UsageError('Brug enten stier eller --changed-since, ikke begge', 'Fx: serviceniveau check --changed-since origin/main');
@@ -136,7 +139,7 @@ async function check(args: readonly string[], cwd: string): Promise<number> {
     format,
     cwd,
     color,
-    ...definedValues({ config: values['config'], changedSince }, ['config', 'changedSince']),
+    ...definedValues({ config: values['config'], changedSince, asOf }, ['config', 'changedSince', 'asOf']),
   });
   process.stdout.write(outcome.output);
   return outcome.exitCode;
@@ -220,4 +223,13 @@ function parse<T extends Record<string, { type: 'string' }>>(args: readonly stri
     const detail = cause instanceof Error ? (/'([^']+)'/.exec(cause.message)?.[1] ?? cause.message) : '';
     throw new UsageError(`Ukendt eller ufuldstændigt valg${detail ? ` »${detail}«` : ''}`, 'Se »serviceniveau --help«.', { cause });
   }
+}
+
+/** A calendar date given on the command line, as ISO text; a Danish usage error when it is not a real date. */
+function isoDateArgument(value: string, option: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = match ? new Date(`${match[0]}T00:00:00Z`) : undefined;
+  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== match[0])
+    throw new UsageError(`${option} »${value}« er ikke en dato`, `Skriv datoen som ÅÅÅÅ-MM-DD, fx ${option} 2025-09-01.`);
+  return match[0];
 }

@@ -18,9 +18,14 @@ export interface CheckedDocuments {
 /**
  * The check itself, without reading anything: validates each loaded file, reads its suppressions, runs the
  * content rules over them (with `context` — register, frames, role plans — for cross-references), applies
- * suppressions and the config's severities. Files that failed to load keep their load findings, untouched by config.
+ * suppressions and the config's severities. `asOf` is the date to check the law against (»check --dato«). Files that failed to load keep their load findings, untouched by config.
  */
-export function checkDocuments(files: readonly LoadedFile[], context: readonly PolicyDocument[], config: ResolvedConfig): CheckedDocuments {
+export function checkDocuments(
+  files: readonly LoadedFile[],
+  context: readonly PolicyDocument[],
+  config: ResolvedConfig,
+  { asOf }: { asOf?: string } = {},
+): CheckedDocuments {
   const findings: Finding[] = [];
   const documents: PolicyDocument[] = [];
   const suppressions: Suppression[] = [];
@@ -35,7 +40,7 @@ export function checkDocuments(files: readonly LoadedFile[], context: readonly P
   }
   findings.push(...findDuplicateMeasureIds(documents));
   const checked = new Set(documents.map((document) => document.file));
-  const policy = createPolicySet([...documents, ...context.filter((document) => !checked.has(document.file))]);
+  const policy = createPolicySet([...documents, ...context.filter((document) => !checked.has(document.file))], asOf);
   findings.push(...runRules(documents, policy, config));
   const { kept, used, unused } = applySuppressions(findings, suppressions);
   return { findings: sortFindings(applySeverities([...kept, ...unused], config)), suppressions: used };

@@ -11,6 +11,8 @@ export interface CheckOptions {
   config?: string;
   /** Check only the documents changed since this git ref (and those their cross-document rules read). */
   changedSince?: string;
+  /** The date to check the law against (»--dato«), instead of the frame's gyldig_fra. */
+  asOf?: string;
   cwd: string;
   color: boolean;
 }
@@ -40,6 +42,6 @@ async function checkPaths(options: CheckOptions, config: Parameters<typeof check
       return { findings: [], documentCount: 0, suppressions: [], nothingChecked: `Ingen politikdokumenter er ændret siden »${options.changedSince}«.` };
   }
   const read = readPolicies(paths, options.cwd);
-  const checked = checkDocuments(read.files, read.context, config);
+  const checked = checkDocuments(read.files, read.context, config, options.asOf !== undefined ? { asOf: options.asOf } : {});
   return { findings: sortFindings([...read.discovery, ...checked.findings]), documentCount: read.files.length, suppressions: checked.suppressions };
 }

@@ -13,8 +13,9 @@ import {
   replacementsOf,
   successorsOf,
 } from '../law/register.js';
+import { lawTextOn, lookupProvision } from '../law/law-texts.js';
 import type { OffsetRange, PolicyDocument } from '../model/document.js';
-import type { Henvisning, Lovregister, LovhjemmelOptions, Paragraf } from '../model/generated-types.js';
+import type { Aendring, Henvisning, Lovregister, LovhjemmelOptions, Paragraf } from '../model/generated-types.js';
 import { normalizedOf, sourceRange } from '../text/normalize.js';
 import { proseFieldsOf } from '../text/prose.js';
 import { locate } from '../validate/locate.js';
@@ -50,12 +51,19 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
           });
         continue;
       }
-      const frameDate = policy.frameOf(document)?.data.gyldig_fra;
-      // Without a frame (or its date) the citation must at least be in force today.
-      const date =
-        typeof frameDate === 'string' && isIsoDate(frameDate)
-          ? { iso: frameDate, fromFrame: true }
-          : { iso: new Date().toISOString().slice(0, 10), fromFrame: false };
+      const frame = policy.frameOf(document)?.data;
+      const frameDate = frame?.gyldig_fra;
+      // »--dato« decides; else the frame's date; without a frame (or its date) the citation must at least be in force today.
+      const date: CheckDate = policy.checkDate.given
+        ? { iso: policy.checkDate.iso, source: 'given' }
+        : typeof frameDate === 'string' && isIsoDate(frameDate)
+          ? { iso: frameDate, source: 'frame' }
+          : { iso: policy.checkDate.iso, source: 'today' };
+      const adopted = frame?.vedtagelse?.dato;
+      const changes: ChangeWindow | undefined =
+        document.kind === 'foranstaltning' && typeof adopted === 'string' && isIsoDate(adopted)
+          ? { after: adopted, until: policy.checkDate.iso, reported: new Set() }
+          : undefined;
       const laws = lawNamesOf(register);
       const warned = new Set<Paragraf>();
       let citesInLovhjemmel = false;
@@ -100,6 +108,7 @@ export const lovhjemmel: Rule<Required<LovhjemmelOptions>, 'lovhjemmel'> = {
           }
           citesInLovhjemmel ||= isLovhjemmel;
           judgeCitation(register, citation, { date, warned, report, basis, siblings: citations });
+          if (changes) reportChanges(register, citation, changes, report);
         }
       }
       if (document.kind === 'foranstaltning' && !citesInLovhjemmel && !problemsInLovhjemmel) {
@@ -119,7 +128,16 @@ type Report = (message: string, hint: string, advisory?: boolean) => void;
 
 interface CheckDate {
   iso: string;
-  fromFrame: boolean;
+  /** Where the date comes from: »check --dato«, the frame's gyldig_fra, or today. */
+  source: 'given' | 'frame' | 'today';
+}
+
+/** The law changes a measure must be reviewed for: in force after the frame's adoption and on or before the check date. */
+interface ChangeWindow {
+  after: string;
+  until: string;
+  /** Each change once per measure, at its first citation. */
+  reported: Set<Aendring>;
 }
 
 interface Judging {
@@ -149,11 +167,22 @@ function judgeCitation(register: Lovregister, citation: Citation, { date, warned
       );
       return;
     }
+    const inText = lawTextVerdict(citation, written, date);
+    if (inText === 'found') return; // in the law, just not in the register: the register only adds what the text does not say
+    if (inText) {
+      report(inText.message, inText.hint);
+      return;
+    }
     report(`»${written}« findes ikke i lovregistret`, `${knownNeighbours(register, citation)}${REGISTER_HINT}`);
     return;
   }
   if (valid.length === 0) {
     judgeNotInForce(register, citation, written, entries, date, siblings, report);
+    return;
+  }
+  const inText = lawTextVerdict(citation, written, date);
+  if (inText && inText !== 'found') {
+    report(inText.message, `${inText.hint} Lovregistret har bestemmelsen, men lovteksten går forud: ret lovregistret.`);
     return;
   }
   if (citation.nr === undefined && lacksItem(citation, valid) && !numberedBeside(citation, siblings)) {
@@ -175,6 +204,38 @@ function judgeCitation(register: Lovregister, citation: Citation, { date, warned
       `Kontrollér bestemmelsen mod retsinformation.dk, og ret »sikkerhed« i lovregistret. Kilde: ${entry.kilde}`,
       true,
     );
+  }
+}
+
+/**
+ * What the law's own text says of a citation on the check date: 'found', a finding when the provision does not exist
+ * (»§ 32, stk. 1 har nr. 1-8«), or undefined when the tool has no text of that law for the date.
+ */
+function lawTextVerdict(citation: Citation, written: string, date: CheckDate): 'found' | { message: string; hint: string } | undefined {
+  if (!citation.law) return undefined;
+  const text = lawTextOn(citation.law, date.iso);
+  if (!text) return undefined;
+  const lookup = lookupProvision(text, citation);
+  if (lookup.found) return 'found';
+  return {
+    message: `»${written}« findes ikke i ${text.akt}${lookup.reason ? ` — ${lookup.reason}` : ''}`,
+    hint: `Kontrolleret mod lovteksten, der gælder på ${dateText(date)} (${text.eli}). Ret henvisningen; »serviceniveau law "${written}"« viser teksten.`,
+  };
+}
+
+/** Warns once per measure and change when a cited provision changed after the frame was adopted (register »aendringer«). */
+function reportChanges(register: Lovregister, citation: Citation, window: ChangeWindow, report: Report): void {
+  if (!citation.law) return;
+  for (const entry of entriesFor(register, citation)) {
+    for (const change of entry.aendringer ?? []) {
+      if (window.reported.has(change) || change.i_kraft_fra <= window.after || change.i_kraft_fra > window.until) continue;
+      window.reported.add(change);
+      report(
+        `»${formatCitation(register, referenceTo(entry))}« er ændret efter vedtagelsen: ${change.ved}, i kraft ${danishDate(change.i_kraft_fra)} — gennemgå foranstaltningen`,
+        `${change.beskrivelse} Serviceniveauet er vedtaget ${danishDate(window.after)}. Kilde: ${change.kilde}`,
+        true,
+      );
+    }
   }
 }
 
@@ -279,8 +340,11 @@ function described(register: Lovregister, reference: Henvisning): string {
   return `»${formatCitation(register, reference)}«${title ? ` (${shortTitle(title)})` : ''}`;
 }
 
-function dateText({ iso, fromFrame }: CheckDate): string {
-  return fromFrame ? `serviceniveauets gyldighedsdato ${danishDate(iso)}` : `dags dato (${danishDate(iso)}); serviceniveau.md har ingen gyldighedsdato`;
+function dateText({ iso, source }: CheckDate): string {
+  if (source === 'given') return `datoen ${danishDate(iso)} (--dato)`;
+  return source === 'frame'
+    ? `serviceniveauets gyldighedsdato ${danishDate(iso)}`
+    : `dags dato (${danishDate(iso)}); serviceniveau.md har ingen gyldighedsdato`;
 }
 
 function joinOr(items: string[]): string {

@@ -6,14 +6,16 @@ import type { Lovregister, Rolleplan, Serviceniveau } from '../model/generated-t
 /** Every loaded document, for rules that look across documents: the register, and each area's frame and role plan. */
 export interface PolicySet {
   register?: { document: PolicyDocument; data: Lovregister };
+  /** The day the check is made for: the date given with »check --dato«, else today (ISO). */
+  checkDate: { iso: string; given: boolean };
   /** The frame (serviceniveau.md) of the area a document belongs to. */
   frameOf(document: PolicyDocument): { document: PolicyDocument; data: Partial<Serviceniveau> } | undefined;
   /** The role plan of the area a document belongs to. */
   rolePlanOf(document: PolicyDocument): { document: PolicyDocument; data: Partial<Rolleplan> } | undefined;
 }
 
-/** Builds the policy set from all loaded documents. */
-export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet {
+/** Builds the policy set from all loaded documents; `asOf` is the ISO date of »check --dato«, if given. */
+export function createPolicySet(documents: readonly PolicyDocument[], asOf?: string): PolicySet {
   const byArea = new Map<string, { frame?: PolicyDocument; rolePlan?: PolicyDocument }>();
   let register: PolicySet['register'];
   for (const document of documents) {
@@ -30,6 +32,7 @@ export function createPolicySet(documents: readonly PolicyDocument[]): PolicySet
   }
   return {
     ...(register ? { register } : {}),
+    checkDate: asOf !== undefined ? { iso: asOf, given: true } : { iso: new Date().toISOString().slice(0, 10), given: false },
     frameOf: (document) => {
       const frame = document.kind === 'serviceniveau' ? document : byArea.get(areaOf(document))?.frame;
       const data = frameData(frame);
