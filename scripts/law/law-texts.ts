@@ -75,7 +75,8 @@ export function lookupProvision(text: LawText, ref: ProvisionRef): ProvisionLook
   if (ref.nr !== undefined) {
     const items = stk.numre ?? [];
     if (ref.nr > items.length) return { found: false, reason: items.length === 0 ? `${stkName} har ingen numre` : `${stkName} har nr. 1-${items.length}` };
-    return { found: true, paragraph, text: `${ref.nr}) ${items[ref.nr - 1]!}` };
+    // The item with the words that introduce the list, which it does not make sense without.
+    return { found: true, paragraph, text: `${stk.tekst ? `${stk.tekst} … ` : ''}${ref.nr}) ${items[ref.nr - 1]!}` };
   }
   if (ref.stk !== undefined) return { found: true, paragraph, text: stkText(stk, stkIndex) };
   return { found: true, paragraph, text: paragraphText(paragraph) };
