@@ -81,19 +81,20 @@ export interface RuleFinding {
 /**
  * Runs one rule on documents through the check core, every other rule off, with the real register and a
  * frame (in force from 2025-03-01) as context unless `context` replaces them; returns the rule's findings
- * with positions as a user sees them. `advisory` is an error rule's finding softened to a warning.
+ * with positions as a user sees them. `advisory` is an error rule's finding softened to a warning. `asOf` is »check --dato«.
  */
 export function findingsOf<Options extends object>(
   rule: Rule<Options, ContentRuleId>,
   documents: readonly PolicyDocument[],
   options: Partial<Options> = {},
   context: readonly PolicyDocument[] = [registerDocument(), frameDocument()],
+  asOf?: string,
 ): RuleFinding[] {
   const config = defaultConfig();
   for (const id of RULE_IDS) if (id !== rule.id) config.severity[id] = 'off';
   config.options[rule.id] = options;
   const files = documents.map((document) => ({ document, findings: [], broken: false }));
-  return checkDocuments(files, context, config)
+  return checkDocuments(files, context, config, asOf !== undefined ? { asOf } : {})
     .findings.filter((finding) => finding.source === 'rule' && finding.rule === rule.id)
     .map((finding) => {
       const end = finding.end ?? finding.start;
