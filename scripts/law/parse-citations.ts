@@ -327,7 +327,10 @@ function findLawLikeNames(text: string): Span[] {
 function mentionAfter(byStart: ReadonlyMap<number, LawMention>, text: string, end: number): LawMention | undefined {
   const link = /^\s*(?:,\s*)?(?:i|efter|jf\.?)\s+/u.exec(text.slice(end, end + 12));
   if (!link) return undefined;
-  return byStart.get(end + link[0].length);
+  const mention = byStart.get(end + link[0].length);
+  // »§ 32, jf. folkeskoleloven § 12«: a name right before a "§" is that citation's law, not this one's.
+  if (mention && /^\s*§/u.test(text.slice(mention.end, mention.end + 3))) return undefined;
+  return mention;
 }
 
 function escapeRegExp(text: string): string {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCitations } from '../../scripts/law/parse-citations.js';
 import { lovhjemmel } from '../../scripts/rules/lovhjemmel.js';
-import { documentOf } from '../helpers.js';
+import type { PolicyDocument } from '../../scripts/model/document.js';
+import type { Aendring, Lovregister } from '../../scripts/model/generated-types.js';
+import { documentOf, frameText } from '../helpers.js';
 import { examplePolicyDocuments, findingsOf, frameDocument, measureDocument, measureText, registerDocument } from './rule-helpers.js';
 
 const LAWS = [
@@ -39,6 +41,14 @@ describe('reading citations', () => {
       [
         ['SEL', '52', 3, 5],
         ['BL', '52 a', 2],
+      ],
+    ],
+    [
+      'a law named after »jf.« right before the next »§« belongs to that one',
+      'Barnets Lov § 32, stk. 1, nr. 2, jf. serviceloven § 84, stk. 1',
+      [
+        ['BL', '32', 1, 2],
+        ['SEL', '84', 1],
       ],
     ],
     [
@@ -218,14 +228,14 @@ describe('lovhjemmel on measures', () => {
     ]);
   });
 
-  it('a paragraph missing from the register says what the register knows', () => {
-    const text = 'Barnets Lov § 30, stk. 1, nr. 9';
+  it('a paragraph of a law the tool has no text of, missing from the register, says what the register knows', () => {
+    const text = 'Barnets Lov § 32, stk. 1, nr. 2, jf. folkeskoleloven § 12, stk. 9';
     const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: text })]);
     expect(findings).toEqual([
       expect.objectContaining({
-        message: '»Barnets Lov § 30, stk. 1, nr. 9« findes ikke i lovregistret',
-        hint: expect.stringContaining('Lovregistret kender § 30, stk. 1, nr. 1, § 30, stk. 1, nr. 2') as string,
-        ...at(text, 'Barnets'),
+        message: '»Lov om folkeskolen § 12, stk. 9« findes ikke i lovregistret',
+        hint: expect.stringContaining('Lovregistret kender § 12, stk. 2') as string,
+        ...at(text, 'folkeskoleloven'),
       }),
     ]);
   });
@@ -258,7 +268,9 @@ describe('lovhjemmel on measures', () => {
   it('citations elsewhere in the measure are checked too', () => {
     const text = measureText({ indhold: 'Under opholdet gælder Barnets Lov § 999.' });
     const document = documentOf('policies/boern-og-unge/foranstaltninger/praktisk-stoette.md', 'foranstaltning', text);
-    expect(findingsOf(lovhjemmel, [document]).map((finding) => finding.message)).toEqual(['»Barnets Lov § 999« findes ikke i lovregistret']);
+    expect(findingsOf(lovhjemmel, [document]).map((finding) => finding.message)).toEqual([
+      '»Barnets Lov § 999« findes ikke i LBK nr 890 af 19/06/2024 — loven slutter ved § 214',
+    ]);
   });
 
   it('a citation pasted from PDF with a non-breaking space and an en dash still reads', () => {
@@ -385,6 +397,107 @@ describe('lovhjemmel on stale, imprecise and adult-only citations', () => {
     expect(messagesOf('Aflastning efter Serviceloven § 84, stk. 1.', [registerDocument(), frameDocument({}, '2023-06-01')])).toEqual([]);
   });
 });
+
+describe('lovhjemmel against the law text in force', () => {
+  const lovhjemmelOf = (text: string, context?: PolicyDocument[], asOf?: string) =>
+    findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: text })], {}, context, asOf).map((finding) => finding.message);
+
+  it('a nr. the paragraph does not have is an error naming the act and the range that exists', () => {
+    const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 12' })], {}, undefined, '2025-09-01');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        message: '»Barnets Lov § 32, stk. 1, nr. 12« findes ikke i LBK nr 282 af 17/03/2025 — § 32, stk. 1 har nr. 1-8',
+        hint: expect.stringContaining('https://www.retsinformation.dk/eli/lta/2025/282') as string,
+        advisory: false,
+      }),
+    ]);
+  });
+
+  it('a stk. the paragraph does not have names its stk.', () => {
+    expect(lovhjemmelOf('Barnets Lov § 46, stk. 9')).toEqual(['»Barnets Lov § 46, stk. 9« findes ikke i LBK nr 890 af 19/06/2024 — § 46 har stk. 1-4']);
+  });
+
+  it('a provision in the law but not in the register is fine: the register only adds what the text does not say', () => {
+    const register = registerDocument();
+    expect(register.text).not.toMatch(/"paragraf": "95"/);
+    expect(lovhjemmelOf('Barnets Lov § 32, stk. 1, nr. 2, og opfølgning efter Barnets Lov § 95, stk. 2, nr. 2')).toEqual([]);
+  });
+
+  it('the text is chosen by the date: § 90, nr. 12 did not exist in LOV 721/2023 (11 items) but does from LBK 83/2024', () => {
+    const serviceLevel = (date: string) => [registerDocumentWithout('90', 12), frameDocument({}, date)];
+    expect(lovhjemmelOf('Barnets Lov § 90, nr. 12', serviceLevel('2024-01-10'))).toEqual([
+      '»Barnets Lov § 90, nr. 12« findes ikke i LOV nr 721 af 13/06/2023 — § 90 har nr. 1-11',
+    ]);
+    expect(lovhjemmelOf('Barnets Lov § 90, nr. 12', serviceLevel('2024-02-01'))).toEqual([]);
+  });
+
+  it('--dato replaces the frame’s date', () => {
+    expect(lovhjemmelOf('Barnets Lov § 32, stk. 1, nr. 12', undefined, '2024-01-10')).toEqual([
+      '»Barnets Lov § 32, stk. 1, nr. 12« findes ikke i LOV nr 721 af 13/06/2023 — § 32, stk. 1 har nr. 1-8',
+    ]);
+  });
+});
+
+describe('lovhjemmel on law changes after the service level was adopted', () => {
+  const AMENDMENT = {
+    i_kraft_fra: '2025-09-01',
+    ved: 'LOV nr 746 af 20/06/2025',
+    beskrivelse: 'Merudgiftsydelsen er afløst af kompensationsydelse.',
+    kilde: 'https://www.retsinformation.dk/eli/lta/2025/746',
+  };
+  const measure = () =>
+    measureDocument(
+      { lovhjemmel: 'Barnets Lov § 86', indhold: 'Dækning af nødvendige udgifter efter Barnets Lov § 86, jf. også Barnets Lov § 86.' },
+      'merudgifter',
+    );
+  const adoptedOn = (date: string) => {
+    const text = frameText('2025.1', '2025-03-01').replace(
+      'gyldig_fra: 2025-03-01',
+      `gyldig_fra: 2025-03-01\nvedtagelse:\n  dato: ${date}\n  organ: Børne- og Ungeudvalget\n  reference: "Sag 1"`,
+    );
+    return documentOf('policies/boern-og-unge/serviceniveau.md', 'serviceniveau', text);
+  };
+  const changesOf = (adopted: string, asOf: string) =>
+    findingsOf(lovhjemmel, [measure()], {}, [registerWithAmendment('86', AMENDMENT), adoptedOn(adopted)], asOf).map(({ message, hint, advisory }) => ({
+      message,
+      hint,
+      advisory,
+    }));
+
+  it('warns once per measure when a cited paragraph changed after the adoption and by the check date', () => {
+    expect(changesOf('2025-02-11', '2025-10-01')).toEqual([
+      {
+        message: '»Barnets Lov § 86« er ændret efter vedtagelsen: LOV nr 746 af 20/06/2025, i kraft 1. september 2025 — gennemgå foranstaltningen',
+        hint: 'Merudgiftsydelsen er afløst af kompensationsydelse. Serviceniveauet er vedtaget 11. februar 2025. Kilde: https://www.retsinformation.dk/eli/lta/2025/746',
+        advisory: true,
+      },
+    ]);
+  });
+
+  it('says nothing when the service level was adopted after the change, or the change is not yet in force on the check date', () => {
+    expect(changesOf('2025-10-15', '2026-01-01')).toEqual([]);
+    expect(changesOf('2025-02-11', '2025-08-31')).toEqual([]);
+  });
+
+  it('reads the change on the day it takes effect', () => {
+    expect(changesOf('2025-02-11', '2025-09-01')).toHaveLength(1);
+    expect(changesOf('2025-09-01', '2025-12-01')).toEqual([]);
+  });
+});
+
+/** The real register with one entry's nr. removed, to show the law text deciding where the register is silent. */
+function registerDocumentWithout(paragraf: string, nr: number): PolicyDocument {
+  const register = JSON.parse(registerDocument().text) as Lovregister;
+  register.paragraffer = register.paragraffer.filter((entry) => !(entry.lov === 'BL' && entry.paragraf === paragraf && entry.nr === nr));
+  return documentOf('policies/lovregister.json', 'lovregister', JSON.stringify(register));
+}
+
+/** The real register with an amendment recorded on a Barnets Lov paragraph (replacing any it has). */
+function registerWithAmendment(paragraf: string, amendment: Aendring): PolicyDocument {
+  const register = JSON.parse(registerDocument().text) as Lovregister;
+  for (const entry of register.paragraffer) if (entry.lov === 'BL' && entry.paragraf === paragraf) entry.aendringer = [amendment];
+  return documentOf('policies/lovregister.json', 'lovregister', JSON.stringify(register));
+}
 
 describe('lovhjemmel on the example kommune', () => {
   it('finds nothing', () => {
