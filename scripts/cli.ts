@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from './commands/check.js';
+import type { LawRequest } from './commands/law.js';
 import { createMeasure } from './commands/new-measure.js';
 import { UsageError } from './errors.js';
 import { packageRoot } from './package-root.js';
@@ -33,6 +34,11 @@ Kommandoer:
   pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
+  law "HENVISNING"                  En bestemmelses lovtekst, historik og de foranstaltninger, der henviser til den
+      --dato ÅÅÅÅ-MM-DD             Lovteksten, som den er på datoen (standard: i dag)
+  law --changed-since ÅÅÅÅ-MM-DD    De bestemmelser, der er ændret efter datoen, og de foranstaltninger, de berører
+  law --compare A B                 Paragrafferne med ændret tekst mellem to udgaver af en lov, fx 2024_890 2025_282
+      --format pretty|json          Udskriftsformat (standard: pretty)
 
   --help                            Vis denne hjælp
   --version                         Vis versionen
@@ -113,10 +119,12 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
       process.stdout.write(await (await import('./commands/rounds.js')).runHistory(cwd, id, values['omraade']));
       return 0;
     }
+    case 'law':
+      return law(rest, cwd);
     default:
       throw new UsageError(
         `Ukendt kommando »${command}«`,
-        'Kommandoerne er »check«, »new foranstaltning«, »changelog«, »render«, »rounds« og »history«; se »serviceniveau --help«.',
+        'Kommandoerne er »check«, »new foranstaltning«, »changelog«, »render«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
       );
   }
 }
@@ -198,6 +206,43 @@ async function render(args: readonly string[], cwd: string): Promise<number> {
   if (!(RENDER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${RENDER_FORMATS.join(', ')}.`);
   const result = await runRender({ cwd, format: format as (typeof RENDER_FORMATS)[number], ...definedValues(values, ['ref', 'out', 'omraade']) });
   return report(result);
+}
+
+async function law(args: readonly string[], cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    dato: { type: 'string' },
+    'changed-since': { type: 'string' },
+    compare: { type: 'string' },
+  });
+  const { LAW_FORMATS, runLaw } = await import('./commands/law.js');
+  const format = values['format'] ?? 'pretty';
+  if (!(LAW_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${LAW_FORMATS.join(', ')}.`);
+  const outcome = runLaw(lawRequestOf(values, positionals), format as (typeof LAW_FORMATS)[number], cwd);
+  process.stdout.write(outcome.stdout);
+  return outcome.exitCode;
+}
+
+/** Which of the three questions `law` is asked; mixing them is a usage error. */
+function lawRequestOf(values: Partial<Record<'dato' | 'changed-since' | 'compare', string>>, positionals: readonly string[]): LawRequest {
+  const usage = 'Brug: serviceniveau law "HENVISNING" [--dato ÅÅÅÅ-MM-DD], law --changed-since ÅÅÅÅ-MM-DD eller law --compare A B';
+  const { dato, compare } = values;
+  const changedSince = values['changed-since'];
+  if ([compare, changedSince].filter((value) => value !== undefined).length > 1 || (dato !== undefined && (compare ?? changedSince) !== undefined))
+    throw new UsageError('Brug kun ét af »HENVISNING«, --changed-since og --compare ad gangen', usage);
+  if (compare !== undefined) {
+    if (positionals.length !== 1)
+      throw new UsageError('--compare skal have to lovtekster', 'Fx: serviceniveau law --compare 2024_890 2025_282 (eller "LBK 890/2024" i anførselstegn).');
+    return { kind: 'compare', from: compare, to: positionals[0]! };
+  }
+  if (changedSince !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Fx: serviceniveau law --changed-since 2025-02-11');
+    return { kind: 'changed-since', since: isoDateArgument(changedSince, '--changed-since') };
+  }
+  if (positionals.length === 0) throw new UsageError(usage, 'Fx: serviceniveau law "Barnets Lov § 32, stk. 1, nr. 2"');
+  // The citation is one argument; written without quotes the shell splits it, and the words are the same.
+  const date = dato === undefined ? new Date().toISOString().slice(0, 10) : isoDateArgument(dato, '--dato');
+  return { kind: 'provision', citation: positionals.join(' '), date };
 }
 
 function report(result: { stdout?: string | Uint8Array; written?: string }): number {

@@ -26,12 +26,18 @@ export function lawTextIndex(): readonly LawIndexEntry[] {
 
 /** The act whose text is the law `lawId` on an ISO date, or undefined when the tool has none for that day. */
 export function lawTextOn(lawId: string, date: string): LawText | undefined {
-  const entry = lawTextIndex()
-    .filter((candidate) => candidate.lov === lawId && candidate.gaelder_fra <= date)
-    .sort((a, b) => a.gaelder_fra.localeCompare(b.gaelder_fra))
+  const entry = lawTextsOf(lawId)
+    .filter((candidate) => candidate.gaelder_fra <= date)
     .at(-1);
   if (!entry || (entry.gaelder_til !== undefined && date > entry.gaelder_til)) return undefined;
   return lawTextOf(entry);
+}
+
+/** Every act of the law `lawId` the tool has, oldest first. */
+export function lawTextsOf(lawId: string): LawIndexEntry[] {
+  return lawTextIndex()
+    .filter((entry) => entry.lov === lawId)
+    .sort((a, b) => a.gaelder_fra.localeCompare(b.gaelder_fra));
 }
 
 /** The act a person names: »2025_282«, »LBK 282/2025«, »LBK nr 282 af 17/03/2025« or »282/2025«. */
