@@ -481,6 +481,17 @@ describe('lovhjemmel on law changes after the service level was adopted', () => 
     expect(changesOf('2025-02-11', '2025-08-31')).toEqual([]);
   });
 
+  it('with the real register: the example measures citing § 86 in a service level adopted 11 February 2025 are asked to be reviewed', () => {
+    const documents = examplePolicyDocuments().filter((document) => document.kind === 'foranstaltning');
+    const findings = findingsOf(lovhjemmel, documents, {}, [registerDocument(), adoptedOn('2025-02-11')], '2026-01-15');
+    const reviewed = findings.filter((finding) => finding.message.includes('er ændret efter vedtagelsen'));
+    expect(reviewed.map((finding) => finding.message)).toEqual([
+      '»Barnets Lov § 86« er ændret efter vedtagelsen: LOV nr 746 af 20/06/2025, i kraft 1. september 2025 — gennemgå foranstaltningen',
+      '»Barnets Lov § 86« er ændret efter vedtagelsen: LOV nr 746 af 20/06/2025, i kraft 1. september 2025 — gennemgå foranstaltningen',
+    ]);
+    expect(reviewed.every((finding) => finding.advisory)).toBe(true);
+  });
+
   it('reads the change on the day it takes effect', () => {
     expect(changesOf('2025-02-11', '2025-09-01')).toHaveLength(1);
     expect(changesOf('2025-09-01', '2025-12-01')).toEqual([]);
