@@ -8,7 +8,10 @@ import { formatDanishDate } from './format.js';
 export const LAW_BASIS_HEADING = 'Lovgrundlag';
 
 /** What a provision shows when the tool has no text of it: another law, or one the act in force does not have. */
-export const NO_LAW_TEXT = 'Lovteksten findes ikke i værktøjet';
+export const NO_LAW_TEXT = 'Lovteksten findes ikke i værktøjet.';
+
+/** After the titel of a citing measure that is removed in the round. */
+export const REMOVED_MARK = '(udgår)';
 
 /** A measure that cites a provision: its place in the document (its anchor) and its titel. */
 export interface CitingMeasure {
@@ -49,7 +52,7 @@ export type LawBasisEntry = {
 export interface LawBasisPresentation {
   heading: string;
   intro: string;
-  /** What precedes the citing measures' titles: »Henvist til fra«. */
+  /** What precedes the citing measures' titles: »Foranstaltninger, der henviser hertil«. */
   citedByLabel: string;
   entries: LawBasisEntry[];
 }
@@ -94,7 +97,7 @@ export function presentLawBasis(request: LawBasisRequest): LawBasisPresentation 
       const act = { name: quoted.act.akt, titel: quoted.act.titel, eli: quoted.act.eli };
       return { ...base, quote: { act, lines: quoted.lines, source: `${act.name} (${act.titel})` } };
     });
-  return { heading: LAW_BASIS_HEADING, intro: introOf(request.scope, iso, fromFrame), citedByLabel: 'Henvist til fra', entries };
+  return { heading: LAW_BASIS_HEADING, intro: introOf(request.scope, iso, fromFrame), citedByLabel: 'Foranstaltninger, der henviser hertil', entries };
 }
 
 /** The day the law is quoted as of: the service level's gyldig_fra when it is a date, else today. */
