@@ -14,7 +14,7 @@ export { escapeHtml };
 
 /** The changelog of a round as one self-contained, print-ready HTML file: cover, summary, a paralleltekst and amendment instructions per measure. */
 export function renderChangelogHtml(round: Round): string {
-  const presentation = presentChangelog(round);
+  const presentation = presentChangelog(round, { lawBasis: true });
   const title = `Ændringer i serviceniveauet – ${presentation.kommune} – ${presentation.fromLabel} til ${presentation.toLabel}`;
   const body = [
     ...changelogCover(presentation),
@@ -28,7 +28,7 @@ export function renderChangelogHtml(round: Round): string {
 
 /** The whole service level at one side of a round as one self-contained, print-ready HTML document: what the committee adopts and what is published. */
 export function renderServiceLevelHtml(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): string {
-  const presentation = presentServiceLevel(level, side, meta);
+  const presentation = presentServiceLevel(level, side, meta, { lawBasis: true });
   const { groups, rolePlan, signatory, source, lawBasis } = presentation;
 
   const toc = [

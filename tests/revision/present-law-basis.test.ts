@@ -6,6 +6,7 @@ import { presentServiceLevel } from '../../scripts/revision/present/service-leve
 import { sampleRound } from './sample-round.js';
 
 const META = { kommune: 'Eksempel Kommune', omraade: 'Børn og unge med særlige behov' };
+const WITH_LAW_BASIS = { lawBasis: true };
 const ELI_282 = 'https://www.retsinformation.dk/eli/lta/2025/282';
 const INTRO_32 =
   'Når det må anses for at være af væsentlig betydning af hensyn til et barns eller en ungs særlige behov for støtte, skal kommunalbestyrelsen træffe afgørelse om en eller flere af følgende støttende indsatser, jf. dog § 54, stk. 3, i lov om bekæmpelse af ungdomskriminalitet: …';
@@ -27,7 +28,7 @@ afterEach(() => {
 
 describe('presentChangelog: the appendix »Lovgrundlag«', () => {
   it('quotes the provisions the changed measures cite from LBK nr 282 af 17/03/2025, the act in force on the proposal’s gyldig fra', () => {
-    const lawBasis = presentChangelog(sampleRound()).lawBasis!;
+    const lawBasis = presentChangelog(sampleRound(), WITH_LAW_BASIS).lawBasis!;
     expect(lawBasis.heading).toBe('Lovgrundlag');
     expect(lawBasis.intro).toContain(
       'som de ændrede foranstaltninger henviser til, sådan som loven lyder den 1. marts 2026, hvor det nye serviceniveau gælder fra',
@@ -58,7 +59,7 @@ describe('presentChangelog: the appendix »Lovgrundlag«', () => {
 
   it('lists a provision once with every changed measure that cites it, ordered by law and paragraph', () => {
     const round = roundWithMentorLovhjemmel('Serviceloven § 83, Barnets Lov § 52, stk. 3, Barnets Lov § 32 a og Barnets Lov § 32, stk. 1, nr. 2.');
-    expect(presentChangelog(round).lawBasis!.entries.map(summary)).toEqual([
+    expect(presentChangelog(round, WITH_LAW_BASIS).lawBasis!.entries.map(summary)).toEqual([
       'Barnets Lov § 32, stk. 1, nr. 2: LBK nr 282 af 17/03/2025 ← Praktisk pædagogisk støtte i hjemmet, Mentor til unge',
       `Barnets Lov § 32 a: ${NO_LAW_TEXT} ← Mentor til unge`,
       'Barnets Lov § 52, stk. 3: LBK nr 282 af 17/03/2025 ← Mentor til unge',
@@ -68,7 +69,7 @@ describe('presentChangelog: the appendix »Lovgrundlag«', () => {
 
   it('lists a citation it has no text for, of another law or not in the act, with »Lovteksten findes ikke i værktøjet«', () => {
     const round = roundWithMentorLovhjemmel('Barnets Lov § 999 og folkeskoleloven § 3, stk. 2.');
-    const entries = presentChangelog(round).lawBasis!.entries;
+    const entries = presentChangelog(round, WITH_LAW_BASIS).lawBasis!.entries;
     expect(entries.map(summary)).toEqual([
       'Barnets Lov § 32, stk. 1, nr. 2: LBK nr 282 af 17/03/2025 ← Praktisk pædagogisk støtte i hjemmet',
       `Barnets Lov § 999: ${NO_LAW_TEXT} ← Mentor til unge`,
@@ -86,7 +87,7 @@ describe('presentChangelog: the appendix »Lovgrundlag«', () => {
     const round = sampleRound();
     round.changelog.changes = [{ id: 'praktisk-paedagogisk-stoette', titel: 'Praktisk pædagogisk støtte i hjemmet', kind: 'removed', fields: [] }];
     round.after.measures = round.after.measures.filter((measure) => measure.id !== 'praktisk-paedagogisk-stoette');
-    const [entry] = presentChangelog(round).lawBasis!.entries;
+    const [entry] = presentChangelog(round, WITH_LAW_BASIS).lawBasis!.entries;
     expect(entry!.written).toBe('Barnets Lov § 32, stk. 1, nr. 2');
     expect(entry!.citedBy).toEqual([{ number: 1, titel: 'Praktisk pædagogisk støtte i hjemmet', removed: true }]);
   });
@@ -95,13 +96,13 @@ describe('presentChangelog: the appendix »Lovgrundlag«', () => {
     const round = sampleRound();
     round.changelog.changes = round.changelog.changes.filter((change) => change.id !== 'mentorordning');
     round.after.frame = { ...round.after.frame, maalgruppe: 'Børn og unge, jf. Barnets Lov § 1.' };
-    expect(presentChangelog(round).lawBasis!.entries.map((entry) => entry.written)).toEqual(['Barnets Lov § 32, stk. 1, nr. 2']);
+    expect(presentChangelog(round, WITH_LAW_BASIS).lawBasis!.entries.map((entry) => entry.written)).toEqual(['Barnets Lov § 32, stk. 1, nr. 2']);
   });
 
   it('quotes the act in force on the proposal’s gyldig fra: LBK nr 83 af 25/01/2024 for 1. marts 2024', () => {
     const round = sampleRound();
     round.to.gyldigFra = '2024-03-01';
-    const [entry] = presentChangelog(round).lawBasis!.entries;
+    const [entry] = presentChangelog(round, WITH_LAW_BASIS).lawBasis!.entries;
     expect('quote' in entry! && entry.quote.act).toEqual({
       name: 'LBK nr 83 af 25/01/2024',
       titel: 'Bekendtgørelse af barnets lov',
@@ -115,7 +116,7 @@ describe('presentChangelog: the appendix »Lovgrundlag«', () => {
     const round = sampleRound();
     delete round.to.gyldigFra;
     delete round.after.frame?.gyldig_fra;
-    const lawBasis = presentChangelog(round).lawBasis!;
+    const lawBasis = presentChangelog(round, WITH_LAW_BASIS).lawBasis!;
     expect(lawBasis.intro).toContain('sådan som loven lyder i dag, den 2. april 2025, da serviceniveauet ikke har en dato, det gælder fra');
     expect(lawBasis.entries.map(summary)[0]).toBe('Barnets Lov § 32, stk. 1, nr. 2: LBK nr 282 af 17/03/2025 ← Praktisk pædagogisk støtte i hjemmet');
   });
@@ -124,21 +125,28 @@ describe('presentChangelog: the appendix »Lovgrundlag«', () => {
     const round = sampleRound();
     delete round.after.register;
     delete round.before.register;
-    expect(presentChangelog(round).lawBasis).toBeUndefined();
+    expect(presentChangelog(round, WITH_LAW_BASIS).lawBasis).toBeUndefined();
     const uncited = roundWithMentorLovhjemmel('Se kommunens retningslinjer.');
     uncited.changelog.changes = uncited.changelog.changes.filter((change) => change.id === 'mentorordning');
-    expect(presentChangelog(uncited).lawBasis).toBeUndefined();
+    expect(presentChangelog(uncited, WITH_LAW_BASIS).lawBasis).toBeUndefined();
   });
 });
 
 describe('presentServiceLevel: the appendix »Lovgrundlag«', () => {
   it('quotes every provision every measure cites, with the measures’ numbers for their anchors', () => {
-    const lawBasis = presentServiceLevel(sampleRound().after, sampleRound().to, META).lawBasis!;
+    const lawBasis = presentServiceLevel(sampleRound().after, sampleRound().to, META, WITH_LAW_BASIS).lawBasis!;
     expect(lawBasis.intro).toContain('som foranstaltningerne henviser til, sådan som loven lyder den 1. marts 2026, hvor serviceniveauet gælder fra');
     expect(lawBasis.entries.map(summary)).toEqual([
       'Barnets Lov § 32, stk. 1, nr. 2: LBK nr 282 af 17/03/2025 ← Praktisk pædagogisk støtte i hjemmet',
       'Barnets Lov § 32, stk. 1, nr. 3: LBK nr 282 af 17/03/2025 ← Mentor til unge',
     ]);
     expect(lawBasis.entries.map((entry) => entry.citedBy[0]!.number)).toEqual([2, 1]);
+  });
+});
+
+describe('the appendix »Lovgrundlag« is presented only when asked for', () => {
+  it('is left out of the presentations by default: the Markdown of a pull request does not draw it', () => {
+    expect(presentChangelog(sampleRound()).lawBasis).toBeUndefined();
+    expect(presentServiceLevel(sampleRound().after, sampleRound().to, META).lawBasis).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { CLASS_LABELS, CLASS_ORDER, KIND_LABELS, STATUS_LABELS, fieldHeading, fi
 import type { AcceptedDeviation, ChangeClass, ChangeId, ChangeKind, MeasureChange, Round, RoundSide } from '../model.js';
 import { measureSections, type TextRow } from './fields.js';
 import { ageText, danishDateOf, formatCount, formatDanishDate, shortCommit } from './format.js';
-import { presentLawBasis, type LawBasisPresentation, type MeasureSections } from './law-basis.js';
+import { presentLawBasis, type LawBasisPresentation, type MeasureSections, type PresentOptions } from './law-basis.js';
 
 /** How many changes of each class. */
 export type ClassCounts = Record<ChangeClass, number>;
@@ -78,7 +78,7 @@ export interface ChangelogPresentation {
   /** Every amendment of the round, numbered 1, 2, 3, … through the measures in their order. */
   amendments: Amendment[];
   deviations: readonly AcceptedDeviation[];
-  /** The appendix »Lovgrundlag«: the provisions the changed measures cite, quoted; unset when they cite none. */
+  /** The appendix »Lovgrundlag«, when asked for: the provisions the changed measures cite, quoted; unset when they cite none. */
   lawBasis?: LawBasisPresentation;
 }
 
@@ -89,7 +89,7 @@ export const SIDE_HEADINGS = { from: 'Gældende', to: 'Ny' } as const;
 export const MISSING = '–';
 
 /** The presentation of a round's changelog: order, counts, labels, dates and the numbered amendments. */
-export function presentChangelog(round: Round): ChangelogPresentation {
+export function presentChangelog(round: Round, options: PresentOptions = {}): ChangelogPresentation {
   let next = 1;
   const measures = orderChanges(round.changelog.changes).map((change, index): MeasurePresentation => {
     const measure = presentMeasure(change, index + 1, round);
@@ -98,12 +98,14 @@ export function presentChangelog(round: Round): ChangelogPresentation {
   });
   const byClass = sumCounts(measures.map((measure) => measure.counts));
   const kinds = (kind: ChangeKind) => measures.filter((measure) => measure.kind === kind).length;
-  const lawBasis = presentLawBasis({
-    measures: citingMeasures(measures, round),
-    register: round.after.register ?? round.before.register,
-    gyldigFra: round.to.gyldigFra ?? round.after.frame?.gyldig_fra,
-    scope: 'changed',
-  });
+  const lawBasis = options.lawBasis
+    ? presentLawBasis({
+        measures: citingMeasures(measures, round),
+        register: round.after.register ?? round.before.register,
+        gyldigFra: round.to.gyldigFra ?? round.after.frame?.gyldig_fra,
+        scope: 'changed',
+      })
+    : undefined;
   return {
     kommune: round.kommune,
     omraade: round.omraade,

@@ -62,6 +62,12 @@ export interface MeasureSections extends CitingMeasure {
   sections: readonly TextRow[];
 }
 
+/** What a presentation includes beyond what every format shows. */
+export interface PresentOptions {
+  /** The appendix »Lovgrundlag«, for the formats that draw it (HTML and Word, not the Markdown of a pull request). */
+  lawBasis?: boolean;
+}
+
 export interface LawBasisRequest {
   measures: readonly MeasureSections[];
   /** The register of the service level: its laws and their names. Without it no citation can be read. */

@@ -4,7 +4,7 @@ import { STATUS_LABELS, fieldLabel } from '../labels.js';
 import type { RoundSide, ServiceLevel } from '../model.js';
 import { frameSections, measureSections, rolePhaseItems, type TextRow } from './fields.js';
 import { ageText, danishDateOf, formatDanishDate, shortCommit } from './format.js';
-import { presentLawBasis, type LawBasisPresentation } from './law-basis.js';
+import { presentLawBasis, type LawBasisPresentation, type PresentOptions } from './law-basis.js';
 
 /** A labelled fact about the service level: »Status«, »I høring«. */
 export interface Fact {
@@ -56,7 +56,7 @@ export interface ServiceLevelPresentation {
   groups: KategoriGroup[];
   /** Set when the plan has roles. */
   rolePlan?: RolePlanTable;
-  /** The appendix »Lovgrundlag«: every provision the measures cite, quoted; unset when they cite none. */
+  /** The appendix »Lovgrundlag«, when asked for: every provision the measures cite, quoted; unset when they cite none. */
   lawBasis?: LawBasisPresentation;
 }
 
@@ -66,7 +66,12 @@ export const NO_KATEGORI = 'Øvrige foranstaltninger';
 const DEFAULT_ROLE_PLAN_TITLE = 'Rolle- og ansvarsfordeling';
 
 /** The presentation of a service level: facts with Danish dates and status, measures grouped by kategori and numbered, the role plan as a table. */
-export function presentServiceLevel(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): ServiceLevelPresentation {
+export function presentServiceLevel(
+  level: ServiceLevel,
+  side: RoundSide,
+  meta: { kommune: string; omraade: string },
+  options: PresentOptions = {},
+): ServiceLevelPresentation {
   const frame = level.frame ?? {};
   const adoption = frame.vedtagelse;
   const facts = [
@@ -80,12 +85,14 @@ export function presentServiceLevel(level: ServiceLevel, side: RoundSide, meta: 
   const roles = level.rolePlan?.roller ?? [];
   const commit = shortCommit(side.commit);
   const groups = groupByKategori(level.measures);
-  const lawBasis = presentLawBasis({
-    measures: groups.flatMap((group) => group.measures),
-    register: level.register,
-    gyldigFra: frame.gyldig_fra ?? side.gyldigFra,
-    scope: 'all',
-  });
+  const lawBasis = options.lawBasis
+    ? presentLawBasis({
+        measures: groups.flatMap((group) => group.measures),
+        register: level.register,
+        gyldigFra: frame.gyldig_fra ?? side.gyldigFra,
+        scope: 'all',
+      })
+    : undefined;
   return {
     kommune: meta.kommune,
     omraade: meta.omraade,
