@@ -62,7 +62,7 @@ export function lawTextOf(entry: LawIndexEntry): LawText {
 }
 
 /** What an act says of a cited provision: found, with its text, or missing, with what the act has instead. */
-export type ProvisionLookup = { found: true; paragraph: LawTextParagraph; text: string } | { found: false; reason: string };
+export type ProvisionLookup = { found: true; paragraph: LawTextParagraph; text: string; lines: string[] } | { found: false; reason: string };
 
 export function lookupProvision(text: LawText, ref: ProvisionRef): ProvisionLookup {
   const key = compact(ref.paragraf);
@@ -82,23 +82,39 @@ export function lookupProvision(text: LawText, ref: ProvisionRef): ProvisionLook
     const items = stk.numre ?? [];
     if (ref.nr > items.length) return { found: false, reason: items.length === 0 ? `${stkName} har ingen numre` : `${stkName} har nr. 1-${items.length}` };
     // The item with the words that introduce the list, which it does not make sense without.
-    return { found: true, paragraph, text: `${stk.tekst ? `${stk.tekst} … ` : ''}${ref.nr}) ${items[ref.nr - 1]!}` };
+    return found(paragraph, [...(stk.tekst ? [`${stk.tekst} …`] : []), `${ref.nr}) ${items[ref.nr - 1]!}`]);
   }
-  if (ref.stk !== undefined) return { found: true, paragraph, text: stkText(stk, stkIndex) };
-  return { found: true, paragraph, text: paragraphText(paragraph) };
+  if (ref.stk !== undefined) return found(paragraph, stkLines(stk, stkIndex));
+  return found(paragraph, paragraphLines(paragraph));
+}
+
+/** A provision found: its lines, and its text as one line (the lines joined by spaces). */
+function found(paragraph: LawTextParagraph, lines: string[]): ProvisionLookup {
+  return { found: true, paragraph, text: lines.join(' '), lines };
 }
 
 /** A paragraph as the law prints it: »§ 32. … 1) … Stk. 2. …«. */
 export function paragraphText(paragraph: LawTextParagraph): string {
-  if (!paragraph.stk) return `§ ${paragraph.paragraf}. (Ophævet)`;
-  return `§ ${paragraph.paragraf}. ${paragraph.stk.map((stk, index) => stkText(stk, index)).join(' ')}`;
+  return paragraphLines(paragraph).join(' ');
+}
+
+/** A paragraph in the lines the law prints it in: each stk. and each numbered item on a line of its own. */
+export function paragraphLines(paragraph: LawTextParagraph): string[] {
+  if (!paragraph.stk) return [`§ ${paragraph.paragraf}. (Ophævet)`];
+  const [first = '', ...rest] = paragraph.stk.flatMap((stk, index) => stkLines(stk, index));
+  return [`§ ${paragraph.paragraf}. ${first}`, ...rest];
 }
 
 /** One stk. as the law prints it; stk. 1 has no »Stk. 1.« of its own. */
 export function stkText(stk: ParsedStk, index: number): string {
+  return stkLines(stk, index).join(' ');
+}
+
+/** One stk. in lines: its text, then each numbered item. */
+export function stkLines(stk: ParsedStk, index: number): string[] {
   const items = (stk.numre ?? []).map((item, at) => `${at + 1}) ${item}`);
-  const body = [stk.tekst, ...items].filter((part) => part !== '').join(' ');
-  return index === 0 ? body : `Stk. ${index + 1}. ${body}`;
+  const [first = '', ...rest] = [stk.tekst, ...items].filter((part) => part !== '');
+  return [index === 0 ? first : `Stk. ${index + 1}. ${first}`, ...rest];
 }
 
 /** »loven slutter ved § 214« when a missing paragraph lies past the act's last; else nothing to add. */

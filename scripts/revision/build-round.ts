@@ -125,7 +125,7 @@ function withFrameFacts(side: RoundSide, area: AreaSnapshot): RoundSide {
   return { ...side, ...(frame?.version ? { version: frame.version } : {}), ...(frame?.gyldig_fra ? { gyldigFra: frame.gyldig_fra } : {}) };
 }
 
-/** The service level as values: the frame, the measures sorted by kategori then titel, and the role plan. */
+/** The service level as values: the frame, the measures sorted by kategori then titel, the role plan and the register. */
 export function serviceLevelOf(area: AreaSnapshot): ServiceLevel {
   const measures = [...area.measures.values()].flatMap((document) => measureData(document) ?? []);
   measures.sort((a, b) => (a.kategori ?? '').localeCompare(b.kategori ?? '', 'da') || (a.titel ?? '').localeCompare(b.titel ?? '', 'da'));
@@ -133,6 +133,7 @@ export function serviceLevelOf(area: AreaSnapshot): ServiceLevel {
     ...optional('frame', frameData(area.frame)),
     measures,
     ...optional('rolePlan', rolePlanData(area.rolePlan)),
+    ...optional('register', registerData(area.register)),
   };
 }
 

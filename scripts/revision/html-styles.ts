@@ -71,3 +71,18 @@ export const SERVICE_LEVEL_CSS = `@page rolleplan { size: A4 landscape; }
 .rolleplan ul { margin: 0; padding-left: 1.1em; }
 @media print { a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; } }
 `;
+
+/** The appendix »Lovgrundlag« of both documents: each provision's wording as an indented quote with its source line below. */
+export const LAW_BASIS_CSS = `.lovgrundlag { break-before: page; page-break-before: always; }
+.lovgrundlag .indledning { color: #444; }
+.bestemmelse { margin: 1.6em 0 2em; }
+.bestemmelse h3 { margin-bottom: 0.4em; }
+.bestemmelse h3 a { color: #1f4e79; }
+.bestemmelse figure { margin: 0; }
+.bestemmelse blockquote { margin: 0 0 0.3em 1.2em; padding: 0.1em 0 0.1em 1em; border-left: 3pt solid #b4c3d8; }
+.bestemmelse blockquote p { margin: 0.35em 0; }
+.bestemmelse figcaption { margin-left: calc(2.2em + 3pt); font-size: 9.5pt; color: #555; }
+.bestemmelse .mangler { color: #8a1c1c; font-style: italic; margin-left: calc(2.2em + 3pt); }
+.bestemmelse .henvist { font-size: 10pt; margin-top: 0.6em; }
+@media print { .bestemmelse h3 a { color: inherit; } .bestemmelse h3 a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.75em; font-weight: normal; } }
+`;

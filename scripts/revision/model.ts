@@ -1,4 +1,4 @@
-import type { Foranstaltning, Rolleplan, Serviceniveau } from '../model/generated-types.js';
+import type { Foranstaltning, Lovregister, Rolleplan, Serviceniveau } from '../model/generated-types.js';
 // A type-only import: the registry's ids, with no module cycle at run time.
 import type { ChangeId } from './classify-changes.js';
 
@@ -59,6 +59,8 @@ export interface ServiceLevel {
   /** Sorted by kategori, then titel. */
   measures: Partial<Foranstaltning>[];
   rolePlan?: Partial<Rolleplan>;
+  /** The register beside the area: the laws its citations are read by, for the appendix »Lovgrundlag«. */
+  register?: Lovregister;
 }
 
 /** A deviation accepted in the round: a suppression that is new at the `to` side. */

@@ -14,7 +14,7 @@ export async function renderChangelogDocx(round: Round): Promise<Buffer> {
   const date = revisionDate(round);
   const author = round.to.author ?? DEFAULT_AUTHOR;
   const children: DocumentChild[] = [
-    ...changelogPart(presentChangelog(round)),
+    ...changelogPart(presentChangelog(round, { lawBasis: true })),
     heading('Forslag til serviceniveau', 1, true),
     bodyParagraph(
       'Her følger hele det foreslåede serviceniveau. Ændringerne i forhold til det gældende serviceniveau er registrerede ændringer i Word, så de kan gennemgås en for en under Gennemse.',
@@ -27,7 +27,7 @@ export async function renderChangelogDocx(round: Round): Promise<Buffer> {
 
 /** The whole service level at one side of a round as a clean Word document, without tracked changes. */
 export async function renderServiceLevelDocx(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): Promise<Buffer> {
-  const children = serviceLevelPart(presentServiceLevel(level, side, meta));
+  const children = serviceLevelPart(presentServiceLevel(level, side, meta, { lawBasis: true }));
   return pack(children, {
     title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
     creator: side.author ?? DEFAULT_AUTHOR,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BASE_CSS, CHANGELOG_CSS, SERVICE_LEVEL_CSS } from './html-styles.js';
+import { escapeHtml } from './html-escape.js';
+import { LAW_BASIS_ID, lawBasisSection } from './html-law-basis.js';
+import { BASE_CSS, CHANGELOG_CSS, LAW_BASIS_CSS, SERVICE_LEVEL_CSS } from './html-styles.js';
 import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS } from './labels.js';
 import { inlineMarkdownToHtml, markdownToHtml } from './markdown-to-html.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
@@ -8,25 +10,26 @@ import { formatCount } from './present/format.js';
 import { presentServiceLevel, type Fact, type MeasureText, type RolePlanTable } from './present/service-level.js';
 import { redline } from './redline.js';
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export { escapeHtml };
 
 /** The changelog of a round as one self-contained, print-ready HTML file: cover, summary, a paralleltekst and amendment instructions per measure. */
 export function renderChangelogHtml(round: Round): string {
-  const presentation = presentChangelog(round);
+  const presentation = presentChangelog(round, { lawBasis: true });
   const title = `Ændringer i serviceniveauet – ${presentation.kommune} – ${presentation.fromLabel} til ${presentation.toLabel}`;
   const body = [
     ...changelogCover(presentation),
     ...changelogSummary(presentation),
     ...presentation.measures.flatMap(changeSection),
     ...deviationsSection(presentation.deviations),
+    ...(presentation.lawBasis ? lawBasisSection(presentation.lawBasis, 'aendring') : []),
   ];
-  return htmlDocument(title, CHANGELOG_CSS, body);
+  return htmlDocument(title, CHANGELOG_CSS + LAW_BASIS_CSS, body);
 }
 
 /** The whole service level at one side of a round as one self-contained, print-ready HTML document: what the committee adopts and what is published. */
 export function renderServiceLevelHtml(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): string {
-  const presentation = presentServiceLevel(level, side, meta);
-  const { groups, rolePlan, signatory, source } = presentation;
+  const presentation = presentServiceLevel(level, side, meta, { lawBasis: true });
+  const { groups, rolePlan, signatory, source, lawBasis } = presentation;
 
   const toc = [
     ...presentation.frameSections.map((section) => `<li><a href="#${section.key}">${escapeHtml(section.heading)}</a></li>`),
@@ -35,6 +38,7 @@ export function renderServiceLevelHtml(level: ServiceLevel, side: RoundSide, met
       return `<li><a href="#kategori-${group.number}">${escapeHtml(group.kategori)}</a>\n<ol>\n${items.join('\n')}\n</ol>\n</li>`;
     }),
     ...(rolePlan ? [`<li><a href="#rolleplan">${escapeHtml(rolePlan.titel)}</a></li>`] : []),
+    ...(lawBasis ? [`<li><a href="#${LAW_BASIS_ID}">${escapeHtml(lawBasis.heading)}</a></li>`] : []),
   ];
 
   const body = [
@@ -65,14 +69,10 @@ export function renderServiceLevelHtml(level: ServiceLevel, side: RoundSide, met
       '</section>',
     ]),
     ...(rolePlan ? rolePlanSection(rolePlan) : []),
+    ...(lawBasis ? lawBasisSection(lawBasis, 'foranstaltning') : []),
   ];
   const title = `Serviceniveau – ${presentation.omraade} – ${presentation.kommune}`;
-  return htmlDocument(title, SERVICE_LEVEL_CSS, body);
-}
-
-/** Escapes text for HTML content and attribute values: nothing from a round can become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character] ?? character);
+  return htmlDocument(title, SERVICE_LEVEL_CSS + LAW_BASIS_CSS, body);
 }
 
 function changelogCover(presentation: ChangelogPresentation): string[] {

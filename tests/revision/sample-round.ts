@@ -1,4 +1,15 @@
+import type { Lovregister } from '../../scripts/model/generated-types.js';
 import type { Round, MeasureChange } from '../../scripts/revision/model.js';
+
+/** The laws of policies/lovregister.json the sample cites, by their names: what the appendix »Lovgrundlag« reads citations by. */
+export const SAMPLE_REGISTER: Lovregister = {
+  love: [
+    { id: 'BL', navn: 'Barnets Lov', aliaser: ['barnets lov', 'BL'] },
+    { id: 'SEL', navn: 'Serviceloven', aliaser: ['serviceloven', 'lov om social service', 'SEL'] },
+    { id: 'FSL', navn: 'Lov om folkeskolen', aliaser: ['folkeskoleloven', 'FSL'] },
+  ],
+  paragraffer: [],
+};
 
 const measureBefore = {
   id: 'praktisk-paedagogisk-stoette',
@@ -98,8 +109,12 @@ export function sampleRound(): Round {
         },
       ],
     },
-    before: { frame, measures: [measureBefore] },
-    after: { frame: { ...frame, version: '2026.1', gyldig_fra: '2026-03-01', status: 'hoering' }, measures: [mentor, measureAfter] },
+    before: { frame, measures: [measureBefore], register: SAMPLE_REGISTER },
+    after: {
+      frame: { ...frame, version: '2026.1', gyldig_fra: '2026-03-01', status: 'hoering' },
+      measures: [mentor, measureAfter],
+      register: SAMPLE_REGISTER,
+    },
     deviations: [
       { file: 'policies/boern-og-unge/foranstaltninger/mentorordning.md', line: 20, rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen' },
     ],

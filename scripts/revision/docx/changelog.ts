@@ -3,6 +3,7 @@ import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS } from '../labels.js';
 import type { AcceptedDeviation } from '../model.js';
 import { SIDE_HEADINGS, type ChangelogPresentation, type ClassCounts, type MeasurePresentation } from '../present/changelog.js';
 import { formatCount } from '../present/format.js';
+import { lawBasisPart } from './law-basis.js';
 import { alignBlocks, markdownBlocks } from './markdown-blocks.js';
 import {
   bodyParagraph,
@@ -28,6 +29,7 @@ export function changelogPart(presentation: ChangelogPresentation): DocumentChil
     ...(measures.length > 0 ? [summaryTable(presentation)] : [bodyParagraph('Der er ingen ændringer i denne revisionsrunde.')]),
     ...parallelText(measures),
     ...deviationSection(presentation.deviations),
+    ...(presentation.lawBasis ? lawBasisPart(presentation.lawBasis) : []),
   ];
 }
 
@@ -42,7 +44,7 @@ function changelogCover(presentation: ChangelogPresentation): DocumentChild[] {
       spacing: { before: 240 },
       children: [
         new TextRun(
-          'Dokumentet giver først en oversigt over ændringerne. Derefter følger for hver ændret foranstaltning en paralleltekst med den gældende og den nye formulering og de ændringsforslag, udvalget skal tage stilling til, nummereret fortløbende for hele runden. Til sidst følger hele forslaget til serviceniveau med ændringerne vist som registrerede ændringer.',
+          `Dokumentet giver først en oversigt over ændringerne. Derefter følger for hver ændret foranstaltning en paralleltekst med den gældende og den nye formulering og de ændringsforslag, udvalget skal tage stilling til, nummereret fortløbende for hele runden.${presentation.lawBasis ? ' Under »Lovgrundlag« står ordlyden af de lovbestemmelser, de ændrede foranstaltninger henviser til.' : ''} Til sidst følger hele forslaget til serviceniveau med ændringerne vist som registrerede ændringer.`,
         ),
       ],
     }),

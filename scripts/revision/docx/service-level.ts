@@ -3,6 +3,7 @@ import { alignByKey } from '../align-by-key.js';
 import type { Round } from '../model.js';
 import type { ServiceLevelPresentation } from '../present/service-level.js';
 import { presentServiceLevel } from '../present/service-level.js';
+import { lawBasisPart } from './law-basis.js';
 import { boldBlock, labelledBlock, markdownBlocks, textBlock, type TextBlock } from './markdown-blocks.js';
 import { cell, headerRow, labelledParagraph, plainParagraph, table, tracked, type DocumentChild, type Revisions } from './paragraphs.js';
 
@@ -25,7 +26,7 @@ interface RoleRow {
   phases: TextBlock[][];
 }
 
-/** The whole service level as a clean document: cover with its facts, then every part, the first on a new page. */
+/** The whole service level as a clean document: cover with its facts, then every part, the first on a new page, and the appendix »Lovgrundlag«. */
 export function serviceLevelPart(presentation: ServiceLevelPresentation): DocumentChild[] {
   const children: DocumentChild[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Serviceniveau')] }),
@@ -44,6 +45,7 @@ export function serviceLevelPart(presentation: ServiceLevelPresentation): Docume
       );
     else children.push(...part.blocks.map((block, blockIndex) => plainParagraph(block, index === 0 && blockIndex === 0)));
   });
+  if (presentation.lawBasis) children.push(...lawBasisPart(presentation.lawBasis));
   return children;
 }
 

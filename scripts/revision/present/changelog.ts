@@ -5,6 +5,7 @@ import { CLASS_LABELS, CLASS_ORDER, KIND_LABELS, STATUS_LABELS, fieldHeading, fi
 import type { AcceptedDeviation, ChangeClass, ChangeId, ChangeKind, MeasureChange, Round, RoundSide } from '../model.js';
 import { measureSections, type TextRow } from './fields.js';
 import { ageText, danishDateOf, formatCount, formatDanishDate, shortCommit } from './format.js';
+import { presentLawBasis, type LawBasisPresentation, type MeasureSections, type PresentOptions } from './law-basis.js';
 
 /** How many changes of each class. */
 export type ClassCounts = Record<ChangeClass, number>;
@@ -77,6 +78,8 @@ export interface ChangelogPresentation {
   /** Every amendment of the round, numbered 1, 2, 3, … through the measures in their order. */
   amendments: Amendment[];
   deviations: readonly AcceptedDeviation[];
+  /** The appendix »Lovgrundlag«, when asked for: the provisions the changed measures cite, quoted; unset when they cite none. */
+  lawBasis?: LawBasisPresentation;
 }
 
 /** The headings of the two sides' columns, in the cover's table. */
@@ -86,7 +89,7 @@ export const SIDE_HEADINGS = { from: 'Gældende', to: 'Ny' } as const;
 export const MISSING = '–';
 
 /** The presentation of a round's changelog: order, counts, labels, dates and the numbered amendments. */
-export function presentChangelog(round: Round): ChangelogPresentation {
+export function presentChangelog(round: Round, options: PresentOptions = {}): ChangelogPresentation {
   let next = 1;
   const measures = orderChanges(round.changelog.changes).map((change, index): MeasurePresentation => {
     const measure = presentMeasure(change, index + 1, round);
@@ -95,6 +98,14 @@ export function presentChangelog(round: Round): ChangelogPresentation {
   });
   const byClass = sumCounts(measures.map((measure) => measure.counts));
   const kinds = (kind: ChangeKind) => measures.filter((measure) => measure.kind === kind).length;
+  const lawBasis = options.lawBasis
+    ? presentLawBasis({
+        measures: citingMeasures(measures, round),
+        register: round.after.register ?? round.before.register,
+        gyldigFra: round.to.gyldigFra ?? round.after.frame?.gyldig_fra,
+        scope: 'changed',
+      })
+    : undefined;
   return {
     kommune: round.kommune,
     omraade: round.omraade,
@@ -105,7 +116,18 @@ export function presentChangelog(round: Round): ChangelogPresentation {
     measures,
     amendments: measures.flatMap((measure) => measure.amendments),
     deviations: round.deviations,
+    ...(lawBasis ? { lawBasis } : {}),
   };
+}
+
+/** The changed measures with the sections their citations are read from: the proposed wording, or the present one of a removed measure. */
+function citingMeasures(measures: readonly MeasurePresentation[], round: Round): MeasureSections[] {
+  return measures.flatMap((measure) => {
+    const removed = measure.kind === 'removed';
+    const data = (removed ? round.before : round.after).measures.find((candidate) => candidate.id === measure.id);
+    if (!data) return []; // the frame and the role plan are not measures
+    return [{ number: measure.number, titel: measure.titel, ...(removed ? { removed: true as const } : {}), sections: measureSections(data) }];
+  });
 }
 
 /** Field changes by class; a measure added or removed without field changes is itself one material change (SPEC, "Revision rounds"). */

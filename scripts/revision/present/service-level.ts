@@ -4,6 +4,7 @@ import { STATUS_LABELS, fieldLabel } from '../labels.js';
 import type { RoundSide, ServiceLevel } from '../model.js';
 import { frameSections, measureSections, rolePhaseItems, type TextRow } from './fields.js';
 import { ageText, danishDateOf, formatDanishDate, shortCommit } from './format.js';
+import { presentLawBasis, type LawBasisPresentation, type PresentOptions } from './law-basis.js';
 
 /** A labelled fact about the service level: »Status«, »I høring«. */
 export interface Fact {
@@ -55,6 +56,8 @@ export interface ServiceLevelPresentation {
   groups: KategoriGroup[];
   /** Set when the plan has roles. */
   rolePlan?: RolePlanTable;
+  /** The appendix »Lovgrundlag«, when asked for: every provision the measures cite, quoted; unset when they cite none. */
+  lawBasis?: LawBasisPresentation;
 }
 
 /** Measures without a kategori are gathered last under this heading. */
@@ -63,7 +66,12 @@ export const NO_KATEGORI = 'Øvrige foranstaltninger';
 const DEFAULT_ROLE_PLAN_TITLE = 'Rolle- og ansvarsfordeling';
 
 /** The presentation of a service level: facts with Danish dates and status, measures grouped by kategori and numbered, the role plan as a table. */
-export function presentServiceLevel(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): ServiceLevelPresentation {
+export function presentServiceLevel(
+  level: ServiceLevel,
+  side: RoundSide,
+  meta: { kommune: string; omraade: string },
+  options: PresentOptions = {},
+): ServiceLevelPresentation {
   const frame = level.frame ?? {};
   const adoption = frame.vedtagelse;
   const facts = [
@@ -76,6 +84,15 @@ export function presentServiceLevel(level: ServiceLevel, side: RoundSide, meta: 
   const signatory = frame.underskriver;
   const roles = level.rolePlan?.roller ?? [];
   const commit = shortCommit(side.commit);
+  const groups = groupByKategori(level.measures);
+  const lawBasis = options.lawBasis
+    ? presentLawBasis({
+        measures: groups.flatMap((group) => group.measures),
+        register: level.register,
+        gyldigFra: frame.gyldig_fra ?? side.gyldigFra,
+        scope: 'all',
+      })
+    : undefined;
   return {
     kommune: meta.kommune,
     omraade: meta.omraade,
@@ -85,7 +102,7 @@ export function presentServiceLevel(level: ServiceLevel, side: RoundSide, meta: 
     frameSections: frameSections(frame),
     // Forewords often end with the signature already (»Lene Holm, borgmester«): then it is not repeated.
     ...(signatory?.navn && !(frame.forord ?? '').includes(signatory.navn) ? { signatory: { navn: signatory.navn, titel: signatory.titel ?? '' } } : {}),
-    groups: groupByKategori(level.measures),
+    groups,
     ...(roles.length > 0
       ? {
           rolePlan: {
@@ -95,6 +112,7 @@ export function presentServiceLevel(level: ServiceLevel, side: RoundSide, meta: 
           },
         }
       : {}),
+    ...(lawBasis ? { lawBasis } : {}),
   };
 }
 
