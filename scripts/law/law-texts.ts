@@ -45,7 +45,7 @@ export function findLawText(name: string): LawIndexEntry | undefined {
   const trimmed = name.trim();
   const byId = lawTextIndex().find((entry) => entry.id === trimmed);
   if (byId) return byId;
-  const numbered = /(\d+)\s*(?:af\s*\d{1,2}\/\d{1,2}\/(\d{4})|\/\s*(\d{4}))/.exec(trimmed.replace(/\bnr\.?\s*/i, ''));
+  const numbered = /^(?:[A-ZÆØÅa-zæøå]+ )?(\d+) ?(?:af \d{1,2}\/\d{1,2}\/(\d{4})|\/ ?(\d{4}))$/.exec(trimmed.replace(/\bnr\.? ?/i, '').replace(/\s+/g, ' '));
   if (!numbered) return undefined;
   const id = `${numbered[2] ?? numbered[3]}_${numbered[1]}`;
   return lawTextIndex().find((entry) => entry.id === id);

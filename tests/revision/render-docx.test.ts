@@ -372,8 +372,8 @@ describe('renderServiceLevelDocx', () => {
       'Serviceniveau',
       'Eksempel Kommune',
       'Børn og unge med særlige behov',
-      'Version: 2025.1',
-      'Gyldig fra: 1. marts 2025',
+      'Version: 2026.1',
+      'Gyldig fra: 1. marts 2026',
       'Status: Vedtaget',
     ]);
     expect(texts).toEqual(expect.arrayContaining(['Forord', 'Principper', 'Målgruppe', 'Foranstaltninger', 'Rolle- og ansvarsfordeling for serviceniveauet']));
