@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { memoizeByObject } from '../memoize.js';
 import { packageRoot } from '../package-root.js';
 import { LAW_INDEX_FOLDER, LAW_TEXT_FOLDER, type LawIndexEntry, type LawText, type LawTextParagraph } from './law-text-model.js';
 import type { ParsedStk } from './parse-law-text.js';
@@ -17,6 +18,8 @@ const REGENERATE_HINT = 'Filen er en del af værktøjet: hent den igen (git chec
 let folder: string | undefined;
 let index: LawIndexEntry[] | undefined;
 const texts = new Map<string, LawText>();
+/** The act in force by law and date: every citation of a check asks for the same few. */
+const inForce = new Map<string, LawText | undefined>();
 
 /** Every act the tool has the text of (lovtekster/index/index.json), read once and only when asked for. */
 export function lawTextIndex(): readonly LawIndexEntry[] {
@@ -26,6 +29,12 @@ export function lawTextIndex(): readonly LawIndexEntry[] {
 
 /** The act whose text is the law `lawId` on an ISO date, or undefined when the tool has none for that day. */
 export function lawTextOn(lawId: string, date: string): LawText | undefined {
+  const key = `${lawId} ${date}`;
+  if (!inForce.has(key)) inForce.set(key, findLawTextOn(lawId, date));
+  return inForce.get(key);
+}
+
+function findLawTextOn(lawId: string, date: string): LawText | undefined {
   const entry = lawTextsOf(lawId)
     .filter((candidate) => candidate.gaelder_fra <= date)
     .at(-1);
@@ -65,8 +74,7 @@ export function lawTextOf(entry: LawIndexEntry): LawText {
 export type ProvisionLookup = { found: true; paragraph: LawTextParagraph; text: string; lines: string[] } | { found: false; reason: string };
 
 export function lookupProvision(text: LawText, ref: ProvisionRef): ProvisionLookup {
-  const key = compact(ref.paragraf);
-  const paragraph = text.paragraffer.find((candidate) => compact(candidate.paragraf) === key);
+  const paragraph = paragraphsByNumber(text).get(compact(ref.paragraf));
   const name = `§ ${ref.paragraf}`;
   if (!paragraph) return { found: false, reason: lastParagraphText(text, ref.paragraf) };
   if (paragraph.ophaevet || !paragraph.stk) return { found: false, reason: `${name} er ophævet` };
@@ -124,6 +132,13 @@ function lastParagraphText(text: LawText, paragraf: string): string {
   return last !== undefined && wanted > Number.parseInt(last, 10) ? `loven slutter ved § ${last}` : '';
 }
 
+/** An act's paragraphs by number without spaces (»117a«), once per act: a check looks up every citation. */
+const paragraphsByNumber = memoizeByObject((text: LawText): ReadonlyMap<string, LawTextParagraph> => {
+  const byNumber = new Map<string, LawTextParagraph>();
+  for (const paragraph of text.paragraffer) if (!byNumber.has(compact(paragraph.paragraf))) byNumber.set(compact(paragraph.paragraf), paragraph);
+  return byNumber;
+});
+
 function compact(paragraf: string): string {
   return paragraf.replace(/\s+/g, '');
 }
@@ -152,4 +167,5 @@ export function useLawTextFolder(path: string | undefined): void {
   folder = path;
   index = undefined;
   texts.clear();
+  inForce.clear();
 }

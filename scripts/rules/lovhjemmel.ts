@@ -226,7 +226,9 @@ function lawTextVerdict(citation: Citation, written: string, date: CheckDate): '
 /** Warns once per measure and change when a cited provision changed after the frame was adopted (register »aendringer«). */
 function reportChanges(register: Lovregister, citation: Citation, window: ChangeWindow, report: Report): void {
   if (!citation.law) return;
-  for (const entry of entriesFor(register, citation)) {
+  const amended = amendedEntriesOf(register);
+  if (amended.length === 0) return;
+  for (const entry of entriesFor({ ...register, paragraffer: amended }, citation)) {
     for (const change of entry.aendringer ?? []) {
       if (window.reported.has(change) || change.i_kraft_fra <= window.after || change.i_kraft_fra > window.until) continue;
       window.reported.add(change);
@@ -238,6 +240,9 @@ function reportChanges(register: Lovregister, citation: Citation, window: Change
     }
   }
 }
+
+/** The few register entries that record changes, once per register: most citations need not be looked up again. */
+const amendedEntriesOf = memoizeByObject((register: Lovregister): Paragraf[] => register.paragraffer.filter((entry) => entry.aendringer?.length));
 
 /** A repealed or not yet valid citation: names the replacement, or the candidates when it depends on the stk./nr. not written. */
 function judgeNotInForce(
