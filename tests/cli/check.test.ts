@@ -28,6 +28,25 @@ describe('serviceniveau check on the example kommune', () => {
     expect(result.status).toBe(0);
   });
 
+  it('--dato checks the law as it stands on another day: in January 2024 § 90 had eleven items (LOV nr 721 af 13/06/2023)', () => {
+    const root = policyTree({ [`${MEASURES}/pasning.md`]: measureMarkdown({ id: 'pasning', sections: { Lovhjemmel: 'Barnets Lov § 90, nr. 12.' } }) });
+    const later = runCli(['check', '--dato', '2025-06-01', '--format', 'json'], root);
+    expect(later.status).toBe(0); // only the register's low-confidence warning on nr. 12
+    expect((JSON.parse(later.stdout) as { severity: string }[]).map((finding) => finding.severity)).toEqual(['warning']);
+    const result = runCli(['check', '--dato', '2024-01-10', '--format', 'json'], root);
+    expect(result.status).toBe(1);
+    const findings = JSON.parse(result.stdout) as { rule: string; message: string }[];
+    expect(findings.map(({ rule, message }) => [rule, message])).toEqual([
+      ['lovhjemmel', '»Barnets Lov § 90, nr. 12« findes ikke i LOV nr 721 af 13/06/2023 — § 90 har nr. 1-11'],
+    ]);
+  });
+
+  it('--dato that is not a date is a Danish usage error', () => {
+    const result = runCli(['check', '--dato', '2025-02-30'], REPO_ROOT);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('serviceniveau: --dato »2025-02-30« er ikke en dato\n  → Skriv datoen som ÅÅÅÅ-MM-DD, fx --dato 2025-09-01.\n');
+  });
+
   it('never writes to a policy file', () => {
     const fingerprint = () =>
       listFiles(join(REPO_ROOT, 'policies'))
