@@ -103,6 +103,18 @@ describe('classifying the changes of a revision round', () => {
     ).toEqual([expect.objectContaining({ field: 'indhold', class: 'editorial', change: 'tekst-redaktionel' })]);
   });
 
+  it('a new gyldig_fra in the frame is material, gyldig-fra-aendret: it is when the change reaches the families', async () => {
+    const cwd = makeRepository([
+      { files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: baseMeasure }, tag: 'vedtaget/2025-02-11' },
+      { files: { [`${AREA}/serviceniveau.md`]: frameText('2026.1', '2026-03-01') } },
+    ]);
+    const [frame] = (await buildRound({ cwd, to: 'HEAD' })).changelog.changes;
+    expect(frame?.fields).toEqual([
+      expect.objectContaining({ field: 'version', class: 'editorial', change: 'rammeoplysning-aendret' }),
+      expect.objectContaining({ field: 'gyldig_fra', class: 'material', change: 'gyldig-fra-aendret', note: '1. marts 2025 → 1. marts 2026' }),
+    ]);
+  });
+
   it('who grants the measure is tildeling-aendret, and other new wording is content', async () => {
     expect(await fieldsOf((text) => text.replace('Sagsbehandleren i Familieafdelingen', 'Visitationsudvalget i Familieafdelingen'))).toEqual([
       expect.objectContaining({ change: 'tildeling-aendret', class: 'material' }),

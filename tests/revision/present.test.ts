@@ -125,16 +125,17 @@ describe('presentChangelog', () => {
         kind: 'changed',
         fields: [
           { field: 'status', class: 'editorial', change: 'rammeoplysning-aendret', before: 'vedtaget', after: 'hoering' },
-          { field: 'gyldig_fra', class: 'editorial', change: 'rammeoplysning-aendret', before: '2025-03-01', after: '2026-03-01' },
+          { field: 'gyldig_fra', class: 'material', change: 'gyldig-fra-aendret', before: '2025-03-01', after: '2026-03-01' },
         ],
       },
     ];
     const presentation = presentChangelog(round);
+    // The new gyldig_fra is material, so it comes first.
     expect(presentation.amendments.map((amendment) => amendment.text)).toEqual([
-      '»Status« ændres fra »Vedtaget« til: »I høring«.',
       '»Gyldig fra« ændres fra »1. marts 2025« til: »1. marts 2026«.',
+      '»Status« ændres fra »Vedtaget« til: »I høring«.',
     ]);
-    expect(presentation.measures[0]!.fields[0]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
+    expect(presentation.measures[0]!.fields[1]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
   });
 
   it('gives both sides of the round with Danish dates and short commits, and a dash where a side has no value', () => {
