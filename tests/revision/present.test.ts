@@ -138,6 +138,33 @@ describe('presentChangelog', () => {
     expect(presentation.measures[0]!.fields[1]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
   });
 
+  it("dates the adopted side by the frame's adoption, else by its tag's name, and only then by the commit", () => {
+    const round = sampleRound();
+    const adoption = { dato: '2025-02-10', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234' };
+    const dates = () => presentChangelog(round).sides.find((row) => row.label === 'Dato');
+    round.from = { ...round.from, label: 'vedtaget/2025-02-11', date: '2026-11-25T10:00:00Z' };
+    round.before.frame = { ...round.before.frame, vedtagelse: adoption };
+    expect(dates()).toEqual({ label: 'Dato', from: '10. februar 2025', to: '15. januar 2026' });
+    delete round.before.frame.vedtagelse;
+    expect(dates()?.from).toBe('11. februar 2025');
+    round.from.label = 'main~3';
+    expect(dates()?.from).toBe('25. november 2026');
+  });
+
+  it('dates the proposal by its own adoption, not one it still carries from the adopted version', () => {
+    const round = sampleRound();
+    const adoption = { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234' };
+    round.before.frame = { ...round.before.frame, vedtagelse: adoption };
+    round.after.frame = { ...round.after.frame, vedtagelse: adoption };
+    const dates = () => presentChangelog(round).sides.find((row) => row.label === 'Dato');
+    expect(dates()).toEqual({ label: 'Dato', from: '11. februar 2025', to: '15. januar 2026' });
+    round.after.frame = { ...round.after.frame, vedtagelse: { ...adoption, dato: '2026-02-20' } };
+    expect(dates()?.to).toBe('20. februar 2026');
+    round.to = { label: 'arbejdskopien' };
+    round.after.frame = { ...round.after.frame, vedtagelse: adoption };
+    expect(dates()?.to).toBe('–');
+  });
+
   it('gives both sides of the round with Danish dates and short commits, and a dash where a side has no value', () => {
     const round = sampleRound();
     round.to = { label: 'arbejdskopien' };

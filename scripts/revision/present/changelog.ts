@@ -111,7 +111,7 @@ export function presentChangelog(round: Round, options: PresentOptions = {}): Ch
     omraade: round.omraade,
     fromLabel: round.from.label,
     toLabel: round.to.label,
-    sides: sideRows(round.from, round.to),
+    sides: sideRows(round),
     totals: { byClass, added: kinds('added'), removed: kinds('removed'), renamed: kinds('renamed') },
     measures,
     amendments: measures.flatMap((measure) => measure.amendments),
@@ -242,15 +242,35 @@ function isStatus(value: string): value is Serviceniveau['status'] {
   return Object.hasOwn(STATUS_LABELS, value);
 }
 
-function sideRows(from: RoundSide, to: RoundSide): SideRow[] {
+function sideRows(round: Round): SideRow[] {
+  const { from, to } = round;
+  const dates = sideDates(round);
   const row = (label: string, value: (side: RoundSide) => string | undefined): SideRow => ({ label, from: value(from) ?? MISSING, to: value(to) ?? MISSING });
   return [
     row('Grundlag', (side) => side.label),
-    row('Dato', (side) => danishDateOf(side.date)),
+    { label: 'Dato', from: danishDateOf(dates.from) ?? MISSING, to: danishDateOf(dates.to) ?? MISSING },
     row('Version', (side) => side.version),
     row('Gyldig fra', (side) => danishDateOf(side.gyldigFra)),
     row('Commit', (side) => shortCommit(side.commit)),
   ];
+}
+
+/**
+ * The date each side stands for. The adopted side: the frame's adoption date (`vedtagelse.dato`), else the date in its
+ * tag name (`vedtaget/2025-02-11`), and only then the commit's. The proposal: its own adoption date, not one it still
+ * carries from the adopted version, else its tag's or its commit's; none for the working tree.
+ */
+export function sideDates(round: Round): { from?: string; to?: string } {
+  const adopted = round.before.frame?.vedtagelse?.dato;
+  const proposed = round.after.frame?.vedtagelse?.dato;
+  const from = adopted ?? tagDate(round.from.label) ?? round.from.date;
+  const to = (proposed !== adopted ? proposed : undefined) ?? tagDate(round.to.label) ?? round.to.date;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/** The date in an adoption tag's name: `vedtaget/2025-02-11` → `2025-02-11`. */
+function tagDate(label: string): string | undefined {
+  return /(?:^|\/)vedtaget\/(\d{4}-\d{2}-\d{2})$/.exec(label)?.[1];
 }
 
 function sumCounts(counts: readonly ClassCounts[]): ClassCounts {
