@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from '../../scripts/revision/labels.js';
 import type { MeasureChange, ServiceLevel } from '../../scripts/revision/model.js';
-import { classSummary, orderChanges, presentChangelog } from '../../scripts/revision/present/changelog.js';
+import { classSummary, orderChanges, presentChangelog, totalsText } from '../../scripts/revision/present/changelog.js';
 import { ageText, formatCount, formatDanishDate } from '../../scripts/revision/present/format.js';
 import { NO_KATEGORI, presentServiceLevel } from '../../scripts/revision/present/service-level.js';
-import { sampleRound, renamedFamiliebehandling } from './sample-round.js';
+import { countedRound, sampleRound, renamedFamiliebehandling } from './sample-round.js';
 
 const META = { kommune: 'Eksempel Kommune', omraade: 'Børn og unge med særlige behov' };
 
@@ -73,12 +73,43 @@ describe('presentChangelog', () => {
     expect(mentor.counts).toEqual({ material: 1, content: 0, editorial: 0 });
     expect(mentor.material).toBe(true);
     expect(mentor.summary).toBe('');
-    expect(presentation.totals).toEqual({ byClass: { material: 3, content: 0, editorial: 2 }, added: 1, removed: 0, renamed: 0 });
+    expect(presentation.totals).toEqual({
+      byClass: { material: 3, content: 0, editorial: 2 },
+      added: 1,
+      removed: 0,
+      renamed: 0,
+      text: '3 væsentlige ændringer: 1 ny foranstaltning og 2 ændringer i teksten; 2 redaktionelle ændringer.',
+    });
+  });
+
+  it('counts an added and a removed measure once each, however many fields they have, and lists no field of theirs', () => {
+    const presentation = presentChangelog(countedRound());
+    expect(presentation.totals).toEqual({
+      byClass: { material: 6, content: 0, editorial: 0 },
+      added: 1,
+      removed: 1,
+      renamed: 0,
+      text: '6 væsentlige ændringer: 1 ny foranstaltning, 1 udgået og 4 ændringer i teksten.',
+    });
+    for (const id of ['mentorordning', 'praktisk-paedagogisk-stoette']) {
+      const measure = presentation.measures.find((candidate) => candidate.id === id)!;
+      expect(measure).toMatchObject({ counts: { material: 1, content: 0, editorial: 0 }, summary: '', fields: [] });
+      expect(measure.amendments).toHaveLength(1);
+    }
+  });
+
+  it('says the counts in words, singular and plural, and nothing for no changes', () => {
+    expect(totalsText({ material: 4, content: 1, editorial: 1200 }, 0, 0)).toBe(
+      '4 væsentlige ændringer; 1 indholdsmæssig ændring; 1.200 redaktionelle ændringer.',
+    );
+    expect(totalsText({ material: 3, content: 0, editorial: 0 }, 1, 2)).toBe('3 væsentlige ændringer: 1 ny foranstaltning og 2 udgåede.');
+    expect(totalsText({ material: 0, content: 0, editorial: 0 }, 0, 0)).toBe('');
   });
 
   it('counts the field changes in Danish words, singular and plural', () => {
     expect(presentChangelog(sampleRound()).measures[0]!.summary).toBe('2 væsentlige, 1 redaktionel');
     expect(classSummary({ material: 0, content: 1200, editorial: 1 })).toBe('1.200 indholdsmæssige, 1 redaktionel');
+    expect(classSummary({ material: 1, content: 0, editorial: 2 })).toBe('1 væsentlig, 2 redaktionelle');
   });
 
   it('shows a new measure whole from the proposal: kategori and age with an en dash, then its filled-in sections', () => {
