@@ -1,5 +1,5 @@
 import { parseCitations } from '../law/parse-citations.js';
-import { lawNamesOf } from '../law/register.js';
+import { danishDate, lawNamesOf } from '../law/register.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Lovregister } from '../model/generated-types.js';
 import { findStatements, individuelVurdering } from '../rules/individuel-vurdering.js';
@@ -20,6 +20,7 @@ export const CHANGE_IDS = {
   'lovhjemmel-aendret': 'material',
   'tildeling-aendret': 'material',
   'individuel-vurdering-fjernet': 'material',
+  'gyldig-fra-aendret': 'material',
   'titel-aendret': 'content',
   'kategori-aendret': 'content',
   'rolleplan-aendret': 'content',
@@ -33,8 +34,8 @@ export type ChangeId = keyof typeof CHANGE_IDS;
 /** What counts as the individual-assessment statement: the rule's phrases and negations, as configured for check. */
 export type StatementOptions = Parameters<typeof findStatements>[1];
 
-/** Frame metadata that changes every round and changes nothing for a family. */
-const METADATA = new Set(['kommune', 'omraade', 'status', 'version', 'gyldig_fra', 'naeste_revision', 'vedtagelse', 'underskriver']);
+/** Frame metadata that changes every round and changes nothing for a family (`gyldig_fra` does: it is when the change reaches them). */
+const METADATA = new Set(['kommune', 'omraade', 'status', 'version', 'naeste_revision', 'vedtagelse', 'underskriver']);
 
 /** Judges each structural change: a change id and class per field, with the numbers pulled out where scope changed. */
 export function classifyChanges(
@@ -68,10 +69,11 @@ function judge(change: StructuralChange, diff: FieldDiff, register: Lovregister 
     const [before, after] = [citedParagraphs(diff.before, register), citedParagraphs(diff.after, register)];
     if (before.join('|') !== after.join('|')) return result('lovhjemmel-aendret', describeSetChange(before, after));
   }
+  const isFrame = change.before?.kind === 'serviceniveau' || change.after?.kind === 'serviceniveau';
+  if (isFrame && diff.field === 'gyldig_fra') return result('gyldig-fra-aendret', `${shownDate(diff.before)} → ${shownDate(diff.after)}`);
   const editorial = sameWords(diff.before, diff.after);
   if (editorial) return result('tekst-redaktionel');
   if (diff.field.startsWith('roller.')) return result('rolleplan-aendret');
-  const isFrame = change.before?.kind === 'serviceniveau' || change.after?.kind === 'serviceniveau';
   if (isFrame && METADATA.has(diff.field)) return result('rammeoplysning-aendret');
   switch (diff.field) {
     case 'omfang': {
@@ -89,6 +91,12 @@ function judge(change: StructuralChange, diff: FieldDiff, register: Lovregister 
     default:
       return result('tekst-aendret');
   }
+}
+
+/** An ISO date the Danish way, »1. marts 2026«; '–' for none, anything else as written. */
+function shownDate(value: string): string {
+  if (value === '') return '–';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? danishDate(value) : value;
 }
 
 /** The field that held the individual-assessment statement before, when the statement is gone after. */

@@ -72,6 +72,7 @@ function headOf(presentation: ChangelogPresentation): string {
     `| Fjernede foranstaltninger | ${formatCount(totals.removed)} |`,
     `| Omdøbte foranstaltninger | ${formatCount(totals.renamed)} |`,
     '',
+    ...(totals.text ? [escapeLine(totals.text), ''] : []),
   ];
   if (presentation.measures.length === 0) lines.push('Runden indeholder ingen ændringer.', '');
   else lines.push('Væsentlige ændringer står først. Slettede ord er ~~overstreget~~, nye ord er **fede**.', '');

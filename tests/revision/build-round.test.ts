@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildRound } from '../../scripts/revision/build-round.js';
+import { renderChangelogDocx } from '../../scripts/revision/render-docx.js';
+import { renderChangelogHtml } from '../../scripts/revision/render-html.js';
 import type { FieldChange } from '../../scripts/revision/model.js';
 import { lineOf, measureMarkdown, runCli } from '../helpers.js';
 import { frameText, git, makeRepository, writeFiles } from './git-fixtures.js';
@@ -101,6 +103,18 @@ describe('classifying the changes of a revision round', () => {
     expect(
       await fieldsOf((text) => text.replace('En familiekonsulent kommer i hjemmet og hjælper', 'En familiekonsulent kommer i hjemmet, og hjælper')),
     ).toEqual([expect.objectContaining({ field: 'indhold', class: 'editorial', change: 'tekst-redaktionel' })]);
+  });
+
+  it('a new gyldig_fra in the frame is material, gyldig-fra-aendret: it is when the change reaches the families', async () => {
+    const cwd = makeRepository([
+      { files: { [`${AREA}/serviceniveau.md`]: frameText(), [MEASURE]: baseMeasure }, tag: 'vedtaget/2025-02-11' },
+      { files: { [`${AREA}/serviceniveau.md`]: frameText('2026.1', '2026-03-01') } },
+    ]);
+    const [frame] = (await buildRound({ cwd, to: 'HEAD' })).changelog.changes;
+    expect(frame?.fields).toEqual([
+      expect.objectContaining({ field: 'version', class: 'editorial', change: 'rammeoplysning-aendret' }),
+      expect.objectContaining({ field: 'gyldig_fra', class: 'material', change: 'gyldig-fra-aendret', note: '1. marts 2025 → 1. marts 2026' }),
+    ]);
   });
 
   it('who grants the measure is tildeling-aendret, and other new wording is content', async () => {
@@ -306,3 +320,24 @@ describe('committee documents from a real repository', () => {
 function edited(cwd: string): string {
   return readFileSync(join(cwd, MEASURE), 'utf8');
 }
+
+describe('the dates on the cover', () => {
+  const adopted = frameText().replace(
+    'status: udkast',
+    'status: vedtaget\nvedtagelse:\n  dato: 2025-02-11\n  organ: Børne- og Ungeudvalget\n  reference: Sag 25/01234, punkt 7',
+  );
+
+  it("gives the adopted side the frame's adoption date, not the date of the tagged commit, in HTML and Word alike", async () => {
+    const cwd = makeRepository([
+      { files: { [`${AREA}/serviceniveau.md`]: adopted, [MEASURE]: baseMeasure }, tag: 'vedtaget/2025-02-11', date: '2026-11-25T10:00:00+01:00' },
+      { files: { [MEASURE]: baseMeasure.replace('3-5 timer', '2-4 timer') }, date: '2026-11-26T10:00:00+01:00' },
+    ]);
+    const round = await buildRound({ cwd, to: 'HEAD' });
+    const html = renderChangelogHtml(round);
+    expect(html).toContain('<tr><th scope="row">Dato</th><td>11. februar 2025</td><td>26. november 2026</td></tr>');
+    expect(html).not.toContain('25. november 2026');
+    const xml = await (await JSZip.loadAsync(await renderChangelogDocx(round))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('11. februar 2025');
+    expect(xml).not.toContain('25. november 2026');
+  });
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from '../../scripts/revision/labels.js';
 import type { MeasureChange, ServiceLevel } from '../../scripts/revision/model.js';
-import { classSummary, orderChanges, presentChangelog } from '../../scripts/revision/present/changelog.js';
+import { classSummary, orderChanges, presentChangelog, totalsText } from '../../scripts/revision/present/changelog.js';
 import { ageText, formatCount, formatDanishDate } from '../../scripts/revision/present/format.js';
 import { NO_KATEGORI, presentServiceLevel } from '../../scripts/revision/present/service-level.js';
-import { sampleRound, renamedFamiliebehandling } from './sample-round.js';
+import { countedRound, sampleRound, renamedFamiliebehandling } from './sample-round.js';
 
 const META = { kommune: 'Eksempel Kommune', omraade: 'Børn og unge med særlige behov' };
 
@@ -73,12 +73,43 @@ describe('presentChangelog', () => {
     expect(mentor.counts).toEqual({ material: 1, content: 0, editorial: 0 });
     expect(mentor.material).toBe(true);
     expect(mentor.summary).toBe('');
-    expect(presentation.totals).toEqual({ byClass: { material: 3, content: 0, editorial: 2 }, added: 1, removed: 0, renamed: 0 });
+    expect(presentation.totals).toEqual({
+      byClass: { material: 3, content: 0, editorial: 2 },
+      added: 1,
+      removed: 0,
+      renamed: 0,
+      text: '3 væsentlige ændringer: 1 ny foranstaltning og 2 ændringer i teksten; 2 redaktionelle ændringer.',
+    });
+  });
+
+  it('counts an added and a removed measure once each, however many fields they have, and lists no field of theirs', () => {
+    const presentation = presentChangelog(countedRound());
+    expect(presentation.totals).toEqual({
+      byClass: { material: 6, content: 0, editorial: 0 },
+      added: 1,
+      removed: 1,
+      renamed: 0,
+      text: '6 væsentlige ændringer: 1 ny foranstaltning, 1 udgået og 4 ændringer i teksten.',
+    });
+    for (const id of ['mentorordning', 'praktisk-paedagogisk-stoette']) {
+      const measure = presentation.measures.find((candidate) => candidate.id === id)!;
+      expect(measure).toMatchObject({ counts: { material: 1, content: 0, editorial: 0 }, summary: '', fields: [] });
+      expect(measure.amendments).toHaveLength(1);
+    }
+  });
+
+  it('says the counts in words, singular and plural, and nothing for no changes', () => {
+    expect(totalsText({ material: 4, content: 1, editorial: 1200 }, 0, 0)).toBe(
+      '4 væsentlige ændringer; 1 indholdsmæssig ændring; 1.200 redaktionelle ændringer.',
+    );
+    expect(totalsText({ material: 3, content: 0, editorial: 0 }, 1, 2)).toBe('3 væsentlige ændringer: 1 ny foranstaltning og 2 udgåede.');
+    expect(totalsText({ material: 0, content: 0, editorial: 0 }, 0, 0)).toBe('');
   });
 
   it('counts the field changes in Danish words, singular and plural', () => {
     expect(presentChangelog(sampleRound()).measures[0]!.summary).toBe('2 væsentlige, 1 redaktionel');
     expect(classSummary({ material: 0, content: 1200, editorial: 1 })).toBe('1.200 indholdsmæssige, 1 redaktionel');
+    expect(classSummary({ material: 1, content: 0, editorial: 2 })).toBe('1 væsentlig, 2 redaktionelle');
   });
 
   it('shows a new measure whole from the proposal: kategori and age with an en dash, then its filled-in sections', () => {
@@ -125,16 +156,44 @@ describe('presentChangelog', () => {
         kind: 'changed',
         fields: [
           { field: 'status', class: 'editorial', change: 'rammeoplysning-aendret', before: 'vedtaget', after: 'hoering' },
-          { field: 'gyldig_fra', class: 'editorial', change: 'rammeoplysning-aendret', before: '2025-03-01', after: '2026-03-01' },
+          { field: 'gyldig_fra', class: 'material', change: 'gyldig-fra-aendret', before: '2025-03-01', after: '2026-03-01' },
         ],
       },
     ];
     const presentation = presentChangelog(round);
+    // The new gyldig_fra is material, so it comes first.
     expect(presentation.amendments.map((amendment) => amendment.text)).toEqual([
-      '»Status« ændres fra »Vedtaget« til: »I høring«.',
       '»Gyldig fra« ændres fra »1. marts 2025« til: »1. marts 2026«.',
+      '»Status« ændres fra »Vedtaget« til: »I høring«.',
     ]);
-    expect(presentation.measures[0]!.fields[0]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
+    expect(presentation.measures[0]!.fields[1]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
+  });
+
+  it("dates the adopted side by the frame's adoption, else by its tag's name, and only then by the commit", () => {
+    const round = sampleRound();
+    const adoption = { dato: '2025-02-10', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234' };
+    const dates = () => presentChangelog(round).sides.find((row) => row.label === 'Dato');
+    round.from = { ...round.from, label: 'vedtaget/2025-02-11', date: '2026-11-25T10:00:00Z' };
+    round.before.frame = { ...round.before.frame, vedtagelse: adoption };
+    expect(dates()).toEqual({ label: 'Dato', from: '10. februar 2025', to: '15. januar 2026' });
+    delete round.before.frame.vedtagelse;
+    expect(dates()?.from).toBe('11. februar 2025');
+    round.from.label = 'main~3';
+    expect(dates()?.from).toBe('25. november 2026');
+  });
+
+  it('dates the proposal by its own adoption, not one it still carries from the adopted version', () => {
+    const round = sampleRound();
+    const adoption = { dato: '2025-02-11', organ: 'Børne- og Ungeudvalget', reference: 'Sag 25/01234' };
+    round.before.frame = { ...round.before.frame, vedtagelse: adoption };
+    round.after.frame = { ...round.after.frame, vedtagelse: adoption };
+    const dates = () => presentChangelog(round).sides.find((row) => row.label === 'Dato');
+    expect(dates()).toEqual({ label: 'Dato', from: '11. februar 2025', to: '15. januar 2026' });
+    round.after.frame = { ...round.after.frame, vedtagelse: { ...adoption, dato: '2026-02-20' } };
+    expect(dates()?.to).toBe('20. februar 2026');
+    round.to = { label: 'arbejdskopien' };
+    round.after.frame = { ...round.after.frame, vedtagelse: adoption };
+    expect(dates()?.to).toBe('–');
   });
 
   it('gives both sides of the round with Danish dates and short commits, and a dash where a side has no value', () => {

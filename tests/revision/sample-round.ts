@@ -1,5 +1,5 @@
 import type { Lovregister } from '../../scripts/model/generated-types.js';
-import type { Round, MeasureChange } from '../../scripts/revision/model.js';
+import type { ChangeId, Round, MeasureChange } from '../../scripts/revision/model.js';
 
 /** The laws of policies/lovregister.json the sample cites, by their names: what the appendix »Lovgrundlag« reads citations by. */
 export const SAMPLE_REGISTER: Lovregister = {
@@ -133,4 +133,56 @@ export function renamedFamiliebehandling(): MeasureChange {
       { field: 'titel', class: 'content', change: 'titel-aendret', before: 'Familiebehandling', after: 'Familiebehandling i hjemmet' },
     ],
   };
+}
+
+/**
+ * The committee member's count (issue 13): one measure removed and one added, each with all its fields, and four material
+ * field changes in another measure. Every renderer should say 6 material changes, not one per field.
+ */
+export function countedRound(): Round {
+  const round = sampleRound();
+  const wholeFields = (document: Record<string, unknown>, side: 'before' | 'after', change: ChangeId) =>
+    Object.entries(document)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([field, text]) => ({ field, class: 'material' as const, change, before: side === 'before' ? text : '', after: side === 'after' ? text : '' }));
+  const changed = {
+    ...mentor,
+    id: 'familiebehandling',
+    titel: 'Familiebehandling',
+    omfang: 'Som udgangspunkt 1 time om ugen.',
+    tildeling: 'Visitationsudvalget.',
+    lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 5.',
+    maalgruppe: 'Unge 15-17 år. Der foretages altid en konkret og individuel vurdering af den unges behov.',
+  };
+  const before = { ...mentor, id: 'familiebehandling', titel: 'Familiebehandling' };
+  const material = (field: 'omfang' | 'tildeling' | 'lovhjemmel' | 'maalgruppe', change: ChangeId) => ({
+    field,
+    class: 'material' as const,
+    change,
+    before: before[field],
+    after: changed[field],
+  });
+  round.changelog.changes = [
+    {
+      id: 'familiebehandling',
+      titel: 'Familiebehandling',
+      kind: 'changed',
+      fields: [
+        material('omfang', 'omfang-reduceret'),
+        material('tildeling', 'tildeling-aendret'),
+        material('lovhjemmel', 'lovhjemmel-aendret'),
+        material('maalgruppe', 'maalgruppe-aendret'),
+      ],
+    },
+    { id: 'mentorordning', titel: 'Mentor til unge', kind: 'added', fields: wholeFields(mentor, 'after', 'foranstaltning-tilfoejet') },
+    {
+      id: 'praktisk-paedagogisk-stoette',
+      titel: 'Praktisk pædagogisk støtte i hjemmet',
+      kind: 'removed',
+      fields: wholeFields(measureBefore, 'before', 'foranstaltning-fjernet'),
+    },
+  ];
+  round.before = { ...round.before, measures: [before, measureBefore] };
+  round.after = { ...round.after, measures: [changed, mentor] };
+  return round;
 }

@@ -26,7 +26,9 @@ export function changelogPart(presentation: ChangelogPresentation): DocumentChil
   return [
     ...changelogCover(presentation),
     heading('Oversigt over ændringerne', 1, true),
-    ...(measures.length > 0 ? [summaryTable(presentation)] : [bodyParagraph('Der er ingen ændringer i denne revisionsrunde.')]),
+    ...(measures.length > 0
+      ? [bodyParagraph(presentation.totals.text), summaryTable(presentation)]
+      : [bodyParagraph('Der er ingen ændringer i denne revisionsrunde.')]),
     ...parallelText(measures),
     ...deviationSection(presentation.deviations),
     ...(presentation.lawBasis ? lawBasisPart(presentation.lawBasis) : []),

@@ -1,7 +1,7 @@
 import type { Foranstaltning, Serviceniveau } from '../../model/generated-types.js';
 import { amendmentInstructions } from '../amendment.js';
 import { FRAME_ID } from '../diff-snapshots.js';
-import { CLASS_LABELS, CLASS_ORDER, KIND_LABELS, STATUS_LABELS, fieldHeading, fieldLabel } from '../labels.js';
+import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS, KIND_LABELS, STATUS_LABELS, fieldHeading, fieldLabel } from '../labels.js';
 import type { AcceptedDeviation, ChangeClass, ChangeId, ChangeKind, MeasureChange, Round, RoundSide } from '../model.js';
 import { measureSections, type TextRow } from './fields.js';
 import { ageText, danishDateOf, formatCount, formatDanishDate, shortCommit } from './format.js';
@@ -72,7 +72,8 @@ export interface ChangelogPresentation {
   fromLabel: string;
   toLabel: string;
   sides: SideRow[];
-  totals: { byClass: ClassCounts; added: number; removed: number; renamed: number };
+  /** Each change once: an added or removed measure is one material change, not one per field. */
+  totals: RoundTotals;
   /** Most material first: material, then content, then editorial; otherwise in the changelog's order. */
   measures: MeasurePresentation[];
   /** Every amendment of the round, numbered 1, 2, 3, … through the measures in their order. */
@@ -80,6 +81,16 @@ export interface ChangelogPresentation {
   deviations: readonly AcceptedDeviation[];
   /** The appendix »Lovgrundlag«, when asked for: the provisions the changed measures cite, quoted; unset when they cite none. */
   lawBasis?: LawBasisPresentation;
+}
+
+/** How many changes the round has: what the overview of every document says. */
+export interface RoundTotals {
+  byClass: ClassCounts;
+  added: number;
+  removed: number;
+  renamed: number;
+  /** The counts in one sentence, »6 væsentlige ændringer: 1 ny foranstaltning, 1 udgået og 4 ændringer i teksten; 2 redaktionelle ændringer.«; '' for none. */
+  text: string;
 }
 
 /** The headings of the two sides' columns, in the cover's table. */
@@ -111,8 +122,8 @@ export function presentChangelog(round: Round, options: PresentOptions = {}): Ch
     omraade: round.omraade,
     fromLabel: round.from.label,
     toLabel: round.to.label,
-    sides: sideRows(round.from, round.to),
-    totals: { byClass, added: kinds('added'), removed: kinds('removed'), renamed: kinds('renamed') },
+    sides: sideRows(round),
+    totals: roundTotals(byClass, kinds('added'), kinds('removed'), kinds('renamed')),
     measures,
     amendments: measures.flatMap((measure) => measure.amendments),
     deviations: round.deviations,
@@ -130,12 +141,45 @@ function citingMeasures(measures: readonly MeasurePresentation[], round: Round):
   });
 }
 
-/** Field changes by class; a measure added or removed without field changes is itself one material change (SPEC, "Revision rounds"). */
+/** Field changes by class; a measure added or removed is itself one material change, however many fields it has (SPEC, "Revision rounds"). */
 export function countChanges(change: MeasureChange): ClassCounts {
   const counts: ClassCounts = { material: 0, content: 0, editorial: 0 };
+  if (isWhole(change.kind)) return { ...counts, material: 1 };
   for (const field of change.fields) counts[field.class] += 1;
-  if (isWhole(change.kind) && change.fields.length === 0) counts.material = 1;
   return counts;
+}
+
+/** The round's counts, and the same in words. */
+function roundTotals(byClass: ClassCounts, added: number, removed: number, renamed: number): RoundTotals {
+  return { byClass, added, removed, renamed, text: totalsText(byClass, added, removed) };
+}
+
+/** »6 væsentlige ændringer: 1 ny foranstaltning, 1 udgået og 4 ændringer i teksten; 2 indholdsmæssige ændringer; 3 redaktionelle ændringer.« */
+export function totalsText(byClass: ClassCounts, added: number, removed: number): string {
+  const changes = (count: number, changeClass: ChangeClass): string =>
+    `${formatCount(count)} ${classWord(changeClass, count)} ${count === 1 ? 'ændring' : 'ændringer'}`;
+  const inText = byClass.material - added - removed;
+  const whole = [
+    ...(added > 0 ? [`${formatCount(added)} ${added === 1 ? 'ny foranstaltning' : 'nye foranstaltninger'}`] : []),
+    ...(removed > 0 ? [`${formatCount(removed)} ${removed === 1 ? 'udgået' : 'udgåede'}`] : []),
+    ...(inText > 0 && added + removed > 0 ? [`${formatCount(inText)} ${inText === 1 ? 'ændring' : 'ændringer'} i teksten`] : []),
+  ];
+  const groups = [
+    ...(byClass.material > 0 ? [`${changes(byClass.material, 'material')}${added + removed > 0 ? `: ${joinDanish(whole)}` : ''}`] : []),
+    ...(byClass.content > 0 ? [changes(byClass.content, 'content')] : []),
+    ...(byClass.editorial > 0 ? [changes(byClass.editorial, 'editorial')] : []),
+  ];
+  return groups.length > 0 ? `${groups.join('; ')}.` : '';
+}
+
+/** A class as an adjective agreeing with a count: »1 redaktionel«, »2 redaktionelle«. */
+function classWord(changeClass: ChangeClass, count: number): string {
+  return (count === 1 ? CLASS_LABELS : CLASS_PLURALS)[changeClass].toLowerCase();
+}
+
+/** »a«, »a og b«, »a, b og c«. */
+function joinDanish(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} og ${parts.at(-1)}`;
 }
 
 /** The changes most material first (material, content, editorial, then none), each measure's fields too; otherwise in changelog order. */
@@ -153,7 +197,7 @@ export function orderChanges(changes: readonly MeasureChange[]): MeasureChange[]
 /** Counts in words, most material first: »2 væsentlige, 1 redaktionel«. */
 export function classSummary(counts: ClassCounts): string {
   return CLASS_ORDER.filter((changeClass) => counts[changeClass] > 0)
-    .map((changeClass) => `${formatCount(counts[changeClass])} ${CLASS_LABELS[changeClass].toLowerCase()}${counts[changeClass] === 1 ? '' : 'e'}`)
+    .map((changeClass) => `${formatCount(counts[changeClass])} ${classWord(changeClass, counts[changeClass])}`)
     .join(', ');
 }
 
@@ -169,7 +213,8 @@ function presentMeasure(change: MeasureChange, number: number, round: Round): Om
     ...(change.previousId ? { previousId: change.previousId } : {}),
     material: isWhole(change.kind) || counts.material > 0,
     counts,
-    summary: change.fields.length > 0 ? classSummary(counts) : '',
+    // An added or removed measure is marked material once, not counted field by field.
+    summary: change.fields.length > 0 && !isWhole(change.kind) ? classSummary(counts) : '',
     ...(whole ? { whole } : {}),
     fields: whole
       ? []
@@ -214,9 +259,14 @@ function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation
 /** An added measure at the `to` side or a removed one at the `from` side, when the round has its text. */
 function wholeMeasure(change: MeasureChange, round: Round): WholeMeasure | undefined {
   const side = change.kind === 'added' ? 'after' : change.kind === 'removed' ? 'before' : undefined;
-  const measure = side ? round[side].measures.find((candidate) => candidate.id === change.id) : undefined;
-  if (!side || !measure) return undefined;
-  return { side, facts: measureFacts(measure), sections: measureSections(measure).filter((section) => section.text.trim() !== '') };
+  if (!side) return undefined;
+  const measure = round[side].measures.find((candidate) => candidate.id === change.id);
+  if (measure) return { side, facts: measureFacts(measure), sections: measureSections(measure).filter((section) => section.text.trim() !== '') };
+  // Without the measure's data (the frame, the role plan), its fields are its text: still shown whole, not as one change per field.
+  const sections = change.fields
+    .map((field) => ({ key: field.field, heading: fieldHeading(change.id, field.field), text: side === 'after' ? field.after : field.before }))
+    .filter((section) => section.text.trim() !== '');
+  return { side, facts: [], sections };
 }
 
 /** A measure's kategori and alder as headed facts: »Alder«, »14–17 år«. */
@@ -242,15 +292,35 @@ function isStatus(value: string): value is Serviceniveau['status'] {
   return Object.hasOwn(STATUS_LABELS, value);
 }
 
-function sideRows(from: RoundSide, to: RoundSide): SideRow[] {
+function sideRows(round: Round): SideRow[] {
+  const { from, to } = round;
+  const dates = sideDates(round);
   const row = (label: string, value: (side: RoundSide) => string | undefined): SideRow => ({ label, from: value(from) ?? MISSING, to: value(to) ?? MISSING });
   return [
     row('Grundlag', (side) => side.label),
-    row('Dato', (side) => danishDateOf(side.date)),
+    { label: 'Dato', from: danishDateOf(dates.from) ?? MISSING, to: danishDateOf(dates.to) ?? MISSING },
     row('Version', (side) => side.version),
     row('Gyldig fra', (side) => danishDateOf(side.gyldigFra)),
     row('Commit', (side) => shortCommit(side.commit)),
   ];
+}
+
+/**
+ * The date each side stands for. The adopted side: the frame's adoption date (`vedtagelse.dato`), else the date in its
+ * tag name (`vedtaget/2025-02-11`), and only then the commit's. The proposal: its own adoption date, not one it still
+ * carries from the adopted version, else its tag's or its commit's; none for the working tree.
+ */
+export function sideDates(round: Round): { from?: string; to?: string } {
+  const adopted = round.before.frame?.vedtagelse?.dato;
+  const proposed = round.after.frame?.vedtagelse?.dato;
+  const from = adopted ?? tagDate(round.from.label) ?? round.from.date;
+  const to = (proposed !== adopted ? proposed : undefined) ?? tagDate(round.to.label) ?? round.to.date;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/** The date in an adoption tag's name: `vedtaget/2025-02-11` → `2025-02-11`. */
+function tagDate(label: string): string | undefined {
+  return /(?:^|\/)vedtaget\/(\d{4}-\d{2}-\d{2})$/.exec(label)?.[1];
 }
 
 function sumCounts(counts: readonly ClassCounts[]): ClassCounts {
