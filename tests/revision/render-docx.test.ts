@@ -449,3 +449,57 @@ describe('renderServiceLevelDocx', () => {
     }
   });
 });
+
+/** Every XML part of the package, by path. */
+async function xmlParts(buffer: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const paths = Object.keys(zip.files).filter((path) => /\.(xml|rels)$/.test(path));
+  return new Map(await Promise.all(paths.map(async (path) => [path, await zip.file(path)!.async('string')] as const)));
+}
+
+/** A code point XML 1.0 does not allow, lone surrogates included. */
+// eslint-disable-next-line no-control-regex -- the control characters are what the test looks for
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/** Whether the XML is well-formed as far as Word's parts need: only allowed characters, known entities, and every element closed in order. */
+function wellFormed(xml: string): boolean {
+  if (FORBIDDEN.test(xml.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) return false;
+  if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[\da-fA-F]+);)/.test(xml)) return false;
+  const open: string[] = [];
+  for (const [, closing, name, selfClosing] of xml.matchAll(/<(\/?)([\w:.-]+)(?:\s[^<>]*?)?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (!closing) open.push(name!);
+    else if (open.pop() !== name) return false;
+  }
+  return open.length === 0 && !/<(?![?/\w!])/.test(xml);
+}
+
+describe('the Word package', () => {
+  it('is valid XML whatever the text: characters XML 1.0 forbids are removed, a lone surrogate replaced', async () => {
+    const round = roundWith((r) => {
+      r.kommune = 'Eksempel\u000b Kommune';
+      r.to.author = 'Mette\u0001 Sørensen\uFFFE';
+      const mentor = r.after.measures.find((measure) => measure.titel === 'Mentor til unge')!;
+      mentor.titel = 'Mentor\u0000 til unge';
+      mentor.indhold = 'En mentor\u0001 mødes med\u000b den unge \uD800hver uge.';
+    });
+    const parts = await xmlParts(await renderChangelogDocx(round));
+    expect(parts.size).toBeGreaterThan(10);
+    for (const [path, xml] of parts) expect(wellFormed(xml), path).toBe(true);
+    const document = parts.get('word/document.xml')!;
+    expect(document).toContain('w:author="Mette Sørensen"');
+    expect(paragraphTexts(document)).toEqual(expect.arrayContaining(['Eksempel Kommune', 'Mentor til unge', 'En mentor mødes med den unge \uFFFDhver uge.']));
+    expect(parts.get('docProps/core.xml')).toContain('<dc:creator>Mette Sørensen</dc:creator>');
+    expect(parts.get('docProps/core.xml')).toContain('<dc:title>Ændringer i serviceniveauet: Eksempel Kommune, Børn og unge med særlige behov</dc:title>');
+
+    const level = await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: 'Børn\u0002 og unge' });
+    for (const [path, xml] of await xmlParts(level)) expect(wellFormed(xml), path).toBe(true);
+  });
+
+  it('finds a malformed part malformed', () => {
+    expect(wellFormed('<a><b>x</b></a>')).toBe(true);
+    expect(wellFormed('<a><b>x\u0001</b></a>')).toBe(false);
+    expect(wellFormed('<a><b>x</a></b>')).toBe(false);
+    expect(wellFormed('<a>&nbsp;</a>')).toBe(false);
+  });
+});

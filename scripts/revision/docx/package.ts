@@ -1,5 +1,6 @@
 import { Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { DocumentChild } from './paragraphs.js';
+import { xmlText } from './xml-text.js';
 
 /** The date of tracked changes and document properties when neither side of a round has one: never the clock. */
 export const EPOCH = '1970-01-01T00:00:00Z';
@@ -17,7 +18,8 @@ export interface Properties {
 }
 
 /** The Word file of the children, with the same bytes for the same input. */
-export async function pack(children: DocumentChild[], properties: Properties): Promise<Buffer> {
+export async function pack(children: DocumentChild[], input: Properties): Promise<Buffer> {
+  const properties = { title: xmlText(input.title), creator: xmlText(input.creator), date: input.date };
   const document = new Document({
     title: properties.title,
     creator: properties.creator,
