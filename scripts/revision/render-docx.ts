@@ -27,18 +27,23 @@ export async function renderChangelogDocx(input: Round): Promise<Buffer> {
     ...trackedServiceLevel(round, revisions(author, date)),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
-  return pack(children, { title, creator: author, date });
+  return pack(children, { title, creator: author, date }, { trackRevisions: true });
 }
 
 /** The whole service level at one side of a round as a clean Word document, without tracked changes; its texts made XML-safe first. */
 export async function renderServiceLevelDocx(input: ServiceLevel, inputSide: RoundSide, inputMeta: { kommune: string; omraade: string }): Promise<Buffer> {
   const [level, side, meta] = xmlSafe([input, inputSide, inputMeta] as const);
   const children = serviceLevelPart(presentServiceLevel(level, side, meta, { lawBasis: true }));
-  return pack(children, {
-    title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
-    creator: side.author ?? DEFAULT_AUTHOR,
-    date: normalizeDate(side.date ?? EPOCH),
-  });
+  return pack(
+    children,
+    {
+      title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
+      creator: side.author ?? DEFAULT_AUTHOR,
+      date: normalizeDate(side.date ?? EPOCH),
+    },
+    // A clean copy to read or publish, not a document under review: Word's Track Changes stays off.
+    { trackRevisions: false },
+  );
 }
 
 /** The date of the round's revisions: the proposal's, else the adopted side's, else a fixed date. */

@@ -496,6 +496,13 @@ describe('the Word package', () => {
     for (const [path, xml] of await xmlParts(level)) expect(wellFormed(xml), path).toBe(true);
   });
 
+  it("switches Track Changes on in the changelog, so the secretary's own edits are tracked too, and leaves it off in the clean service level", async () => {
+    const round = sampleRound();
+    expect(await partOf(await renderChangelogDocx(round), 'word/settings.xml')).toContain('<w:trackRevisions/>');
+    const level = await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade });
+    expect(await partOf(level, 'word/settings.xml')).not.toMatch(/<w:trackRevisions\b(?! w:val="false")/);
+  });
+
   it('finds a malformed part malformed', () => {
     expect(wellFormed('<a><b>x</b></a>')).toBe(true);
     expect(wellFormed('<a><b>x\u0001</b></a>')).toBe(false);

@@ -17,12 +17,22 @@ export interface Properties {
   date: string;
 }
 
+/** How the document is set up, beyond its properties. */
+export interface Layout {
+  /**
+   * Whether Word records the reader's own edits as tracked changes from the start (Review, Track Changes on). Set for
+   * a document that already has tracked changes, so a secretary's edits to it stay as visible as the round's.
+   */
+  trackRevisions: boolean;
+}
+
 /** The Word file of the children, with the same bytes for the same input. */
-export async function pack(children: DocumentChild[], input: Properties): Promise<Buffer> {
+export async function pack(children: DocumentChild[], input: Properties, layout: Layout): Promise<Buffer> {
   const properties = { title: xmlText(input.title), creator: xmlText(input.creator), date: input.date };
   const document = new Document({
     title: properties.title,
     creator: properties.creator,
+    features: { trackRevisions: layout.trackRevisions },
     styles: { default: { document: { run: { language: { value: 'da-DK' } } } } },
     sections: [
       {
