@@ -503,6 +503,29 @@ describe('the Word package', () => {
     expect(await partOf(level, 'word/settings.xml')).not.toMatch(/<w:trackRevisions\b(?! w:val="false")/);
   });
 
+  it('has a readable body font with space between paragraphs, and headings with outline levels for the navigation pane', async () => {
+    const round = sampleRound();
+    for (const buffer of [
+      await renderChangelogDocx(round),
+      await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }),
+    ]) {
+      const styles = await partOf(buffer, 'word/styles.xml');
+      const defaults = styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
+      expect(defaults).toMatch(/<w:rFonts w:ascii="Calibri"[^>]*w:hAnsi="Calibri"/);
+      expect(defaults).toContain('<w:sz w:val="22"/>');
+      expect(defaults).toContain('<w:lang w:val="da-DK"/>');
+      expect(defaults).toMatch(/<w:spacing w:after="140" w:line="276"\/>/);
+      for (const level of [1, 2, 3]) {
+        const style = styles.match(new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${level}">[\\s\\S]*?</w:style>`))?.[0] ?? '';
+        expect(style).toContain(`<w:name w:val="Heading ${level}"/>`);
+        expect(style).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+        expect(style).toContain('<w:keepNext/>');
+      }
+      const document = await partOf(buffer);
+      for (const level of [1, 2, 3]) expect(document).toContain(`<w:pStyle w:val="Heading${level}"/>`);
+    }
+  });
+
   it('finds a malformed part malformed', () => {
     expect(wellFormed('<a><b>x</b></a>')).toBe(true);
     expect(wellFormed('<a><b>x\u0001</b></a>')).toBe(false);

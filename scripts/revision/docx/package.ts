@@ -1,5 +1,6 @@
 import { Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { DocumentChild } from './paragraphs.js';
+import { STYLES } from './styles.js';
 import { xmlText } from './xml-text.js';
 
 /** The date of tracked changes and document properties when neither side of a round has one: never the clock. */
@@ -33,7 +34,7 @@ export async function pack(children: DocumentChild[], input: Properties, layout:
     title: properties.title,
     creator: properties.creator,
     features: { trackRevisions: layout.trackRevisions },
-    styles: { default: { document: { run: { language: { value: 'da-DK' } } } } },
+    styles: STYLES,
     sections: [
       {
         footers: {
