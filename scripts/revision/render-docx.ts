@@ -27,7 +27,11 @@ export async function renderChangelogDocx(input: Round): Promise<Buffer> {
     ...trackedServiceLevel(round, revisions(author, date)),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
-  return pack(children, { title, creator: author, date }, { trackRevisions: true });
+  return pack(
+    children,
+    { title, creator: author, date },
+    { trackRevisions: true, header: { kommune: round.kommune, title: `Ændringer i serviceniveauet: ${round.omraade}` } },
+  );
 }
 
 /** The whole service level at one side of a round as a clean Word document, without tracked changes; its texts made XML-safe first. */
@@ -42,7 +46,7 @@ export async function renderServiceLevelDocx(input: ServiceLevel, inputSide: Rou
       date: normalizeDate(side.date ?? EPOCH),
     },
     // A clean copy to read or publish, not a document under review: Word's Track Changes stays off.
-    { trackRevisions: false },
+    { trackRevisions: false, header: { kommune: meta.kommune, title: `Serviceniveau: ${meta.omraade}` } },
   );
 }
 

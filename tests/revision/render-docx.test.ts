@@ -526,6 +526,28 @@ describe('the Word package', () => {
     }
   });
 
+  it('heads every page with the kommune and the title, and numbers it »Side X af Y« with PAGE and NUMPAGES fields', async () => {
+    const round = sampleRound();
+    const documents = [
+      { buffer: await renderChangelogDocx(round), title: 'Ændringer i serviceniveauet: Børn og unge med særlige behov' },
+      {
+        buffer: await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }),
+        title: 'Serviceniveau: Børn og unge med særlige behov',
+      },
+    ];
+    for (const { buffer, title } of documents) {
+      const document = await partOf(buffer);
+      expect(document).toMatch(/<w:headerReference w:type="default" r:id="rId\d+"\/>/);
+      expect(document).toMatch(/<w:footerReference w:type="default" r:id="rId\d+"\/>/);
+      const header = await partOf(buffer, 'word/header1.xml');
+      expect(decode(header.replace(/<w:tab\/>/g, '\t'))).toBe(`Eksempel Kommune\t${title}`);
+      const footer = await partOf(buffer, 'word/footer1.xml');
+      expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(footer).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+      expect(decode(footer.replace(/<w:instrText[^>]*>(\w+)<\/w:instrText>/g, '{$1}'))).toBe('Side {PAGE} af {NUMPAGES}');
+    }
+  });
+
   it('finds a malformed part malformed', () => {
     expect(wellFormed('<a><b>x</b></a>')).toBe(true);
     expect(wellFormed('<a><b>x\u0001</b></a>')).toBe(false);

@@ -15,7 +15,7 @@ import {
 import { alignBlocks, piecesOf, type BlockPair, type Format, type TextBlock } from './markdown-blocks.js';
 
 /** The text width of an A4 page with Word's default margins, in twips: the grid tables are laid out on. */
-const TEXT_WIDTH = 9026;
+export const TEXT_WIDTH = 9026;
 const DELETED_COLOR = 'C00000';
 const INSERTED_COLOR = '1F4E79';
 const HEADER_FILL = 'D9E2F3';
