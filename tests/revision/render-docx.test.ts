@@ -540,6 +540,8 @@ describe('the Word package', () => {
       expect(document).toMatch(/<w:headerReference w:type="default" r:id="rId\d+"\/>/);
       expect(document).toMatch(/<w:footerReference w:type="default" r:id="rId\d+"\/>/);
       const header = await partOf(buffer, 'word/header1.xml');
+      // Word lays out a tab as <w:tab/>, not as a tab character in the text.
+      expect(header).not.toMatch(/<w:t\b[^>]*>[^<]*\t/);
       expect(decode(header.replace(/<w:tab\/>/g, '\t'))).toBe(`Eksempel Kommune\t${title}`);
       const footer = await partOf(buffer, 'word/footer1.xml');
       expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { TEXT_WIDTH, type DocumentChild } from './paragraphs.js';
 import { STYLES } from './styles.js';
 import { xmlText } from './xml-text.js';
@@ -42,7 +42,7 @@ function pageHeader({ kommune, title }: Layout['header']): Header {
         spacing: { after: 0 },
         children: [
           new TextRun({ text: xmlText(kommune), bold: true, size: RUNNING_SIZE, color: RUNNING_COLOR }),
-          new TextRun({ text: `\t${xmlText(title)}`, size: RUNNING_SIZE, color: RUNNING_COLOR }),
+          new TextRun({ children: [new Tab(), xmlText(title)], size: RUNNING_SIZE, color: RUNNING_COLOR }),
         ],
       }),
     ],
