@@ -511,7 +511,7 @@ describe('the Word package', () => {
     ]) {
       const styles = await partOf(buffer, 'word/styles.xml');
       const defaults = styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
-      expect(defaults).toMatch(/<w:rFonts w:ascii="Calibri"[^>]*w:hAnsi="Calibri"/);
+      expect(defaults).toMatch(/<w:rFonts w:ascii="Arial"[^>]*w:hAnsi="Arial"/);
       expect(defaults).toContain('<w:sz w:val="22"/>');
       expect(defaults).toContain('<w:lang w:val="da-DK"/>');
       expect(defaults).toMatch(/<w:spacing w:after="140" w:line="276"\/>/);

@@ -3,8 +3,8 @@ import type { IBaseParagraphStyleOptions, IStylesOptions } from 'docx';
 // The look of a municipality's document: a readable body font with room between paragraphs, and headings that
 // carry their outline level, so Word and LibreOffice show a navigation pane and a PDF gets bookmarks.
 
-/** Body text: 11 pt Calibri (Carlito in LibreOffice, same metrics), 7 pt after each paragraph, 1.15 lines. */
-const BODY_FONT = 'Calibri';
+/** Body text: 11 pt Arial (Liberation Sans, same metrics, where LibreOffice has no Arial), 7 pt after each paragraph, 1.15 lines. */
+const BODY_FONT = 'Arial';
 const BODY_SIZE = 22;
 const HEADING_COLOR = '1F4E79';
 
