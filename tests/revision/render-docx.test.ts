@@ -550,6 +550,30 @@ describe('the Word package', () => {
     }
   });
 
+  it("repeats each table's header row on every page, and gives the columns room for their words", async () => {
+    const round = roundWith((r) => (r.after.rolePlan = rolePlan));
+    const changelog = await partOf(await renderChangelogDocx(round));
+    const level = await partOf(await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }));
+    const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((match) => match[0]);
+    const grid = (xml: string) => [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+    for (const xml of [changelog, level]) {
+      expect(tables(xml).length).toBeGreaterThan(0);
+      for (const table of tables(xml)) {
+        expect(table).toMatch(/^<w:tbl>[\s\S]*?<\/w:tblGrid><w:tr><w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>/);
+        expect(grid(table).reduce((sum, width) => sum + width, 0)).toBeGreaterThanOrEqual(9024);
+      }
+    }
+    // »Indholdsmæssige« in bold at 10 pt, and the role »Sagsbehandlere«, each on one line.
+    const summary = tables(changelog).find((table) => table.includes('>Indholdsmæssige</w:t>'))!;
+    expect(grid(summary)[3]).toBeGreaterThanOrEqual(2200);
+    const roles = tables(level).find((table) => table.includes('>Sagsbehandlere</w:t>'))!;
+    expect(grid(roles)[0]).toBeGreaterThanOrEqual(1800);
+    // Text in cells is 10 pt, and a bullet in a cell is indented by half a centimetre, not Word's 1.27 cm.
+    expect(roles).toMatch(/<w:sz w:val="20"\/><w:szCs w:val="20"\/><\/w:rPr><w:t xml:space="preserve">Træffer den endelige beslutning/);
+    expect(roles).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>[\s\S]*?<w:ind w:left="284" w:hanging="284"\/>/);
+    expect(roles).not.toMatch(/<w:ind w:left="720"/);
+  });
+
   it('finds a malformed part malformed', () => {
     expect(wellFormed('<a><b>x</b></a>')).toBe(true);
     expect(wellFormed('<a><b>x\u0001</b></a>')).toBe(false);
