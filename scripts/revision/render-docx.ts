@@ -2,6 +2,7 @@ import { changelogPart } from './docx/changelog.js';
 import { EPOCH, normalizeDate, pack } from './docx/package.js';
 import { bodyParagraph, heading, revisions, type DocumentChild } from './docx/paragraphs.js';
 import { serviceLevelPart, trackedServiceLevel } from './docx/service-level.js';
+import { xmlSafe } from './docx/xml-text.js';
 import type { Round, RoundSide, ServiceLevel } from './model.js';
 import { presentChangelog } from './present/changelog.js';
 import { presentServiceLevel } from './present/service-level.js';
@@ -9,8 +10,12 @@ import { presentServiceLevel } from './present/service-level.js';
 /** Who tracked changes are by when the proposal has no commit author. */
 const DEFAULT_AUTHOR = 'serviceniveau';
 
-/** The committee's Word document for a revision round: cover, summary, paralleltekst with amendments, and the full proposal with tracked changes. */
-export async function renderChangelogDocx(round: Round): Promise<Buffer> {
+/**
+ * The committee's Word document for a revision round: cover, summary, paralleltekst with amendments, and the full
+ * proposal with tracked changes. Every text of the round is made XML-safe first (xml-text.ts), the author's name included.
+ */
+export async function renderChangelogDocx(input: Round): Promise<Buffer> {
+  const round = xmlSafe(input);
   const date = revisionDate(round);
   const author = round.to.author ?? DEFAULT_AUTHOR;
   const children: DocumentChild[] = [
@@ -22,17 +27,27 @@ export async function renderChangelogDocx(round: Round): Promise<Buffer> {
     ...trackedServiceLevel(round, revisions(author, date)),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
-  return pack(children, { title, creator: author, date });
+  return pack(
+    children,
+    { title, creator: author, date },
+    { trackRevisions: true, header: { kommune: round.kommune, title: `Ændringer i serviceniveauet: ${round.omraade}` } },
+  );
 }
 
-/** The whole service level at one side of a round as a clean Word document, without tracked changes. */
-export async function renderServiceLevelDocx(level: ServiceLevel, side: RoundSide, meta: { kommune: string; omraade: string }): Promise<Buffer> {
+/** The whole service level at one side of a round as a clean Word document, without tracked changes; its texts made XML-safe first. */
+export async function renderServiceLevelDocx(input: ServiceLevel, inputSide: RoundSide, inputMeta: { kommune: string; omraade: string }): Promise<Buffer> {
+  const [level, side, meta] = xmlSafe([input, inputSide, inputMeta] as const);
   const children = serviceLevelPart(presentServiceLevel(level, side, meta, { lawBasis: true }));
-  return pack(children, {
-    title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
-    creator: side.author ?? DEFAULT_AUTHOR,
-    date: normalizeDate(side.date ?? EPOCH),
-  });
+  return pack(
+    children,
+    {
+      title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
+      creator: side.author ?? DEFAULT_AUTHOR,
+      date: normalizeDate(side.date ?? EPOCH),
+    },
+    // A clean copy to read or publish, not a document under review: Word's Track Changes stays off.
+    { trackRevisions: false, header: { kommune: meta.kommune, title: `Serviceniveau: ${meta.omraade}` } },
+  );
 }
 
 /** The date of the round's revisions: the proposal's, else the adopted side's, else a fixed date. */

@@ -449,3 +449,135 @@ describe('renderServiceLevelDocx', () => {
     }
   });
 });
+
+/** Every XML part of the package, by path. */
+async function xmlParts(buffer: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const paths = Object.keys(zip.files).filter((path) => /\.(xml|rels)$/.test(path));
+  return new Map(await Promise.all(paths.map(async (path) => [path, await zip.file(path)!.async('string')] as const)));
+}
+
+/** A code point XML 1.0 does not allow, lone surrogates included. */
+// eslint-disable-next-line no-control-regex -- the control characters are what the test looks for
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/** Whether the XML is well-formed as far as Word's parts need: only allowed characters, known entities, and every element closed in order. */
+function wellFormed(xml: string): boolean {
+  if (FORBIDDEN.test(xml.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) return false;
+  if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[\da-fA-F]+);)/.test(xml)) return false;
+  const open: string[] = [];
+  for (const [, closing, name, selfClosing] of xml.matchAll(/<(\/?)([\w:.-]+)(?:\s[^<>]*?)?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (!closing) open.push(name!);
+    else if (open.pop() !== name) return false;
+  }
+  return open.length === 0 && !/<(?![?/\w!])/.test(xml);
+}
+
+describe('the Word package', () => {
+  it('is valid XML whatever the text: characters XML 1.0 forbids are removed, a lone surrogate replaced', async () => {
+    const round = roundWith((r) => {
+      r.kommune = 'Eksempel\u000b Kommune';
+      r.to.author = 'Mette\u0001 Sørensen\uFFFE';
+      const mentor = r.after.measures.find((measure) => measure.titel === 'Mentor til unge')!;
+      mentor.titel = 'Mentor\u0000 til unge';
+      mentor.indhold = 'En mentor\u0001 mødes med\u000b den unge \uD800hver uge.';
+    });
+    const parts = await xmlParts(await renderChangelogDocx(round));
+    expect(parts.size).toBeGreaterThan(10);
+    for (const [path, xml] of parts) expect(wellFormed(xml), path).toBe(true);
+    const document = parts.get('word/document.xml')!;
+    expect(document).toContain('w:author="Mette Sørensen"');
+    expect(paragraphTexts(document)).toEqual(expect.arrayContaining(['Eksempel Kommune', 'Mentor til unge', 'En mentor mødes med den unge \uFFFDhver uge.']));
+    expect(parts.get('docProps/core.xml')).toContain('<dc:creator>Mette Sørensen</dc:creator>');
+    expect(parts.get('docProps/core.xml')).toContain('<dc:title>Ændringer i serviceniveauet: Eksempel Kommune, Børn og unge med særlige behov</dc:title>');
+
+    const level = await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: 'Børn\u0002 og unge' });
+    for (const [path, xml] of await xmlParts(level)) expect(wellFormed(xml), path).toBe(true);
+  });
+
+  it("switches Track Changes on in the changelog, so the secretary's own edits are tracked too, and leaves it off in the clean service level", async () => {
+    const round = sampleRound();
+    expect(await partOf(await renderChangelogDocx(round), 'word/settings.xml')).toContain('<w:trackRevisions/>');
+    const level = await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade });
+    expect(await partOf(level, 'word/settings.xml')).not.toMatch(/<w:trackRevisions\b(?! w:val="false")/);
+  });
+
+  it('has a readable body font with space between paragraphs, and headings with outline levels for the navigation pane', async () => {
+    const round = sampleRound();
+    for (const buffer of [
+      await renderChangelogDocx(round),
+      await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }),
+    ]) {
+      const styles = await partOf(buffer, 'word/styles.xml');
+      const defaults = styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
+      expect(defaults).toMatch(/<w:rFonts w:ascii="Arial"[^>]*w:hAnsi="Arial"/);
+      expect(defaults).toContain('<w:sz w:val="22"/>');
+      expect(defaults).toContain('<w:lang w:val="da-DK"/>');
+      expect(defaults).toMatch(/<w:spacing w:after="140" w:line="276"\/>/);
+      for (const level of [1, 2, 3]) {
+        const style = styles.match(new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${level}">[\\s\\S]*?</w:style>`))?.[0] ?? '';
+        expect(style).toContain(`<w:name w:val="Heading ${level}"/>`);
+        expect(style).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+        expect(style).toContain('<w:keepNext/>');
+      }
+      const document = await partOf(buffer);
+      for (const level of [1, 2, 3]) expect(document).toContain(`<w:pStyle w:val="Heading${level}"/>`);
+    }
+  });
+
+  it('heads every page with the kommune and the title, and numbers it »Side X af Y« with PAGE and NUMPAGES fields', async () => {
+    const round = sampleRound();
+    const documents = [
+      { buffer: await renderChangelogDocx(round), title: 'Ændringer i serviceniveauet: Børn og unge med særlige behov' },
+      {
+        buffer: await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }),
+        title: 'Serviceniveau: Børn og unge med særlige behov',
+      },
+    ];
+    for (const { buffer, title } of documents) {
+      const document = await partOf(buffer);
+      expect(document).toMatch(/<w:headerReference w:type="default" r:id="rId\d+"\/>/);
+      expect(document).toMatch(/<w:footerReference w:type="default" r:id="rId\d+"\/>/);
+      const header = await partOf(buffer, 'word/header1.xml');
+      // Word lays out a tab as <w:tab/>, not as a tab character in the text.
+      expect(header).not.toMatch(/<w:t\b[^>]*>[^<]*\t/);
+      expect(decode(header.replace(/<w:tab\/>/g, '\t'))).toBe(`Eksempel Kommune\t${title}`);
+      const footer = await partOf(buffer, 'word/footer1.xml');
+      expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(footer).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+      expect(decode(footer.replace(/<w:instrText[^>]*>(\w+)<\/w:instrText>/g, '{$1}'))).toBe('Side {PAGE} af {NUMPAGES}');
+    }
+  });
+
+  it("repeats each table's header row on every page, and gives the columns room for their words", async () => {
+    const round = roundWith((r) => (r.after.rolePlan = rolePlan));
+    const changelog = await partOf(await renderChangelogDocx(round));
+    const level = await partOf(await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }));
+    const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((match) => match[0]);
+    const grid = (xml: string) => [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+    for (const xml of [changelog, level]) {
+      expect(tables(xml).length).toBeGreaterThan(0);
+      for (const table of tables(xml)) {
+        expect(table).toMatch(/^<w:tbl>[\s\S]*?<\/w:tblGrid><w:tr><w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>/);
+        expect(grid(table).reduce((sum, width) => sum + width, 0)).toBeGreaterThanOrEqual(9024);
+      }
+    }
+    // »Indholdsmæssige« in bold at 10 pt, and the role »Sagsbehandlere«, each on one line.
+    const summary = tables(changelog).find((table) => table.includes('>Indholdsmæssige</w:t>'))!;
+    expect(grid(summary)[3]).toBeGreaterThanOrEqual(2200);
+    const roles = tables(level).find((table) => table.includes('>Sagsbehandlere</w:t>'))!;
+    expect(grid(roles)[0]).toBeGreaterThanOrEqual(1800);
+    // Text in cells is 10 pt, and a bullet in a cell is indented by half a centimetre, not Word's 1.27 cm.
+    expect(roles).toMatch(/<w:sz w:val="20"\/><w:szCs w:val="20"\/><\/w:rPr><w:t xml:space="preserve">Træffer den endelige beslutning/);
+    expect(roles).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>[\s\S]*?<w:ind w:left="284" w:hanging="284"\/>/);
+    expect(roles).not.toMatch(/<w:ind w:left="720"/);
+  });
+
+  it('finds a malformed part malformed', () => {
+    expect(wellFormed('<a><b>x</b></a>')).toBe(true);
+    expect(wellFormed('<a><b>x\u0001</b></a>')).toBe(false);
+    expect(wellFormed('<a><b>x</a></b>')).toBe(false);
+    expect(wellFormed('<a>&nbsp;</a>')).toBe(false);
+  });
+});

@@ -14,6 +14,7 @@ import {
   markedParagraph,
   plainParagraph,
   table,
+  TABLE_SIZE,
   textRow,
   type DocumentChild,
 } from './paragraphs.js';
@@ -56,7 +57,8 @@ function changelogCover(presentation: ChangelogPresentation): DocumentChild[] {
 function summaryTable(presentation: ChangelogPresentation): DocumentChild {
   const counts = (values: ClassCounts) => CLASS_ORDER.map((changeClass) => formatCount(values[changeClass]));
   return table(
-    [5, 2, 2, 2.4, 2],
+    // Wide enough for »Indholdsmæssige« in bold on one line.
+    [2.6, 1.6, 2.1, 2.9, 2.5],
     [
       headerRow(['Foranstaltning', 'Ændring', ...CLASS_ORDER.map((changeClass) => CLASS_PLURALS[changeClass])]),
       ...presentation.measures.map((measure) => textRow([measure.titel, measure.kindLabel, ...counts(measure.counts)])),
@@ -125,8 +127,8 @@ function classification(measure: MeasurePresentation): Paragraph[] {
 function parallelRow(row: ParallelRow, marked: boolean): TableRow {
   const pairs = marked ? alignBlocks(markdownBlocks(row.before), markdownBlocks(row.after)) : [];
   const column = (side: 'before' | 'after'): Paragraph[] => {
-    const label = new Paragraph({ keepNext: true, children: [new TextRun({ text: row.heading, bold: true })] });
-    if (!marked) return [label, ...markdownBlocks(side === 'before' ? row.before : row.after).map((block) => plainParagraph(block))];
+    const label = new Paragraph({ keepNext: true, children: [new TextRun({ text: row.heading, bold: true, size: TABLE_SIZE })] });
+    if (!marked) return [label, ...markdownBlocks(side === 'before' ? row.before : row.after).map((block) => plainParagraph(block, { inTable: true }))];
     return [label, ...pairs.filter((pair) => pair[side]).map((pair) => markedParagraph(pair, side))];
   };
   return new TableRow({ children: [cell(column('before')), cell(column('after'))] });

@@ -1,5 +1,7 @@
-import { Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { DocumentChild } from './paragraphs.js';
+import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { TEXT_WIDTH, type DocumentChild } from './paragraphs.js';
+import { STYLES } from './styles.js';
+import { xmlText } from './xml-text.js';
 
 /** The date of tracked changes and document properties when neither side of a round has one: never the clock. */
 export const EPOCH = '1970-01-01T00:00:00Z';
@@ -16,19 +18,62 @@ export interface Properties {
   date: string;
 }
 
+/** How the document is set up, beyond its properties. */
+export interface Layout {
+  /**
+   * Whether Word records the reader's own edits as tracked changes from the start (Review, Track Changes on). Set for
+   * a document that already has tracked changes, so a secretary's edits to it stay as visible as the round's.
+   */
+  trackRevisions: boolean;
+  /** The kommune and the document's title, in the header of every page. */
+  header: { kommune: string; title: string };
+}
+
+const RUNNING_COLOR = '595959';
+const RUNNING_SIZE = 18;
+
+/** »Eksempel Kommune« on the left and the title on the right, over a thin line. */
+function pageHeader({ kommune, title }: Layout['header']): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 4 } },
+        spacing: { after: 0 },
+        children: [
+          new TextRun({ text: xmlText(kommune), bold: true, size: RUNNING_SIZE, color: RUNNING_COLOR }),
+          new TextRun({ children: [new Tab(), xmlText(title)], size: RUNNING_SIZE, color: RUNNING_COLOR }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** »Side 3 af 12«, centred, with Word's PAGE and NUMPAGES fields. */
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 0 },
+        children: [new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES], size: RUNNING_SIZE, color: RUNNING_COLOR })],
+      }),
+    ],
+  });
+}
+
 /** The Word file of the children, with the same bytes for the same input. */
-export async function pack(children: DocumentChild[], properties: Properties): Promise<Buffer> {
+export async function pack(children: DocumentChild[], input: Properties, layout: Layout): Promise<Buffer> {
+  const properties = { title: xmlText(input.title), creator: xmlText(input.creator), date: input.date };
   const document = new Document({
     title: properties.title,
     creator: properties.creator,
-    styles: { default: { document: { run: { language: { value: 'da-DK' } } } } },
+    features: { trackRevisions: layout.trackRevisions },
+    styles: STYLES,
     sections: [
       {
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ children: [new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES] })] })],
-          }),
-        },
+        headers: { default: pageHeader(layout.header) },
+        footers: { default: pageFooter() },
         children,
       },
     ],

@@ -15,10 +15,14 @@ import {
 import { alignBlocks, piecesOf, type BlockPair, type Format, type TextBlock } from './markdown-blocks.js';
 
 /** The text width of an A4 page with Word's default margins, in twips: the grid tables are laid out on. */
-const TEXT_WIDTH = 9026;
+export const TEXT_WIDTH = 9026;
 const DELETED_COLOR = 'C00000';
 const INSERTED_COLOR = '1F4E79';
 const HEADER_FILL = 'D9E2F3';
+/** Text in table cells: 10 pt, 3 pt after a paragraph, bullets indented by half a centimetre rather than Word's 1.27 cm. */
+export const TABLE_SIZE = 20;
+const TABLE_SPACING = { after: 60 } as const;
+const TABLE_BULLET_INDENT = 284;
 const HEADINGS = [
   HeadingLevel.HEADING_1,
   HeadingLevel.HEADING_2,
@@ -49,10 +53,26 @@ export function revisions(author: string, date: string): Revisions {
   return () => ({ id: ++id, author, date });
 }
 
-function formatOptions(format: Format): IParagraphOptions {
-  if (format.kind === 'bullet') return { bullet: { level: Math.min(format.level, 8) } };
+/** Whether a paragraph sits in a table cell, where it is set smaller and tighter. */
+export interface Placement {
+  inTable?: boolean;
+}
+
+function formatOptions(format: Format, { inTable = false }: Placement = {}): IParagraphOptions {
+  const spacing = inTable ? { spacing: TABLE_SPACING } : {};
+  if (format.kind === 'bullet') {
+    const level = Math.min(format.level, 8);
+    // A paragraph's own indent wins over its list level's, so a bullet in a narrow cell keeps its words.
+    return inTable
+      ? { bullet: { level }, indent: { left: TABLE_BULLET_INDENT * (level + 1), hanging: TABLE_BULLET_INDENT }, ...spacing }
+      : { bullet: { level } };
+  }
   if (format.kind === 'heading') return { heading: headingLevel(format.level), keepNext: true };
-  return format.indent > 0 ? { indent: { left: 360 * format.indent } } : {};
+  return format.indent > 0 ? { indent: { left: 360 * format.indent }, ...spacing } : spacing;
+}
+
+function runSize({ inTable = false }: Placement): { size?: number } {
+  return inTable ? { size: TABLE_SIZE } : {};
 }
 
 function headingLevel(level: number): (typeof HEADINGS)[number] {
@@ -60,11 +80,11 @@ function headingLevel(level: number): (typeof HEADINGS)[number] {
 }
 
 /** A block as an ordinary paragraph, optionally starting a new page. */
-export function plainParagraph(block: TextBlock, pageBreakBefore = false): Paragraph {
+export function plainParagraph(block: TextBlock, { pageBreakBefore = false, ...placement }: Placement & { pageBreakBefore?: boolean } = {}): Paragraph {
   return new Paragraph({
-    ...formatOptions(block.format),
+    ...formatOptions(block.format, placement),
     ...(pageBreakBefore ? { pageBreakBefore } : {}),
-    children: block.spans.map((span) => new TextRun({ text: span.text, bold: span.bold, italics: span.italics })),
+    children: block.spans.map((span) => new TextRun({ text: span.text, bold: span.bold, italics: span.italics, ...runSize(placement) })),
   });
 }
 
@@ -72,9 +92,9 @@ export function plainParagraph(block: TextBlock, pageBreakBefore = false): Parag
 export function markedParagraph(pair: BlockPair, side: 'before' | 'after'): Paragraph {
   const block = (side === 'before' ? pair.before : pair.after)!;
   return new Paragraph({
-    ...formatOptions(block.format),
+    ...formatOptions(block.format, { inTable: true }),
     children: piecesOf(pair, side).map((piece) => {
-      const style = { text: piece.text, bold: piece.bold, italics: piece.italics };
+      const style = { text: piece.text, bold: piece.bold, italics: piece.italics, size: TABLE_SIZE };
       if (piece.change === 'del') return new TextRun({ ...style, strike: true, color: DELETED_COLOR });
       if (piece.change === 'ins') return new TextRun({ ...style, underline: {}, color: INSERTED_COLOR });
       return new TextRun(style);
@@ -83,21 +103,21 @@ export function markedParagraph(pair: BlockPair, side: 'before' | 'after'): Para
 }
 
 /** A paragraph with Word revisions: a deleted or inserted paragraph also has its paragraph mark tracked, so accepting or rejecting all gives either text exactly. */
-function trackedParagraph(pair: BlockPair, revision: Revisions): Paragraph {
+function trackedParagraph(pair: BlockPair, revision: Revisions, placement: Placement): Paragraph {
   const block = (pair.after ?? pair.before)!;
   const mark = !pair.after ? { deletion: revision() } : !pair.before ? { insertion: revision() } : undefined;
   const children: ParagraphChild[] = piecesOf(pair, 'both').map((piece) => {
-    const style = { text: piece.text, bold: piece.bold, italics: piece.italics };
+    const style = { text: piece.text, bold: piece.bold, italics: piece.italics, ...runSize(placement) };
     if (piece.change === 'del') return new DeletedTextRun({ ...revision(), ...style });
     if (piece.change === 'ins') return new InsertedTextRun({ ...revision(), ...style });
     return new TextRun(style);
   });
-  return new Paragraph({ ...formatOptions(block.format), ...(mark ? { run: mark } : {}), children });
+  return new Paragraph({ ...formatOptions(block.format, placement), ...(mark ? { run: mark } : {}), children });
 }
 
 /** Two texts as paragraphs with Word revisions from the one to the other. */
-export function tracked(before: readonly TextBlock[], after: readonly TextBlock[], revision: Revisions): Paragraph[] {
-  return alignBlocks(before, after).map((pair) => trackedParagraph(pair, revision));
+export function tracked(before: readonly TextBlock[], after: readonly TextBlock[], revision: Revisions, placement: Placement = {}): Paragraph[] {
+  return alignBlocks(before, after).map((pair) => trackedParagraph(pair, revision, placement));
 }
 
 /** A heading of a level (1 to 6), kept with the text after it. */
@@ -137,7 +157,7 @@ export function headerRow(labels: readonly string[]): TableRow {
       (label) =>
         new TableCell({
           shading: { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' },
-          children: [new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] })],
+          children: [new Paragraph({ keepNext: true, spacing: TABLE_SPACING, children: [new TextRun({ text: label, bold: true, size: TABLE_SIZE })] })],
         }),
     ),
   });
@@ -147,7 +167,9 @@ export function headerRow(labels: readonly string[]): TableRow {
 export function textRow(cells: readonly string[], bold = false): TableRow {
   return new TableRow({
     cantSplit: true,
-    children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })),
+    children: cells.map(
+      (text) => new TableCell({ children: [new Paragraph({ spacing: TABLE_SPACING, children: [new TextRun({ text, bold, size: TABLE_SIZE })] })] }),
+    ),
   });
 }
 

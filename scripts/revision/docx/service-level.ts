@@ -43,7 +43,7 @@ export function serviceLevelPart(presentation: ServiceLevelPresentation): Docume
           undefined,
         ),
       );
-    else children.push(...part.blocks.map((block, blockIndex) => plainParagraph(block, index === 0 && blockIndex === 0)));
+    else children.push(...part.blocks.map((block, blockIndex) => plainParagraph(block, { pageBreakBefore: index === 0 && blockIndex === 0 })));
   });
   if (presentation.lawBasis) children.push(...lawBasisPart(presentation.lawBasis));
   return children;
@@ -121,8 +121,8 @@ function roleTable(phases: readonly string[], lines: readonly RoleLine[], revisi
   const rows = lines.map((line) => {
     const mark = revision && line.change === 'del' ? { deletion: revision() } : revision && line.change === 'ins' ? { insertion: revision() } : {};
     const contents = (old: TextBlock[] | undefined, next: TextBlock[] | undefined): Paragraph[] => {
-      if (!revision) return (next ?? []).map((block) => plainParagraph(block));
-      return tracked(old ?? [], next ?? [], revision);
+      if (!revision) return (next ?? []).map((block) => plainParagraph(block, { inTable: true }));
+      return tracked(old ?? [], next ?? [], revision, { inTable: true });
     };
     const nameBlocks = boldBlock(line.role.name);
     const cells = [
@@ -136,7 +136,8 @@ function roleTable(phases: readonly string[], lines: readonly RoleLine[], revisi
     ];
     return new TableRow({ ...mark, children: cells.map(cell) });
   });
-  return table([2, ...phases.map(() => 3)], [headerRow(['Rolle', ...phases]), ...rows]);
+  // The role column fits »Sagsbehandlere« in bold on one line.
+  return table([2.4, ...phases.map(() => 3)], [headerRow(['Rolle', ...phases]), ...rows]);
 }
 
 function trackedRoleTable(phases: readonly string[], before: readonly RoleRow[], after: readonly RoleRow[], revision: Revisions): Table {
