@@ -29,6 +29,7 @@ export const CHANGELOG_CSS = `body { max-width: 60rem; }
 .forside .runde { font-size: 12pt; }
 .sider { width: auto; min-width: 60%; }
 .laesevejledning { margin-top: 2em; font-size: 10pt; }
+.proveniens { margin-top: 3em; font-size: 8pt; color: #555; }
 .tal { text-align: right; width: 7.5em; }
 .tal-oversigt { width: auto; min-width: 50%; }
 .oversigt tr.vaesentlig th { font-weight: bold; }

@@ -1,6 +1,6 @@
 import { changelogPart } from './docx/changelog.js';
 import { EPOCH, normalizeDate, pack } from './docx/package.js';
-import { bodyParagraph, heading, revisions, type DocumentChild } from './docx/paragraphs.js';
+import { bodyParagraph, heading, provenanceParagraph, revisions, type DocumentChild } from './docx/paragraphs.js';
 import { serviceLevelPart, trackedServiceLevel } from './docx/service-level.js';
 import { xmlSafe } from './docx/xml-text.js';
 import type { Round, RoundSide, ServiceLevel } from './model.js';
@@ -18,13 +18,15 @@ export async function renderChangelogDocx(input: Round): Promise<Buffer> {
   const round = xmlSafe(input);
   const date = revisionDate(round);
   const author = round.to.author ?? DEFAULT_AUTHOR;
+  const presentation = presentChangelog(round, { lawBasis: true });
   const children: DocumentChild[] = [
-    ...changelogPart(presentChangelog(round, { lawBasis: true })),
+    ...changelogPart(presentation),
     heading('Forslag til serviceniveau', 1, true),
     bodyParagraph(
       'Her følger hele det foreslåede serviceniveau. Ændringerne i forhold til det gældende serviceniveau er registrerede ændringer i Word, så de kan gennemgås en for en under Gennemse.',
     ),
     ...trackedServiceLevel(round, revisions(author, date)),
+    provenanceParagraph(presentation.provenance),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
   return pack(

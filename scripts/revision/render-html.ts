@@ -15,13 +15,14 @@ export { escapeHtml };
 /** The changelog of a round as one self-contained, print-ready HTML file: cover, summary, a paralleltekst and amendment instructions per measure. */
 export function renderChangelogHtml(round: Round): string {
   const presentation = presentChangelog(round, { lawBasis: true });
-  const title = `Ændringer i serviceniveauet – ${presentation.kommune} – ${presentation.fromLabel} til ${presentation.toLabel}`;
+  const title = `Ændringer i serviceniveauet – ${presentation.kommune} – ${presentation.omraade}`;
   const body = [
     ...changelogCover(presentation),
     ...changelogSummary(presentation),
     ...presentation.measures.flatMap(changeSection),
     ...deviationsSection(presentation.deviations),
     ...(presentation.lawBasis ? lawBasisSection(presentation.lawBasis, 'aendring') : []),
+    `<p class="proveniens">${escapeHtml(presentation.provenance)}</p>`,
   ];
   return htmlDocument(title, CHANGELOG_CSS + LAW_BASIS_CSS, body);
 }
@@ -81,7 +82,7 @@ function changelogCover(presentation: ChangelogPresentation): string[] {
     `<p class="kommune">${escapeHtml(presentation.kommune)}</p>`,
     '<h1>Ændringer i serviceniveauet</h1>',
     `<p class="omraade">${escapeHtml(presentation.omraade)}</p>`,
-    `<p class="runde">Revisionsrunde fra ${escapeHtml(presentation.fromLabel)} til ${escapeHtml(presentation.toLabel)}</p>`,
+    `<p class="runde">${escapeHtml(presentation.roundText)}</p>`,
     '<table class="sider">',
     `<thead><tr><td></td><th scope="col">${SIDE_HEADINGS.from}</th><th scope="col">${SIDE_HEADINGS.to}</th></tr></thead>`,
     '<tbody>',

@@ -196,16 +196,20 @@ describe('presentChangelog', () => {
     expect(dates()?.to).toBe('–');
   });
 
-  it('gives both sides of the round with Danish dates and short commits, and a dash where a side has no value', () => {
+  it('gives both sides of the round in the committee’s words, with Danish dates and a dash where a side has no value; the refs only in the provenance line', () => {
     const round = sampleRound();
     round.to = { label: 'arbejdskopien' };
-    expect(presentChangelog(round).sides).toEqual([
-      { label: 'Grundlag', from: 'vedtaget/2025-02-11', to: 'arbejdskopien' },
+    const presentation = presentChangelog(round);
+    expect(presentation.sides).toEqual([
+      { label: 'Status', from: expect.any(String) as string, to: expect.any(String) as string },
       { label: 'Dato', from: '11. februar 2025', to: '–' },
       { label: 'Version', from: '2025.1', to: '–' },
       { label: 'Gyldig fra', from: '1. marts 2025', to: '–' },
-      { label: 'Commit', from: 'aaaaaaa', to: '–' },
     ]);
+    expect(presentation.roundText).toBe('Det gældende serviceniveau (vedtaget 11. februar 2025) og forslaget til ændringer');
+    expect(presentation.provenance).toBe('Dannet af serviceniveau fra vedtaget/2025-02-11 (aaaaaaa) til arbejdskopien.');
+    const committeeText = JSON.stringify({ ...presentation, fromLabel: '', toLabel: '', provenance: '' });
+    expect(committeeText).not.toMatch(/arbejdskopien|vedtaget\/2025|aaaaaaa/);
   });
 
   it('leaves the changes it was given as they were', () => {

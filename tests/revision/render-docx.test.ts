@@ -173,8 +173,10 @@ describe('renderChangelogDocx', () => {
       'Ændringer i serviceniveauet',
       'Eksempel Kommune',
       'Børn og unge med særlige behov',
-      'Revisionsrunde: vedtaget/2025-02-11 → forslag-2026',
+      'Det gældende serviceniveau (vedtaget 11. februar 2025) og forslaget til ændringer',
     ]);
+    expect(texts.at(-1)).toMatch(/^Dannet af serviceniveau fra vedtaget\/2025-02-11 \(\w{7}\) til forslag-2026/);
+    expect(texts.slice(0, -1).join('\n')).not.toContain('vedtaget/2025-02-11');
     expect(texts).toEqual(expect.arrayContaining(['11. februar 2025', '15. januar 2026', '2025.1', '2026.1', '1. marts 2026']));
   });
 

@@ -86,7 +86,9 @@ describe('renderChangelogHtml', () => {
     const cover = html.slice(html.indexOf('<header class="forside">'), html.indexOf('</header>'));
     expect(cover).toContain('<p class="kommune">Eksempel Kommune</p>');
     expect(cover).toContain('<p class="omraade">Børn og unge med særlige behov</p>');
-    expect(cover).toContain('Revisionsrunde fra vedtaget/2025-02-11 til forslag-2026');
+    expect(cover).toContain('<p class="runde">Det gældende serviceniveau (vedtaget 11. februar 2025) og forslaget til ændringer</p>');
+    expect(html.replace(/<p class="proveniens">[^<]*<\/p>/, '')).not.toMatch(/vedtaget\/2025-02-11|forslag-2026|arbejdskopien/);
+    expect(html).toMatch(/<p class="proveniens">Dannet af serviceniveau fra vedtaget\/2025-02-11 \(\w{7}\) til forslag-2026/);
     expect(cover).toContain('<tr><th scope="row">Dato</th><td>11. februar 2025</td><td>15. januar 2026</td></tr>');
     expect(cover).toContain('<tr><th scope="row">Version</th><td>2025.1</td><td>2026.1</td></tr>');
     expect(cover).toContain('<tr><th scope="row">Gyldig fra</th><td>1. marts 2025</td><td>1. marts 2026</td></tr>');

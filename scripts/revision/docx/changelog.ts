@@ -41,7 +41,7 @@ function changelogCover(presentation: ChangelogPresentation): DocumentChild[] {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Ændringer i serviceniveauet')] }),
     new Paragraph({ children: [new TextRun({ text: presentation.kommune, bold: true, size: 32 })] }),
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: presentation.omraade, size: 28 })] }),
-    labelledParagraph('Revisionsrunde', `${presentation.fromLabel} → ${presentation.toLabel}`),
+    bodyParagraph(presentation.roundText),
     table([2, 3, 3], [headerRow(['', SIDE_HEADINGS.from, SIDE_HEADINGS.to]), ...presentation.sides.map((row) => textRow([row.label, row.from, row.to]))]),
     new Paragraph({
       spacing: { before: 240 },

@@ -130,6 +130,11 @@ export function bodyParagraph(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun(text)] });
 }
 
+/** The technical provenance, in one small grey line at the end: a committee reads past it, a secretary can trace the version. */
+export function provenanceParagraph(text: string): Paragraph {
+  return new Paragraph({ spacing: { before: 480 }, children: [new TextRun({ text, size: 16, color: '666666' })] });
+}
+
 /** »Status: I høring« with a bold label. */
 export function labelledParagraph(label: string, value: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });

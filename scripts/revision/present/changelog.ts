@@ -69,8 +69,13 @@ export interface SideRow {
 export interface ChangelogPresentation {
   kommune: string;
   omraade: string;
+  /** The git refs of the round, for technical readers (the PR comment, the provenance line); never on a committee's cover. */
   fromLabel: string;
   toLabel: string;
+  /** The round in the committee's words: »Det gældende serviceniveau (vedtaget 10. februar 2026) og forslaget«. */
+  roundText: string;
+  /** One small line at the end of the committee documents: which git versions the document was made from. */
+  provenance: string;
   sides: SideRow[];
   /** Each change once: an added or removed measure is one material change, not one per field. */
   totals: RoundTotals;
@@ -122,6 +127,8 @@ export function presentChangelog(round: Round, options: PresentOptions = {}): Ch
     omraade: round.omraade,
     fromLabel: round.from.label,
     toLabel: round.to.label,
+    roundText: roundText(round),
+    provenance: provenanceText(round),
     sides: sideRows(round),
     totals: roundTotals(byClass, kinds('added'), kinds('removed'), kinds('renamed')),
     measures,
@@ -296,13 +303,25 @@ function sideRows(round: Round): SideRow[] {
   const { from, to } = round;
   const dates = sideDates(round);
   const row = (label: string, value: (side: RoundSide) => string | undefined): SideRow => ({ label, from: value(from) ?? MISSING, to: value(to) ?? MISSING });
+  const status = (frame: Partial<Serviceniveau> | undefined) => (frame?.status && isStatus(frame.status) ? STATUS_LABELS[frame.status] : MISSING);
   return [
-    row('Grundlag', (side) => side.label),
+    { label: 'Status', from: status(round.before.frame), to: status(round.after.frame) },
     { label: 'Dato', from: danishDateOf(dates.from) ?? MISSING, to: danishDateOf(dates.to) ?? MISSING },
     row('Version', (side) => side.version),
     row('Gyldig fra', (side) => danishDateOf(side.gyldigFra)),
-    row('Commit', (side) => shortCommit(side.commit)),
   ];
+}
+
+/** The round as a committee member reads it: what is in force, and what is proposed; no tag names or »arbejdskopien«. */
+function roundText(round: Round): string {
+  const adopted = danishDateOf(sideDates(round).from);
+  return `Det gældende serviceniveau${adopted ? ` (vedtaget ${adopted})` : ''} og forslaget til ændringer`;
+}
+
+/** »Dannet af serviceniveau fra vedtaget/2026-02-10 (44c8c23) til arbejdskopien.« */
+function provenanceText(round: Round): string {
+  const side = (ref: RoundSide) => `${ref.label}${shortCommit(ref.commit) ? ` (${shortCommit(ref.commit)})` : ''}`;
+  return `Dannet af serviceniveau fra ${side(round.from)} til ${side(round.to)}.`;
 }
 
 /**
