@@ -139,8 +139,10 @@ function compareNumbers(before: string, after: string): { reduced: boolean; note
     if (!a || !b || (a.value === b.value && a.unit === b.unit)) continue;
     let note = `${a.text} → ${b.text}`;
     if (a.unit === b.unit && a.value > 0) {
-      const percent = Math.round(((b.value - a.value) / a.value) * 100);
-      note += ` (${percent > 0 ? '+' : '−'}${Math.abs(percent)} %)`;
+      // A range changes at both ends, and a committee votes on both: »3-5 timer → 2-4 timer (nedre grænse −33 %, øvre −20 %)«.
+      const upper = percentChange(a.value, b.value);
+      const isRange = a.low !== a.value || b.low !== b.value;
+      note += isRange && a.low > 0 ? ` (nedre grænse ${percentChange(a.low, b.low)}, øvre ${upper})` : ` (${upper})`;
       if (b.value < a.value) reduced = true;
     }
     notes.push(note);
@@ -148,9 +150,17 @@ function compareNumbers(before: string, after: string): { reduced: boolean; note
   return { reduced, ...(notes.length ? { note: notes.join('; ') } : {}) };
 }
 
-function quantities(text: string): { value: number; unit: string; text: string }[] {
+/** »−20 %«, »+25 %«, »uændret«. */
+function percentChange(from: number, to: number): string {
+  const percent = Math.round(((to - from) / from) * 100);
+  return percent === 0 ? 'uændret' : `${percent > 0 ? '+' : '−'}${Math.abs(percent)} %`;
+}
+
+/** The quantities of a text: `value` is the upper end of a range (»3-5 timer« → 5), `low` its lower end (3; the value itself when no range). */
+function quantities(text: string): { value: number; low: number; unit: string; text: string }[] {
   return [...text.matchAll(QUANTITY)].map((match) => ({
     value: Number((match[2] ?? match[1] ?? '0').replace(',', '.')),
+    low: Number((match[1] ?? '0').replace(',', '.')),
     unit: (match[3] ?? '')
       .replace(/^time$/, 'timer')
       .replace(/^dag$/, 'dage')

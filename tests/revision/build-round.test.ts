@@ -46,7 +46,19 @@ describe('classifying the changes of a revision round', () => {
   it('a reduction in scope is material, omfang-reduceret, with the numbers pulled out', async () => {
     const fields = await fieldsOf((text) => text.replace('Som udgangspunkt 3-5 timer om ugen', 'Som udgangspunkt 2-4 timer om ugen'));
     expect(fields).toEqual([
-      expect.objectContaining({ field: 'omfang', class: 'material', change: 'omfang-reduceret', note: '3-5 timer → 2-4 timer (−20 %)' }),
+      expect.objectContaining({
+        field: 'omfang',
+        class: 'material',
+        change: 'omfang-reduceret',
+        note: '3-5 timer → 2-4 timer (nedre grænse −33 %, øvre −20 %)',
+      }),
+    ]);
+  });
+
+  it('a range states both ends, also when one is unchanged', async () => {
+    const fields = await fieldsOf((text) => text.replace('3-5 timer om ugen', '3-4 timer om ugen'));
+    expect(fields).toEqual([
+      expect.objectContaining({ change: 'omfang-reduceret', class: 'material', note: '3-5 timer → 3-4 timer (nedre grænse uændret, øvre −20 %)' }),
     ]);
   });
 
@@ -204,7 +216,7 @@ describe('the refs of a round', () => {
     const round = await buildRound({ cwd });
     expect(round.changelog.from).toBe('vedtaget/2025-02-11');
     expect(round.changelog.to).toBe('arbejdskopien');
-    expect(round.changelog.changes[0]?.fields[0]).toMatchObject({ change: 'omfang-reduceret', note: '4-6 timer → 2-3 timer (−50 %)' });
+    expect(round.changelog.changes[0]?.fields[0]).toMatchObject({ change: 'omfang-reduceret', note: '4-6 timer → 2-3 timer (nedre grænse −50 %, øvre −50 %)' });
     expect(round.from).toMatchObject({ author: 'Mette Sørensen', date: '2025-02-01T10:00:00+01:00', version: '2025.1' });
   });
 
@@ -254,7 +266,7 @@ describe('the refs of a round', () => {
               change: 'omfang-reduceret',
               before: expect.stringContaining('3-5 timer') as string,
               after: expect.stringContaining('2-4 timer') as string,
-              note: '3-5 timer → 2-4 timer (−20 %)',
+              note: '3-5 timer → 2-4 timer (nedre grænse −33 %, øvre −20 %)',
             },
           ],
         },
@@ -280,7 +292,7 @@ describe('rounds and history', () => {
       'vedtaget/2024-02-01  1. februar 2024  første vedtagne version\nvedtaget/2025-02-11  11. februar 2025  1 ændring i 1 dokument (1 væsentlig)\n',
     );
     expect(runCli(['history', 'praktisk-paedagogisk-stoette'], cwd).stdout).toBe(
-      'Historik for »praktisk-paedagogisk-stoette«:\n  vedtaget/2025-02-11: ændret — omfang-reduceret (3-5 timer → 2-4 timer (−20 %))\n  arbejdskopien: ingen ændringer\n',
+      'Historik for »praktisk-paedagogisk-stoette«:\n  vedtaget/2025-02-11: ændret — omfang-reduceret (3-5 timer → 2-4 timer (nedre grænse −33 %, øvre −20 %))\n  arbejdskopien: ingen ændringer\n',
     );
   });
 });
