@@ -1,6 +1,7 @@
 import type { LawText, LawTextParagraph } from './law-text-model.js';
 import { lookupProvision, paragraphText, type ProvisionRef } from './law-texts.js';
 import { brief, paragraphChanges, sameLawText, wordChange, type TextChange } from './paragraph-changes.js';
+import { paragraphKey } from './provision-scope.js';
 
 /** How a paragraph differs between two acts: new, gone, repealed (»(Ophævet)«), or its text changed. */
 export type ParagraphChangeKind = 'changed' | 'added' | 'removed' | 'repealed';
@@ -15,7 +16,7 @@ export interface ParagraphChange {
 export function compareActs(from: LawText, to: LawText): ParagraphChange[] {
   const numbers = new Map<string, string>();
   for (const paragraph of [...from.paragraffer, ...to.paragraffer])
-    if (!numbers.has(compact(paragraph.paragraf))) numbers.set(compact(paragraph.paragraf), paragraph.paragraf);
+    if (!numbers.has(paragraphKey(paragraph.paragraf))) numbers.set(paragraphKey(paragraph.paragraf), paragraph.paragraf);
   return [...numbers.values()]
     .sort(compareParagraphNumbers)
     .flatMap((paragraf) => paragraphChange(paragraf, paragraphOf(from, paragraf), paragraphOf(to, paragraf)) ?? []);
@@ -47,8 +48,8 @@ export function citedTextChanged(from: LawText, to: LawText, provision: Provisio
 }
 
 export function paragraphOf(text: LawText, paragraf: string): LawTextParagraph | undefined {
-  const key = compact(paragraf);
-  return text.paragraffer.find((paragraph) => compact(paragraph.paragraf) === key);
+  const key = paragraphKey(paragraf);
+  return text.paragraffer.find((paragraph) => paragraphKey(paragraph.paragraf) === key);
 }
 
 /** The law's order of paragraphs: by number, then letter (»117« before »117 a« before »118«). */
@@ -61,8 +62,4 @@ export function compareParagraphNumbers(a: string, b: string): number {
 function splitNumber(paragraf: string): [number, string] {
   const match = /^(\d+)\s*([a-zæøå]*)$/i.exec(paragraf.trim());
   return match ? [Number(match[1]), match[2]!.toLowerCase()] : [Number.MAX_SAFE_INTEGER, paragraf];
-}
-
-function compact(paragraf: string): string {
-  return paragraf.replace(/\s+/g, '');
 }

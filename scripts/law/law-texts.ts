@@ -5,6 +5,7 @@ import { memoizeByObject } from '../memoize.js';
 import { packageRoot } from '../package-root.js';
 import { LAW_INDEX_FOLDER, LAW_TEXT_FOLDER, type LawIndexEntry, type LawText, type LawTextParagraph } from './law-text-model.js';
 import type { ParsedStk } from './parse-law-text.js';
+import { paragraphKey } from './provision-scope.js';
 
 /** A provision as a citation names it: a paragraph with optional stk. and nr. */
 export interface ProvisionRef {
@@ -74,7 +75,7 @@ export function lawTextOf(entry: LawIndexEntry): LawText {
 export type ProvisionLookup = { found: true; paragraph: LawTextParagraph; text: string; lines: string[] } | { found: false; reason: string };
 
 export function lookupProvision(text: LawText, ref: ProvisionRef): ProvisionLookup {
-  const paragraph = paragraphsByNumber(text).get(compact(ref.paragraf));
+  const paragraph = paragraphsByNumber(text).get(paragraphKey(ref.paragraf));
   const name = `§ ${ref.paragraf}`;
   if (!paragraph) return { found: false, reason: lastParagraphText(text, ref.paragraf) };
   if (paragraph.ophaevet || !paragraph.stk) return { found: false, reason: `${name} er ophævet` };
@@ -135,13 +136,9 @@ function lastParagraphText(text: LawText, paragraf: string): string {
 /** An act's paragraphs by number without spaces (»117a«), once per act: a check looks up every citation. */
 const paragraphsByNumber = memoizeByObject((text: LawText): ReadonlyMap<string, LawTextParagraph> => {
   const byNumber = new Map<string, LawTextParagraph>();
-  for (const paragraph of text.paragraffer) if (!byNumber.has(compact(paragraph.paragraf))) byNumber.set(compact(paragraph.paragraf), paragraph);
+  for (const paragraph of text.paragraffer) if (!byNumber.has(paragraphKey(paragraph.paragraf))) byNumber.set(paragraphKey(paragraph.paragraf), paragraph);
   return byNumber;
 });
-
-function compact(paragraf: string): string {
-  return paragraf.replace(/\s+/g, '');
-}
 
 /** A law file as JSON, or a Danish error naming it: a broken law file must stop the run, not every rule. */
 function readJson<T>(file: string, isShaped: (data: unknown) => boolean): T {

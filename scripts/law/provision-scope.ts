@@ -12,7 +12,12 @@ export interface LawProvision extends ProvisionRef {
 export function containsProvision(outer: LawProvision, inner: LawProvision): boolean {
   const a = explicit(outer);
   const b = explicit(inner);
-  return a.law === b.law && compact(a.paragraf) === compact(b.paragraf) && (a.stk === undefined || a.stk === b.stk) && (a.nr === undefined || a.nr === b.nr);
+  return (
+    a.law === b.law &&
+    paragraphKey(a.paragraf) === paragraphKey(b.paragraf) &&
+    (a.stk === undefined || a.stk === b.stk) &&
+    (a.nr === undefined || a.nr === b.nr)
+  );
 }
 
 /** Whether one of two provisions holds the other: a measure citing the one is affected by a change of the other. */
@@ -25,6 +30,7 @@ function explicit(provision: LawProvision): LawProvision {
   return provision.nr !== undefined && provision.stk === undefined ? { ...provision, stk: 1 } : provision;
 }
 
-function compact(paragraf: string): string {
+/** A paragraph number as a key: »117 a« and »117a« are the same paragraph. */
+export function paragraphKey(paragraf: string): string {
   return paragraf.replace(/\s+/g, '');
 }

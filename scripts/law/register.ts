@@ -1,6 +1,7 @@
 import type { Henvisning, Lovregister, Paragraf } from '../model/generated-types.js';
 import { memoizeByObject } from '../memoize.js';
 import { parseCitations, type Citation, type LawName } from './parse-citations.js';
+import { paragraphKey } from './provision-scope.js';
 
 /** The laws of the register with every name they may be cited by (the same array for the same register). */
 export const lawNamesOf: (register: Lovregister) => LawName[] = memoizeByObject((register) =>
@@ -9,11 +10,11 @@ export const lawNamesOf: (register: Lovregister) => LawName[] = memoizeByObject(
 
 /** The register entries a citation can mean: same law and paragraph, and stk./nr. where both give one. */
 export function entriesFor(register: Lovregister, citation: Pick<Citation, 'law' | 'paragraf' | 'stk' | 'nr'>): Paragraf[] {
-  const paragraf = compact(citation.paragraf);
+  const paragraf = paragraphKey(citation.paragraf);
   return register.paragraffer.filter(
     (entry) =>
       entry.lov === citation.law &&
-      compact(entry.paragraf) === paragraf &&
+      paragraphKey(entry.paragraf) === paragraf &&
       (entry.stk === undefined || citation.stk === undefined || entry.stk === citation.stk) &&
       (entry.nr === undefined || citation.nr === undefined || entry.nr === citation.nr),
   );
@@ -46,7 +47,7 @@ const predecessorsOf = memoizeByObject((register: Lovregister): ReadPredecessor[
 function overlaps(a: Cited, b: Cited): boolean {
   return (
     a.law === b.law &&
-    compact(a.paragraf) === compact(b.paragraf) &&
+    paragraphKey(a.paragraf) === paragraphKey(b.paragraf) &&
     (a.stk === undefined || b.stk === undefined || a.stk === b.stk) &&
     (a.nr === undefined || b.nr === undefined || a.nr === b.nr)
   );
@@ -122,8 +123,4 @@ export function dayAfter(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
-}
-
-function compact(paragraf: string): string {
-  return paragraf.replace(/\s+/g, '');
 }
