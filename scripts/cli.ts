@@ -23,14 +23,17 @@ Kommandoer:
   changelog                         Ændringerne i en revisionsrunde
       --from REF                    Fra (standard: nyeste tag vedtaget/ÅÅÅÅ-MM-DD)
       --to REF                      Til (standard: arbejdskopien)
-      --format json|md|html|docx    Udskriftsformat (standard: json)
+      --format json|md|html|docx    Udskriftsformat (standard: json); flere med komma, fx md,html,docx
       --out FIL                     Skriv til en fil (kræves for docx)
-      --max-bytes N                 Højst N byte Markdown (fx 60000 til en PR-kommentar)
+      --out-dir MAPPE               Skriv hvert format som aendringer.<format> i mappen (runden læses én gang)
+      --max-bytes N                 Højst N byte Markdown (fx 60000 til en PR-kommentar); med --out-dir
+                                    skrives den forkortede udgave som kommentar.md ved siden af den fulde
       --config FIL                  Konfigurationsfil, som for check (individuel vurdering med kommunens egne formuleringer)
   render                            Hele serviceniveauet som ét dokument
       --ref REF                     Versionen (standard: arbejdskopien)
-      --format html|docx            Udskriftsformat (standard: html)
+      --format html|docx            Udskriftsformat (standard: html); begge med html,docx
       --out FIL                     Skriv til en fil (kræves for docx)
+      --out-dir MAPPE               Skriv hvert format som serviceniveau.<format> i mappen
   pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
@@ -176,6 +179,7 @@ async function changelog(args: readonly string[], cwd: string): Promise<number> 
     to: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'out-dir': { type: 'string' },
     omraade: { type: 'string' },
     config: { type: 'string' },
     'max-bytes': { type: 'string' },
@@ -186,25 +190,32 @@ async function changelog(args: readonly string[], cwd: string): Promise<number> 
   if (positionals.length > 0)
     throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Brug --from og --to, fx: serviceniveau changelog --from vedtaget/2025-02-11 --to main');
   const { CHANGELOG_FORMATS, runChangelog } = await import('./commands/changelog.js');
-  const format = values['format'] ?? 'json';
-  if (!(CHANGELOG_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${CHANGELOG_FORMATS.join(', ')}.`);
   const result = await runChangelog({
     cwd,
-    format: format as (typeof CHANGELOG_FORMATS)[number],
+    formats: formatsOf(values['format'] ?? 'json', CHANGELOG_FORMATS),
     ...definedValues(values, ['from', 'to', 'out', 'omraade', 'config']),
+    ...(values['out-dir'] !== undefined ? { outDir: values['out-dir'] } : {}),
     ...(maxBytes ? { maxBytes } : {}),
   });
   return report(result);
 }
 
 async function render(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, { ref: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    ref: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'out-dir': { type: 'string' },
+    omraade: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Fx: serviceniveau render --format html --out serviceniveau.html');
   const { RENDER_FORMATS, runRender } = await import('./commands/render.js');
-  const format = values['format'] ?? 'html';
-  if (!(RENDER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${RENDER_FORMATS.join(', ')}.`);
-  const result = await runRender({ cwd, format: format as (typeof RENDER_FORMATS)[number], ...definedValues(values, ['ref', 'out', 'omraade']) });
+  const result = await runRender({
+    cwd,
+    formats: formatsOf(values['format'] ?? 'html', RENDER_FORMATS),
+    ...definedValues(values, ['ref', 'out', 'omraade']),
+    ...(values['out-dir'] !== undefined ? { outDir: values['out-dir'] } : {}),
+  });
   return report(result);
 }
 
@@ -245,10 +256,19 @@ function lawRequestOf(values: Partial<Record<'dato' | 'changed-since' | 'compare
   return { kind: 'provision', citation: positionals.join(' '), date };
 }
 
-function report(result: { stdout?: string | Uint8Array; written?: string }): number {
+function report(result: { stdout?: string | Uint8Array; written: readonly string[] }): number {
   if (result.stdout !== undefined) process.stdout.write(result.stdout);
-  if (result.written) process.stderr.write(`Skrev ${result.written}\n`);
+  for (const file of result.written) process.stderr.write(`Skrev ${file}\n`);
   return 0;
+}
+
+/** `--format md,html,docx`: the known formats asked for, each once, in the order given. */
+function formatsOf<F extends string>(value: string, known: readonly F[]): F[] {
+  const asked = [...new Set(value.split(',').map((format) => format.trim()))];
+  for (const format of asked)
+    if (!(known as readonly string[]).includes(format))
+      throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${known.join(', ')}, eller flere med komma, fx ${known.slice(-2).join(',')}.`);
+  return asked as F[];
 }
 
 /** The given string options, without the ones left out (exactOptionalPropertyTypes-friendly). */

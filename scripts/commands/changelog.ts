@@ -1,9 +1,15 @@
+import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { buildRound } from '../revision/build-round.js';
+import type { Round } from '../revision/model.js';
 import { writeOutput } from './write-output.js';
 
 export const CHANGELOG_FORMATS = ['json', 'md', 'html', 'docx'] as const;
 export type ChangelogFormat = (typeof CHANGELOG_FORMATS)[number];
+
+/** The file names `--out-dir` writes: the round's documents, and the Markdown cut to `--max-bytes` for the PR comment. */
+export const CHANGELOG_FILE_STEM = 'aendringer';
+export const COMMENT_FILE = 'kommentar.md';
 
 export interface ChangelogOptions {
   cwd: string;
@@ -12,30 +18,50 @@ export interface ChangelogOptions {
   omraade?: string;
   /** The config file, as for check. */
   config?: string;
-  format: ChangelogFormat;
+  /** One format, or several with `outDir`. */
+  formats: readonly ChangelogFormat[];
   out?: string;
+  /** A folder to write every format into, as aendringer.<format>. */
+  outDir?: string;
   /** For md: the most bytes the document may have (a PR comment holds 65,536 characters). */
   maxBytes?: number;
 }
 
-/** `changelog`: the round's changes as JSON, or as a committee document; renderers load only when asked for. */
-export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?: string | Uint8Array; written?: string }> {
-  if (options.format === 'docx' && !options.out) throw new UsageError('Et Word-dokument skal skrives til en fil', 'Tilføj --out, fx --out aendringer.docx.');
-  const round = await buildRound(options);
-  let content: string | Uint8Array;
-  switch (options.format) {
-    case 'json':
-      content = `${JSON.stringify(round.changelog, null, 2)}\n`;
-      break;
-    case 'md':
-      content = (await import('../revision/render-markdown.js')).renderChangelogMarkdown(round, options.maxBytes ? { maxBytes: options.maxBytes } : {});
-      break;
-    case 'html':
-      content = (await import('../revision/render-html.js')).renderChangelogHtml(round);
-      break;
-    case 'docx':
-      content = await (await import('../revision/render-docx.js')).renderChangelogDocx(round);
-      break;
+/**
+ * `changelog`: the round's changes as JSON, or as committee documents. The round is read once for all the
+ * formats asked for, and only what they show: the Word document's full proposal is the one that needs
+ * every measure. Renderers load only when asked for.
+ */
+export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?: string | Uint8Array; written: string[] }> {
+  const { formats } = options;
+  if (options.outDir === undefined) {
+    if (formats.length > 1) throw new UsageError('Flere formater skal skrives til en mappe', 'Tilføj --out-dir, fx --format md,html,docx --out-dir udvalg.');
+    if (formats[0] === 'docx' && !options.out) throw new UsageError('Et Word-dokument skal skrives til en fil', 'Tilføj --out, fx --out aendringer.docx.');
+  } else if (options.out !== undefined)
+    throw new UsageError('Brug enten --out eller --out-dir', '--out skriver ét format til én fil, --out-dir alle formaterne til en mappe.');
+  const round = await buildRound({ ...options, reads: formats.includes('docx') ? 'all' : 'touched' });
+  if (options.outDir === undefined) {
+    const content = await renderChangelog(round, formats[0]!, options.maxBytes);
+    return options.out ? { written: [writeOutput(options.cwd, options.out, content)] } : { stdout: content, written: [] };
   }
-  return options.out ? { written: writeOutput(options.cwd, options.out, content) } : { stdout: content };
+  const written: string[] = [];
+  for (const format of formats)
+    written.push(writeOutput(options.cwd, join(options.outDir, `${CHANGELOG_FILE_STEM}.${format}`), await renderChangelog(round, format, undefined)));
+  // With --max-bytes the folder holds both Markdown documents: the whole one for the job summary, the cut one for the comment.
+  if (formats.includes('md') && options.maxBytes !== undefined)
+    written.push(writeOutput(options.cwd, join(options.outDir, COMMENT_FILE), await renderChangelog(round, 'md', options.maxBytes)));
+  return { written };
+}
+
+async function renderChangelog(round: Round, format: ChangelogFormat, maxBytes: number | undefined): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(round.changelog, null, 2)}\n`;
+    case 'md':
+      return (await import('../revision/render-markdown.js')).renderChangelogMarkdown(round, maxBytes ? { maxBytes } : {});
+    case 'html':
+      return (await import('../revision/render-html.js')).renderChangelogHtml(round);
+    case 'docx':
+      return (await import('../revision/render-docx.js')).renderChangelogDocx(round);
+  }
 }

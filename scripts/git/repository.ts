@@ -108,8 +108,13 @@ export class PolicyRepository {
 
   /** Files under `folder` that differ between a commit and the working tree, new untracked files included. */
   async changedFilesSince(sha: string, folder: string): Promise<string[]> {
-    const changed = (await this.git.raw(['diff', '--name-only', '-z', '--no-renames', sha, '--', folder])).split('\0');
-    const untracked = (await this.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', folder])).split('\0');
+    return this.changedFiles(sha, undefined, folder);
+  }
+
+  /** Files under `folder` that differ between two commits, or (no `toSha`) a commit and the working tree with its new files; both paths of a rename. */
+  async changedFiles(fromSha: string, toSha: string | undefined, folder: string): Promise<string[]> {
+    const changed = (await this.git.raw(['diff', '--name-only', '-z', '--no-renames', fromSha, ...(toSha ? [toSha] : []), '--', folder])).split('\0');
+    const untracked = toSha ? [] : (await this.git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--', folder])).split('\0');
     return [...new Set([...changed, ...untracked].filter(Boolean))].sort();
   }
 

@@ -1,6 +1,6 @@
 import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
-import { areaNameOf, POLICY_FOLDER } from '../layout.js';
+import { areaNameOf, documentKindOf, POLICY_FOLDER } from '../layout.js';
 import { PolicyRepository } from '../git/repository.js';
 import { frameData, measureData, registerData, rolePlanData } from '../model/document-data.js';
 import { individuelVurdering } from '../rules/individuel-vurdering.js';
@@ -33,6 +33,12 @@ export interface RoundRequest {
   from?: string;
   to?: string;
   omraade?: string;
+  /**
+   * `touched`: read only the measures the round changed, with the frame, role plan and register — all the
+   * json, md and html changelogs show, so their cost follows the round, not the repository. `all` (the
+   * default) reads every measure, for the Word changelog's full proposal.
+   */
+  reads?: 'touched' | 'all';
 }
 
 /** One side of a round as read from git or disk. */
@@ -62,8 +68,10 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
   // Read only the chosen area (and the register): a shared repository may hold thousands of other measures.
   // One after the other, so that files the round did not touch are parsed once and shared by both sides.
   const known: BlobDocuments = new Map();
-  const from = await read(repository, fromSource, areaFilter(area), known);
-  const to = await read(repository, toSource, areaFilter(area), known);
+  const wanted =
+    request.reads === 'touched' ? touchedFilter(area, await repository.changedFiles(fromSource.sha, toSource.sha, POLICY_FOLDER)) : areaFilter(area);
+  const from = await read(repository, fromSource, wanted, known);
+  const to = await read(repository, toSource, wanted, known);
   const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
   const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
   const register = registerData(after.register) ?? registerData(before.register);
@@ -95,6 +103,13 @@ export async function readServiceLevel(request: {
   return { level: serviceLevelOf(area), side: withFrameFacts(side.side, area), kommune: frame?.kommune ?? '', omraade: frame?.omraade ?? area.area };
 }
 
+/** The area's files the round changed, and its frame, role plan and register, which every changelog shows or reads. */
+function touchedFilter(area: string, changed: readonly string[]): PathFilter {
+  const touched = new Set(changed);
+  const inArea = areaFilter(area);
+  return (path) => inArea(path) && (touched.has(path) || documentKindOf(path) !== 'foranstaltning');
+}
+
 async function defaultFrom(repository: PolicyRepository, toSha: string | undefined): Promise<string> {
   const head = toSha ?? (await repository.resolveCommit('HEAD'));
   const tag = await repository.newestAdoptedTag(head);
@@ -105,7 +120,7 @@ async function defaultFrom(repository: PolicyRepository, toSha: string | undefin
   throw new UsageError('Der er ingen vedtagne versioner (tags »vedtaget/ÅÅÅÅ-MM-DD«) at sammenligne med', hint);
 }
 
-async function commitSource(repository: PolicyRepository, ref: string): Promise<SideSource> {
+async function commitSource(repository: PolicyRepository, ref: string): Promise<SideSource & { sha: string }> {
   const sha = await repository.resolveCommit(ref);
   const [paths, info] = await Promise.all([pathsAt(repository, sha), repository.commitInfo(sha)]);
   return { sha, paths, side: { label: ref, commit: sha, ...(info.date ? { date: info.date } : {}), ...(info.author ? { author: info.author } : {}) } };
