@@ -80,6 +80,29 @@ export class PolicyRepository {
     return { sha, author, date };
   }
 
+  /**
+   * For each file under `folder` that the commits in `fromSha..toSha` changed (deleted files included), the
+   * newest of those commits: who made the change, and when. One `git log` for the whole round.
+   */
+  async lastChanges(fromSha: string, toSha: string, folder: string): Promise<Map<string, CommitInfo>> {
+    const log = await this.git.raw(['log', '-z', '--no-renames', '--format=%x01%H%x00%an%x00%aI', '--name-only', `${fromSha}..${toSha}`, '--', folder]);
+    const changes = new Map<string, CommitInfo>();
+    for (const entry of log.split('\x01').filter(Boolean)) {
+      const [sha = '', author = '', date = '', ...paths] = entry.split('\0');
+      for (const path of paths.map((path) => path.replace(/^\n/, '')).filter(Boolean)) if (!changes.has(path)) changes.set(path, { sha, author, date });
+    }
+    return changes;
+  }
+
+  /** The name git would write as author of a commit made now (user.name, or what git derives), if any. */
+  async userName(): Promise<string | undefined> {
+    try {
+      return /^(.*?) </.exec((await this.git.raw(['var', 'GIT_AUTHOR_IDENT'])).trim())?.[1]?.trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The files under `folder` at a commit, with their blob ids, without reading them. */
   async listFiles(sha: string, folder: string): Promise<{ path: string; oid: string }[]> {
     const listing = await this.git.raw(['ls-tree', '-r', '-z', '--full-tree', sha, '--', folder]);

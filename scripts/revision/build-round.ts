@@ -7,6 +7,7 @@ import { individuelVurdering } from '../rules/individuel-vurdering.js';
 import { RULE_IDS } from '../rules/registry.js';
 import { ruleOptions } from '../rules/run-rules.js';
 import { readSuppressions, type Suppression } from '../rules/suppressions.js';
+import { changedByOf } from './changed-by.js';
 import { classifyChanges } from './classify-changes.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import type { AcceptedDeviation, Round, RoundSide, ServiceLevel } from './model.js';
@@ -74,17 +75,19 @@ export async function buildRound(request: RoundRequest): Promise<Round> {
   const to = await read(repository, toSource, wanted, known);
   const [before, after] = [areaSnapshot(from.snapshot, area), areaSnapshot(to.snapshot, area)];
   const renames = from.sha ? await repository.renames(from.sha, to.sha, POLICY_FOLDER) : new Map<string, string>();
+  const { changedBy, proposal } = await changedByOf(repository, fromSource.sha, toSource.sha, area);
   const register = registerData(after.register) ?? registerData(before.register);
   const frame = frameData(after.frame ?? before.frame);
   return {
     kommune: frame?.kommune ?? '',
     omraade: frame?.omraade ?? areaNameOf(area),
     from: withFrameFacts(from.side, before),
-    to: withFrameFacts(to.side, after),
+    to: withFrameFacts(to.sha ? to.side : { ...to.side, ...proposal }, after),
     changelog: { from: from.side.label, to: to.side.label, changes: classifyChanges(diffSnapshots(before, after, renames), register, statement) },
     before: serviceLevelOf(before),
     after: serviceLevelOf(after),
     deviations: newDeviations(before, after),
+    changedBy,
   };
 }
 

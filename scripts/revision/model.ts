@@ -71,6 +71,12 @@ export interface AcceptedDeviation {
   reason: string;
 }
 
+/** Who made a change, and when (ISO 8601): the author and date Word's tracked changes carry. */
+export interface Authorship {
+  author: string;
+  date: string;
+}
+
 /** Everything the committee documents (md, html, docx) are made from. */
 export interface Round {
   kommune: string;
@@ -81,4 +87,9 @@ export interface Round {
   before: ServiceLevel;
   after: ServiceLevel;
   deviations: AcceptedDeviation[];
+  /**
+   * Per changed document, keyed like its change (a measure id, `serviceniveau`, `rolleplan`): the newest commit
+   * of the round that changed it, or for a change not yet committed the git user and the time of the run.
+   */
+  changedBy: Record<string, Authorship>;
 }

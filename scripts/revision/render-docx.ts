@@ -1,14 +1,13 @@
 import { changelogPart } from './docx/changelog.js';
-import { EPOCH, normalizeDate, pack } from './docx/package.js';
+import { pack } from './docx/package.js';
+import { EPOCH, normalizeDate } from './docx/word-date.js';
 import { bodyParagraph, heading, provenanceParagraph, revisions, type DocumentChild } from './docx/paragraphs.js';
 import { serviceLevelPart, trackedServiceLevel } from './docx/service-level.js';
 import { xmlSafe } from './docx/xml-text.js';
+import { TOOL_AUTHOR } from './changed-by.js';
 import type { Round, RoundSide, ServiceLevel } from './model.js';
 import { presentChangelog } from './present/changelog.js';
 import { presentServiceLevel } from './present/service-level.js';
-
-/** Who tracked changes are by when the proposal has no commit author. */
-const DEFAULT_AUTHOR = 'serviceniveau';
 
 /**
  * The committee's Word document for a revision round: cover, summary, paralleltekst with amendments, and the full
@@ -17,7 +16,7 @@ const DEFAULT_AUTHOR = 'serviceniveau';
 export async function renderChangelogDocx(input: Round): Promise<Buffer> {
   const round = xmlSafe(input);
   const date = revisionDate(round);
-  const author = round.to.author ?? DEFAULT_AUTHOR;
+  const author = round.to.author ?? TOOL_AUTHOR;
   const presentation = presentChangelog(round, { lawBasis: true });
   const children: DocumentChild[] = [
     ...changelogPart(presentation),
@@ -25,7 +24,7 @@ export async function renderChangelogDocx(input: Round): Promise<Buffer> {
     bodyParagraph(
       'Her følger hele det foreslåede serviceniveau. Ændringerne i forhold til det gældende serviceniveau er registrerede ændringer i Word, så de kan gennemgås en for en under Gennemse.',
     ),
-    ...trackedServiceLevel(round, revisions(author, date)),
+    ...trackedServiceLevel(round, revisions(), { author, date }),
     provenanceParagraph(presentation.provenance),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
@@ -44,7 +43,7 @@ export async function renderServiceLevelDocx(input: ServiceLevel, inputSide: Rou
     children,
     {
       title: `Serviceniveau: ${meta.kommune}, ${meta.omraade}`,
-      creator: side.author ?? DEFAULT_AUTHOR,
+      creator: side.author ?? TOOL_AUTHOR,
       date: normalizeDate(side.date ?? EPOCH),
     },
     // A clean copy to read or publish, not a document under review: Word's Track Changes stays off.

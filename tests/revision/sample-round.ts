@@ -118,6 +118,10 @@ export function sampleRound(): Round {
     deviations: [
       { file: 'policies/boern-og-unge/foranstaltninger/mentorordning.md', line: 20, rules: ['skoen-under-regel'], reason: 'Loven fastsætter selv grænsen' },
     ],
+    changedBy: {
+      'praktisk-paedagogisk-stoette': { author: 'Mette Sørensen', date: '2026-01-12T09:30:00+01:00' },
+      mentorordning: { author: 'Jonas Holm', date: '2026-01-14T13:05:00+01:00' },
+    },
   };
 }
 

@@ -13,6 +13,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { alignBlocks, piecesOf, type BlockPair, type Format, type TextBlock } from './markdown-blocks.js';
+import type { Authorship } from '../model.js';
+import { normalizeDate } from './word-date.js';
 
 /** The text width of an A4 page with Word's default margins, in twips: the grid tables are laid out on. */
 export const TEXT_WIDTH = 9026;
@@ -47,10 +49,13 @@ export interface Revision {
 /** Hands out the next revision mark. */
 export type Revisions = () => Revision;
 
-/** Revision marks with ids that are unique and increase in document order. */
-export function revisions(author: string, date: string): Revisions {
+/** One author's revision marks, from a counter the whole document shares. */
+export type RevisionsBy = (who: Authorship) => Revisions;
+
+/** Revision marks with ids that are unique and increase in document order, whoever each change is by. */
+export function revisions(): RevisionsBy {
   let id = 0;
-  return () => ({ id: ++id, author, date });
+  return (who) => () => ({ id: ++id, author: who.author, date: normalizeDate(who.date) });
 }
 
 /** Whether a paragraph sits in a table cell, where it is set smaller and tighter. */

@@ -1,11 +1,12 @@
 import { HeadingLevel, Paragraph, TableRow, TextRun, type Table } from 'docx';
 import { alignByKey } from '../align-by-key.js';
-import type { Round } from '../model.js';
+import { FRAME_ID, ROLE_PLAN_ID } from '../diff-snapshots.js';
+import type { Authorship, Round } from '../model.js';
 import type { ServiceLevelPresentation } from '../present/service-level.js';
 import { presentServiceLevel } from '../present/service-level.js';
 import { lawBasisPart } from './law-basis.js';
 import { boldBlock, labelledBlock, markdownBlocks, textBlock, type TextBlock } from './markdown-blocks.js';
-import { cell, headerRow, labelledParagraph, plainParagraph, table, tracked, type DocumentChild, type Revisions } from './paragraphs.js';
+import { cell, headerRow, labelledParagraph, plainParagraph, table, tracked, type DocumentChild, type Revisions, type RevisionsBy } from './paragraphs.js';
 
 // The service level as keyed parts, so two sides can be compared part by part: printed clean, or tracked.
 
@@ -49,8 +50,11 @@ export function serviceLevelPart(presentation: ServiceLevelPresentation): Docume
   return children;
 }
 
-/** The proposed service level (round.after) with every difference from round.before as a Word revision. */
-export function trackedServiceLevel(round: Round, revision: Revisions): DocumentChild[] {
+/**
+ * The proposed service level (round.after) with every difference from round.before as a Word revision, by the
+ * author and on the date of the commit that changed its document (`fallback` for headings no document owns).
+ */
+export function trackedServiceLevel(round: Round, revisionsBy: RevisionsBy, fallback: Authorship): DocumentChild[] {
   const meta = { kommune: round.kommune, omraade: round.omraade };
   const renames = new Map(round.changelog.changes.filter((change) => change.previousId).map((change) => [change.previousId!, change.id]));
   const beforeLevel = presentServiceLevel(round.before, round.from, meta);
@@ -59,11 +63,21 @@ export function trackedServiceLevel(round: Round, revision: Revisions): Document
   const after = [...frameFacts(afterLevel), ...serviceLevelParts(afterLevel, 2, new Map())];
   const blocks: DocumentChild[] = [];
   for (const { before: old, after: next } of alignByKey(before, after, (part) => part.key)) {
+    const owner = documentOfPart((old ?? next).key);
+    const revision = revisionsBy((owner !== undefined ? round.changedBy[owner] : undefined) ?? fallback);
     const plan = old?.rolePlan ?? next?.rolePlan;
     if (plan) blocks.push(trackedRoleTable(plan.phases, old?.rolePlan?.roles ?? [], next?.rolePlan?.roles ?? [], revision));
     else blocks.push(...tracked(old?.blocks ?? [], next?.blocks ?? [], revision));
   }
   return blocks;
+}
+
+/** The change id of the document a part comes from (a measure id, `serviceniveau`, `rolleplan`), read from its key. */
+function documentOfPart(key: string): string | undefined {
+  const [kind, id] = key.split(':');
+  if (kind === 'ramme' || kind === 'fakta') return FRAME_ID;
+  if (kind === 'rolleplan') return ROLE_PLAN_ID;
+  return kind === 'foranstaltning' ? id : undefined;
 }
 
 /**
