@@ -2,7 +2,7 @@ import { applySeverities, type ResolvedConfig } from '../config/load-config.js';
 import type { LoadedFile } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
 import { sortFindings, type Finding } from '../model/finding.js';
-import { createPolicySet } from '../rules/policy-set.js';
+import { createPolicySet, type AdoptedVersion } from '../rules/policy-set.js';
 import { RULE_IDS } from '../rules/registry.js';
 import { runRules } from '../rules/run-rules.js';
 import { applySuppressions, readSuppressions, type Suppression } from '../rules/suppressions.js';
@@ -18,13 +18,13 @@ export interface CheckedDocuments {
 /**
  * The check itself, without reading anything: validates each loaded file, reads its suppressions, runs the
  * content rules over them (with `context` — register, frames, role plans — for cross-references), applies
- * suppressions and the config's severities. `asOf` is the date to check the law against (»check --dato«). Files that failed to load keep their load findings, untouched by config.
+ * suppressions and the config's severities. `asOf` is the date to check the law against (»check --dato«), `adopted` the newest adopted version in git. Files that failed to load keep their load findings, untouched by config.
  */
 export function checkDocuments(
   files: readonly LoadedFile[],
   context: readonly PolicyDocument[],
   config: ResolvedConfig,
-  { asOf }: { asOf?: string } = {},
+  { asOf, adopted }: { asOf?: string; adopted?: AdoptedVersion } = {},
 ): CheckedDocuments {
   const findings: Finding[] = [];
   const documents: PolicyDocument[] = [];
@@ -40,7 +40,7 @@ export function checkDocuments(
   }
   findings.push(...findDuplicateMeasureIds(documents));
   const checked = new Set(documents.map((document) => document.file));
-  const policy = createPolicySet([...documents, ...context.filter((document) => !checked.has(document.file))], asOf);
+  const policy = createPolicySet([...documents, ...context.filter((document) => !checked.has(document.file))], asOf, adopted);
   findings.push(...runRules(documents, policy, config));
   const { kept, used, unused } = applySuppressions(findings, suppressions);
   return { findings: sortFindings(applySeverities([...kept, ...unused], config)), suppressions: used };

@@ -1,4 +1,5 @@
 import { checkDocuments, exitCodeOf } from '../check/check-documents.js';
+import { readAdoptedVersion } from '../check/adopted-version.js';
 import { readPolicies } from '../check/read-policies.js';
 import { loadConfig } from '../config/load-config.js';
 import { sortFindings } from '../model/finding.js';
@@ -42,6 +43,11 @@ async function checkPaths(options: CheckOptions, config: Parameters<typeof check
       return { findings: [], documentCount: 0, suppressions: [], nothingChecked: `Ingen politikdokumenter er ændret siden »${options.changedSince}«.` };
   }
   const read = readPolicies(paths, options.cwd);
-  const checked = checkDocuments(read.files, read.context, config, options.asOf !== undefined ? { asOf: options.asOf } : {});
+  const loaded = [...read.files.flatMap((file) => (file.document && !file.broken ? [file.document] : [])), ...read.context];
+  const adopted = await readAdoptedVersion(loaded, options.cwd);
+  const checked = checkDocuments(read.files, read.context, config, {
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(adopted ? { adopted } : {}),
+  });
   return { findings: sortFindings([...read.discovery, ...checked.findings]), documentCount: read.files.length, suppressions: checked.suppressions };
 }

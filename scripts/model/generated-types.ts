@@ -413,6 +413,15 @@ export interface Konfiguration {
           severity?: Alvor;
           options?: LaesbarhedOptions;
         };
+    /**
+     * Et serviceniveau, der er ændret siden den nyeste vedtagne version, står ikke stadig som vedtaget.
+     */
+    'forslag-status'?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          options?: ForslagStatusOptions;
+        };
   };
 }
 /**
@@ -484,3 +493,7 @@ export interface LaesbarhedOptions {
    */
   minWords?: number;
 }
+/**
+ * Indstillinger for reglen »forslag-status«.
+ */
+export interface ForslagStatusOptions {}

@@ -12,10 +12,19 @@ export interface PolicySet {
   frameOf(document: PolicyDocument): { document: PolicyDocument; data: Partial<Serviceniveau> } | undefined;
   /** The role plan of the area a document belongs to. */
   rolePlanOf(document: PolicyDocument): { document: PolicyDocument; data: Partial<Rolleplan> } | undefined;
+  /** The newest adopted version in git, when there is one: what its frames said, and whether each area changed since. */
+  adopted?: AdoptedVersion;
+}
+
+/** The newest `vedtaget/*` tag, as `check` read it from git (scripts/check/adopted-version.ts). */
+export interface AdoptedVersion {
+  tag: string;
+  /** By frame file (as `PolicyDocument.file`): the adopted frame's version and gyldig_fra, and whether its area differs now. */
+  frames: ReadonlyMap<string, { version?: string; gyldigFra?: string; changed: boolean }>;
 }
 
 /** Builds the policy set from all loaded documents; `asOf` is the ISO date of »check --dato«, if given. */
-export function createPolicySet(documents: readonly PolicyDocument[], asOf?: string): PolicySet {
+export function createPolicySet(documents: readonly PolicyDocument[], asOf?: string, adopted?: AdoptedVersion): PolicySet {
   const byArea = new Map<string, { frame?: PolicyDocument; rolePlan?: PolicyDocument }>();
   let register: PolicySet['register'];
   for (const document of documents) {
@@ -32,6 +41,7 @@ export function createPolicySet(documents: readonly PolicyDocument[], asOf?: str
   }
   return {
     ...(register ? { register } : {}),
+    ...(adopted ? { adopted } : {}),
     checkDate: asOf !== undefined ? { iso: asOf, given: true } : { iso: new Date().toISOString().slice(0, 10), given: false },
     frameOf: (document) => {
       const frame = document.kind === 'serviceniveau' ? document : byArea.get(areaOf(document))?.frame;

@@ -1,4 +1,5 @@
 import type { Severity } from '../model/finding.js';
+import { forslagStatus } from './forslag-status.js';
 import { individuelVurdering } from './individuel-vurdering.js';
 import { laesbarhed } from './laesbarhed.js';
 import { lovhjemmel } from './lovhjemmel.js';
@@ -8,7 +9,7 @@ import { skoenUnderRegel } from './skoen-under-regel.js';
 import type { Rule } from './rule.js';
 
 /** The content rules with their literal types, in the order they run; adding a rule is one line here. */
-const REGISTERED = [individuelVurdering, lovhjemmel, pladsholder, personoplysninger, skoenUnderRegel, laesbarhed] as const;
+const REGISTERED = [individuelVurdering, lovhjemmel, pladsholder, personoplysninger, skoenUnderRegel, laesbarhed, forslagStatus] as const;
 
 /** The `schema` rule is the validator itself (scripts/validate/): it has a severity but no options and no check here. */
 export const SCHEMA_RULE = {

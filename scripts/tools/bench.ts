@@ -62,7 +62,7 @@ function measure(command: string, args: string[], cwd: string): Measure {
  * with varied ids and numbers; tag vedtaget/2024-02-01, then a round that changes 20 % of the measures
  * (scope numbers, target groups, legal basis, wording), tagged vedtaget/2025-02-11.
  */
-function syntheticRepository(size: number): string {
+function syntheticRepository(size: number): { cwd: string; paths: string[] } {
   const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-'));
   const example = areaFolderOf('boern-og-unge');
   const originals = readdirSync(join(ROOT, measureFolderOf(example)));
@@ -101,7 +101,7 @@ function syntheticRepository(size: number): string {
   });
   git(cwd, 'commit', '-qam', 'Revisionsrunde');
   git(cwd, 'tag', 'vedtaget/2025-02-11');
-  return cwd;
+  return { cwd, paths };
 }
 
 /** The CLI with these arguments, now and (with BENCH_BEFORE) as the other checkout runs it. */
@@ -139,7 +139,7 @@ const imports =
 const importOnly = measure(process.execPath, ['--input-type=module', '-e', imports], ROOT);
 row('check, example kommune (15 documents) vs importing the same dependencies', cli(['check'], ROOT), importOnly, '≤ 1.5×');
 for (const size of SIZES) {
-  const cwd = syntheticRepository(size);
+  const { cwd, paths } = syntheticRepository(size);
   const floor = measure(process.execPath, [FLOOR, 'policies'], cwd);
   row(`check, ${size} measures vs bare remark-parse + yaml of the same files`, cli(['check'], cwd), floor, size === 5000 ? '≤ 2×' : undefined);
   const wordDiff = measure('git', ['diff', '--word-diff', 'vedtaget/2024-02-01', 'vedtaget/2025-02-11'], cwd);
@@ -166,6 +166,19 @@ for (const size of SIZES) {
       );
     }
   }
+  // A round that touches one file, up to the working tree: what a pull request's changelog costs.
+  const touched = paths[0]!;
+  writeFileSync(
+    join(cwd, touched),
+    readFileSync(join(cwd, touched), 'utf8').replace(/(\d+)-(\d+) timer/, (_, a: string, b: string) => `${a}-${Number(b) + 1} timer`),
+  );
+  const changedCheck = measure(process.execPath, [BIN, 'check', '--changed-since', 'vedtaget/2025-02-11'], cwd);
+  row(
+    `changelog json, a one-file round in ${size} measures vs check --changed-since on the same round`,
+    cli(['changelog', '--omraade', 'omraade-1', '--format', 'json', '--out', join(cwd, 'ud.json')], cwd),
+    changedCheck,
+    size === 5000 ? '≤ 2×' : undefined,
+  );
   rmSync(cwd, { recursive: true, force: true });
 }
 console.log(

@@ -4,6 +4,7 @@ import { documentKindOf } from '../../scripts/layout.js';
 import type { PolicyDocument } from '../../scripts/model/document.js';
 import { checkDocuments } from '../../scripts/check/check-documents.js';
 import { defaultConfig } from '../../scripts/config/load-config.js';
+import type { AdoptedVersion } from '../../scripts/rules/policy-set.js';
 import { RULE_IDS, type ContentRuleId } from '../../scripts/rules/registry.js';
 import type { Rule } from '../../scripts/rules/rule.js';
 import { documentOf, frameText, REPO_ROOT } from '../helpers.js';
@@ -54,13 +55,23 @@ export function measureDocument(overrides: Record<string, string> = {}, id = 'pr
 }
 
 /** A loaded frame (serviceniveau.md) for policies/boern-og-unge/, in force from `gyldigFra`. */
-export function frameDocument(sections: Partial<Record<'forord' | 'principper' | 'maalgruppe', string>> = {}, gyldigFra = '2025-03-01'): PolicyDocument {
-  const text = frameText('2025.1', gyldigFra, {
-    principper: '- Tidlig indsats.\n- Sammenhæng på tværs.',
-    maalgruppe: 'Børn og unge 0-18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets behov.',
-    ...sections,
+export function frameDocument(fields: Partial<Record<string, string>> = {}, gyldigFra = '2025-03-01'): PolicyDocument {
+  const { forord, principper, maalgruppe, ...frontmatter } = fields;
+  let text = frameText('2025.1', gyldigFra, {
+    principper: principper ?? '- Tidlig indsats.\n- Sammenhæng på tværs.',
+    maalgruppe: maalgruppe ?? 'Børn og unge 0-18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets behov.',
+    ...(forord !== undefined ? { forord } : {}),
   });
-  return documentOf('policies/boern-og-unge/serviceniveau.md', 'serviceniveau', text);
+  // Any other field is a frontmatter key: its line is replaced (status, version, …).
+  for (const [key, value] of Object.entries(frontmatter)) text = text.replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${value ?? ''}`);
+  return documentOf(FRAME_FILE, 'serviceniveau', text);
+}
+
+export const FRAME_FILE = 'policies/boern-og-unge/serviceniveau.md';
+
+/** The newest adopted version as git would give it: the fixture frame's version and date, its area changed since. */
+export function adoptedSince(changed = true): AdoptedVersion {
+  return { tag: 'vedtaget/2025-02-11', frames: new Map([[FRAME_FILE, { version: '2025.1', gyldigFra: '2025-03-01', changed }]]) };
 }
 
 /** The real register in policies/lovregister.json. */
@@ -89,12 +100,13 @@ export function findingsOf<Options extends object>(
   options: Partial<Options> = {},
   context: readonly PolicyDocument[] = [registerDocument(), frameDocument()],
   asOf?: string,
+  adopted?: AdoptedVersion,
 ): RuleFinding[] {
   const config = defaultConfig();
   for (const id of RULE_IDS) if (id !== rule.id) config.severity[id] = 'off';
   config.options[rule.id] = options;
   const files = documents.map((document) => ({ document, findings: [], broken: false }));
-  return checkDocuments(files, context, config, asOf !== undefined ? { asOf } : {})
+  return checkDocuments(files, context, config, { ...(asOf !== undefined ? { asOf } : {}), ...(adopted ? { adopted } : {}) })
     .findings.filter((finding) => finding.source === 'rule' && finding.rule === rule.id)
     .map((finding) => {
       const end = finding.end ?? finding.start;
