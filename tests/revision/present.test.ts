@@ -52,7 +52,7 @@ describe('presentChangelog', () => {
       { number: 1, text: 'I afsnittet »Omfang og varighed« ændres »10 timer« til: »8 timer«.' },
       { number: 2, text: 'I afsnittet »Tildeling« ændres »Sagsbehandleren« til: »Visitationsudvalget«.' },
       { number: 3, text: 'I afsnittet »Kvalitetskrav til leverandør« ændres »måned.« til: »måned«.' },
-      { number: 4, text: 'Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der står i højre kolonne.' },
+      { number: 4, text: 'Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der er gengivet ovenfor.' },
       { number: 5, text: 'I feltet »Version« ændres »2025.1« til: »2026.1«.' },
     ]);
     expect(presentation.measures.flatMap((measure) => measure.amendments)).toEqual(presentation.amendments);

@@ -248,7 +248,7 @@ function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation
     const kategori = measure.whole?.facts.find((fact) => fact.key === 'kategori')?.text;
     const hasText = measure.whole ? measure.whole.facts.length + measure.whole.sections.length > 0 : false;
     return [
-      `Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der står i højre kolonne' : ''}.`,
+      `Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der er gengivet ovenfor' : ''}.`,
     ];
   }
   if (change.kind === 'removed') return [`Foranstaltningen »${change.titel}« udgår.`];
