@@ -30,7 +30,7 @@ export function amendmentInstructions(heading: string, before: string, after: st
   const edits = editsOf(segments, before, after, options.laws ?? []);
   if (edits.length === 0) return [];
   const texts: Texts = { before, after, sentences: { before: sentencesOfSection(before), after: sentencesOfSection(after) } };
-  const instructions = groupBySentence(edits, texts).map((group) => instructionOf(section, group, texts));
+  const instructions = groupBySentence(edits, texts).flatMap((group) => instructionsOf(section, group, texts));
   const changed = segments.filter((segment) => segment.type !== 'same').reduce((sum, segment) => sum + segment.text.length, 0);
   if (instructions.length > MAX_EDITS || changed > before.length) return [`${capitalize(section)} affattes således: »${after.trim()}«.`];
   return instructions;
@@ -46,7 +46,10 @@ interface Edit {
 
 /** A sentence of a section: its place (»2. afsnit, 1. punktum«) and where it is. */
 interface Sentence {
+  /** Without a list item's marker, which the paralleltekst does not show as text. */
   span: Span;
+  /** Where its line starts: before a list item's marker. */
+  lineStart: number;
   /** 1-based: the paragraph of the section, and the sentence (or list item) of the paragraph. */
   paragraph: number;
   sentence: number;
@@ -70,13 +73,13 @@ interface Texts {
 
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 
-function instructionOf(section: string, group: EditGroup, texts: Texts): string {
+function instructionsOf(section: string, group: EditGroup, texts: Texts): string[] {
   const { before, after } = texts;
   const { edits, sentence } = group;
   if (sentence && isRewritten(edits, sentence.before, before, after)) {
-    return `I ${section} affattes ${placeOf(sentence.before)} således: »${quoted(after, sentence.after)}«.`;
+    return [`I ${section} affattes ${placeOf(sentence.before)} således: »${quoted(after, sentence.after)}«.`];
   }
-  return edits.map((edit) => wholeSentenceInstruction(section, edit, texts) ?? editInstruction(section, edit, before, after)).join(' ');
+  return edits.map((edit) => wholeSentenceInstruction(section, edit, texts) ?? editInstruction(section, edit, before, after));
 }
 
 /**
@@ -88,9 +91,11 @@ function wholeSentenceInstruction(section: string, edit: Edit, texts: Texts): st
   if (lengthOf(edit.before) === 0) {
     const added = coveredSentences(sentences.after, edit.after);
     const previous = sentences.before.findLast((sentence) => sentence.span.end <= edit.before.start);
-    if (!added || !previous || !/^[ \t]*$/.test(before.slice(previous.span.end, edit.before.start))) return undefined;
-    // Within the previous sentence's paragraph: a new paragraph or list item is no new punktum.
-    if (/\n/.test(trailing(after.slice(0, edit.after.start), /\s/))) return undefined;
+    if (!added || !previous || previous.listItem !== added[0]!.listItem) return undefined;
+    // A new punktum follows the previous one in its paragraph; a new list item is on the next line of its list.
+    const gap = `${before.slice(previous.span.end, edit.before.start)}${trailing(after.slice(0, edit.after.start), /\s/)}`;
+    if (previous.listItem ? (gap.match(/\n/g) ?? []).length !== 1 || added.length !== 1 : /\n/.test(gap)) return undefined;
+    if (previous.listItem) return `I ${section} indsættes efter ${placeOf(previous)} som nyt listepunkt: »${quoted(after, added[0]!)}«.`;
     const inserted = after.slice(edit.after.start, edit.after.end);
     return `I ${section} indsættes efter ${placeOf(previous)} som ${added.length === 1 ? 'nyt punktum' : 'nye punktummer'}: »${inserted}«.`;
   }
@@ -102,13 +107,13 @@ function wholeSentenceInstruction(section: string, edit: Edit, texts: Texts): st
   return undefined;
 }
 
-/** The sentences a span is exactly made of, all in one paragraph; undefined when it is not. */
+/** The sentences (or list items, with their markers) a span is exactly made of, all in one paragraph and of one kind; undefined when it is not. */
 function coveredSentences(sentences: readonly Sentence[], span: Span): Sentence[] | undefined {
-  const covered = sentences.filter((sentence) => span.start <= sentence.span.start && sentence.span.end <= span.end);
+  const covered = sentences.filter((sentence) => span.start <= sentence.lineStart && sentence.span.end <= span.end);
   const first = covered[0];
   const last = covered.at(-1);
-  if (!first || !last || first.span.start !== span.start || last.span.end !== span.end) return undefined;
-  if (covered.some((sentence) => sentence.paragraph !== first.paragraph || sentence.listItem)) return undefined;
+  if (!first || !last || first.lineStart !== span.start || last.span.end !== span.end) return undefined;
+  if (covered.some((sentence) => sentence.paragraph !== first.paragraph || sentence.listItem !== first.listItem)) return undefined;
   const partly = sentences.some((sentence) => !covered.includes(sentence) && overlaps(sentence.span, span));
   return partly ? undefined : covered;
 }
@@ -123,11 +128,13 @@ function isRewritten(edits: readonly Edit[], sentence: Sentence, before: string,
   return severalWords && Math.max(lengthOf(edit.before), lengthOf(edit.after)) / lengthOf(sentence.span) > MAX_CHANGED_SHARE;
 }
 
-/** »2. afsnit, 1. punktum«; the paragraph only when the section has more than one, the sentence only when the paragraph has more than one. */
+/** »2. afsnit, 1. punktum«; the paragraph only when the section has more than one, the sentence only when the paragraph has more than one or is a list. */
 function placeOf(sentence: Sentence): string {
   const parts = [
     ...(sentence.paragraphs > 1 ? [`${sentence.paragraph}. afsnit`] : []),
-    ...(sentence.sentences > 1 || sentence.paragraphs === 1 ? [`${sentence.sentence}. ${sentence.listItem ? 'listepunkt' : 'punktum'}`] : []),
+    ...(sentence.sentences > 1 || sentence.paragraphs === 1 || sentence.listItem
+      ? [`${sentence.sentence}. ${sentence.listItem ? 'listepunkt' : 'punktum'}`]
+      : []),
   ];
   return parts.join(', ');
 }
@@ -138,7 +145,7 @@ function editInstruction(section: string, edit: Edit, before: string, after: str
   if (deleted && inserted) return `I ${section} ændres »${deleted}« til: »${inserted}«.`;
   if (deleted) return `I ${section} udgår »${deleted}«.`;
   // The words just before an insertion, so the reader can find the place.
-  const anchor = lastWords(before.slice(0, edit.before.start));
+  const anchor = anchorOf(before.slice(0, edit.before.start));
   return anchor ? `I ${section} indsættes efter »${anchor}«: »${inserted}«.` : `I ${section} indsættes først: »${inserted}«.`;
 }
 
@@ -334,8 +341,8 @@ function sentencesOfSection(text: string): Sentence[] {
     const paragraphText = text.slice(paragraph.start, paragraph.end);
     const spans = sentencesOf({ text: paragraphText, lower: paragraphText.toLowerCase(), offsets: [] });
     return spans.map((span, sentence) => ({
-      // A list item's marker is not shown as text in the paralleltekst, so it is not quoted either.
       span: { start: paragraph.start + span.start + (LIST_MARKER.exec(paragraphText.slice(span.start))?.[0].length ?? 0), end: paragraph.start + span.end },
+      lineStart: paragraph.start + span.start,
       paragraph: index + 1,
       sentence: sentence + 1,
       paragraphs: filled.length,
@@ -361,6 +368,12 @@ function lengthOf(span: Span): number {
 /** A frontmatter value such as a version or a date: one short line without a full stop. */
 function isShortValue(text: string): boolean {
   return text.trim().length < 60 && !/[\n.]/.test(text.trim().replace(/\d\./g, ''));
+}
+
+/** The last words of the line before an insertion, without a list item's marker: text the paralleltekst shows together. */
+function anchorOf(text: string): string {
+  const line = text.slice(text.lastIndexOf('\n') + 1).replace(LIST_MARKER, '');
+  return lastWords(line.trim() === '' ? text : line);
 }
 
 function lastWords(text: string): string {

@@ -152,6 +152,37 @@ const SENTENCES: Case[] = [
   ],
 ];
 
+const LIST_ITEMS: Case[] = [
+  [
+    'an insertion in a list item after words of its own line',
+    'Principper',
+    '- Sammenhæng på tværs.\n- Tidlig indsats i alle sager om børn og unge med særlige behov.',
+    '- Sammenhæng på tværs.\n- Tidlig og forebyggende indsats i alle sager om børn og unge med særlige behov.',
+    ['I afsnittet »Principper« indsættes efter »Tidlig«: »og forebyggende«.'],
+  ],
+  [
+    'a list item rewritten by its place, without its marker',
+    'Principper',
+    '- Tidlig indsats.\n- Sammenhæng på tværs for alle børn.',
+    '- Tidlig indsats.\n- Helhed og sammenhæng på tværs af alle fagområder.',
+    ['I afsnittet »Principper« affattes 2. listepunkt således: »Helhed og sammenhæng på tværs af alle fagområder.«.'],
+  ],
+  [
+    'a new list item after the one before it',
+    'Lovhjemmel',
+    'Indsatsen gives efter:\n\n- Barnets Lov § 32, stk. 1, nr. 5',
+    'Indsatsen gives efter:\n\n- Barnets Lov § 32, stk. 1, nr. 5\n- Barnets Lov § 32, stk. 1, nr. 3',
+    ['I afsnittet »Lovhjemmel« indsættes efter 2. afsnit, 1. listepunkt som nyt listepunkt: »Barnets Lov § 32, stk. 1, nr. 3«.'],
+  ],
+  [
+    'a list item that udgår by its place',
+    'Lovhjemmel',
+    'Indsatsen gives efter:\n\n- Barnets Lov § 32, stk. 1, nr. 5\n- Barnets Lov § 32, stk. 1, nr. 3',
+    'Indsatsen gives efter:\n\n- Barnets Lov § 32, stk. 1, nr. 5',
+    ['I afsnittet »Lovhjemmel« udgår 2. afsnit, 2. listepunkt.'],
+  ],
+];
+
 const CITATIONS: Case[] = [
   [
     'a changed legal basis as whole citations with the law',
@@ -187,6 +218,7 @@ describe('amendment instructions (ændringsforslag) for the committee', () => {
   for (const [group, cases] of [
     ['words and numbers in place', WORDS],
     ['sentences by their place', SENTENCES],
+    ['list items by their place', LIST_ITEMS],
     ['citations', CITATIONS],
   ] as const) {
     describe(group, () => {
@@ -210,15 +242,18 @@ describe('amendment instructions (ændringsforslag) for the committee', () => {
     );
   });
 
-  it.each([...WORDS, ...SENTENCES, ...CITATIONS])('quotes only text the paralleltekst shows, character for character: %s', (_name, heading, before, after) => {
-    const shown = (text: string) => text.replace(/^(?:[-*+]|\d{1,3}[.)])[ \t]+/gm, '');
-    for (const instruction of amendmentInstructions(heading, before, after, { laws })) {
-      const quotes = [...instruction.matchAll(/»([^»«]*)«/g)].map((match) => match[1]!).filter((quote) => quote !== heading);
-      for (const quote of quotes)
-        expect(
-          [shown(before), shown(after)].some((text) => text.includes(quote)),
-          quote,
-        ).toBe(true);
-    }
-  });
+  it.each([...WORDS, ...SENTENCES, ...LIST_ITEMS, ...CITATIONS])(
+    'quotes only text the paralleltekst shows, character for character: %s',
+    (_name, heading, before, after) => {
+      const shown = (text: string) => text.replace(/^(?:[-*+]|\d{1,3}[.)])[ \t]+/gm, '');
+      for (const instruction of amendmentInstructions(heading, before, after, { laws })) {
+        const quotes = [...instruction.matchAll(/»([^»«]*)«/g)].map((match) => match[1]!).filter((quote) => quote !== heading);
+        for (const quote of quotes)
+          expect(
+            [shown(before), shown(after)].some((text) => text.includes(quote)),
+            quote,
+          ).toBe(true);
+      }
+    },
+  );
 });
