@@ -6,6 +6,9 @@ import { redline, type Segment } from './redline.js';
 /** More instructions than this, or more than half the text changed, and the section is simply re-worded. */
 const MAX_EDITS = 3;
 
+/** More runs of changes than this and the section is re-worded whole at once: pairing each with its sentence and citations would cost more than it tells. */
+const MAX_RUNS = 40;
+
 /** A sentence whose changed words are more than this share of it is re-worded whole, not patched word by word. */
 const MAX_CHANGED_SHARE = 0.5;
 
@@ -27,13 +30,15 @@ export function amendmentInstructions(heading: string, before: string, after: st
   if (after.trim() === '') return [`${capitalize(section)} udgår.`];
   if (isShortValue(before) && isShortValue(after)) return [`I feltet »${heading}« ændres »${before.trim()}« til: »${after.trim()}«.`];
   const segments = redline(before, after);
+  const rewritten = [`${capitalize(section)} affattes således: »${after.trim()}«.`];
+  const changed = segments.filter((segment) => segment.type !== 'same').reduce((sum, segment) => sum + segment.text.length, 0);
+  const runs = segments.filter((segment, index) => segment.type !== 'same' && segments[index - 1]?.type !== segment.type).length;
+  if (changed > before.length || runs > MAX_RUNS) return changed > 0 ? rewritten : [];
   const edits = editsOf(segments, before, after, options.laws ?? []);
   if (edits.length === 0) return [];
   const texts: Texts = { before, after, sentences: { before: sentencesOfSection(before), after: sentencesOfSection(after) } };
   const instructions = groupBySentence(edits, texts).flatMap((group) => instructionsOf(section, group, texts));
-  const changed = segments.filter((segment) => segment.type !== 'same').reduce((sum, segment) => sum + segment.text.length, 0);
-  if (instructions.length > MAX_EDITS || changed > before.length) return [`${capitalize(section)} affattes således: »${after.trim()}«.`];
-  return instructions;
+  return instructions.length > MAX_EDITS ? rewritten : instructions;
 }
 
 /** One change: where it is in the present text (`before`) and in the proposal (`after`), as offsets [start, end). */

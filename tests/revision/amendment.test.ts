@@ -230,6 +230,12 @@ describe('amendment instructions (ændringsforslag) for the committee', () => {
     });
   }
 
+  it('re-words a long section changed in many places whole, without pairing each change with its sentence', () => {
+    const before = Array.from({ length: 300 }, (_, index) => `Familien får ${index} timers støtte i uge ${index}.`).join(' ');
+    const after = before.replace(/timers/g, 'timer');
+    expect(amendmentInstructions('Omfang og varighed', before, after, { laws })).toEqual([`Afsnittet »Omfang og varighed« affattes således: »${after}«.`]);
+  });
+
   it('without the register quotes a citation from its »§«, as it cannot tell the law', () => {
     expect(amendmentInstructions('Lovhjemmel', 'Barnets Lov § 32, stk. 1, nr. 5.', 'Barnets Lov § 32, stk. 1, nr. 8.')).toEqual([
       'I afsnittet »Lovhjemmel« ændres »§ 32, stk. 1, nr. 5« til: »§ 32, stk. 1, nr. 8«.',
