@@ -127,7 +127,7 @@ function ageChange(before: string, after: string): ChangeId {
   return 'maalgruppe-aendret';
 }
 
-const QUANTITY = /(\d+(?:,\d+)?)(?:\s*-\s*(\d+(?:,\d+)?))?\s*(timer?|døgn|dage?|uger?|måneder|måned|år|gange?|samtaler?|kr\.?|kroner|%|procent)?/gu;
+const QUANTITY = /(\d+(?:,\d+)?)(?:\s*[-–]\s*(\d+(?:,\d+)?))?\s*(timer?|døgn|dage?|uger?|måneder|måned|år|gange?|samtaler?|kr\.?|kroner|%|procent)?/gu;
 
 /** Pulls the numbers out of two scope texts and pairs them in order: "10 timer → 8 timer (−20 %)". */
 function compareNumbers(before: string, after: string): { reduced: boolean; note?: string } {

@@ -6,9 +6,9 @@ export interface Segment {
   text: string;
 }
 
-// Danish words with æ, ø, å; numbers with decimal commas and ranges ("1,5", "3-5") kept whole;
+// Danish words with æ, ø, å; numbers with decimal commas and ranges ("1,5", "3-5", "3–5") kept whole;
 // whitespace and each punctuation mark as tokens of their own.
-const TOKEN = /\d+(?:[.,]\d+)*(?:-\d+(?:[.,]\d+)*)?|[\p{L}\p{M}\p{N}]+|\s+|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN = /\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?|[\p{L}\p{M}\p{N}]+|\s+|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Splits text into the tokens a word-level redline compares. */
 export function tokenize(text: string): string[] {

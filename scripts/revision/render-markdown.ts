@@ -1,7 +1,7 @@
 import { trailing } from '../text/trailing.js';
 import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS } from './labels.js';
 import type { AcceptedDeviation, Round } from './model.js';
-import { presentChangelog, type ChangelogPresentation, type MeasurePresentation } from './present/changelog.js';
+import { presentChangelog, type Amendment, type ChangelogPresentation, type MeasurePresentation } from './present/changelog.js';
 import { formatCount } from './present/format.js';
 import { redline, type Segment } from './redline.js';
 
@@ -12,6 +12,10 @@ export interface MarkdownOptions {
 
 /** Under GitHub's 1 MiB for a job summary; a PR comment holds at most 65,536 characters, so its caller passes less. */
 const DEFAULT_MAX_BYTES = 1_000_000;
+
+/** A measure with more amendments than this, or with longer amendment texts in all, folds them in `<details>`. */
+const FOLD_AMENDMENTS = 3;
+const FOLD_CHARACTERS = 600;
 
 /** The changelog of a round as GitHub Markdown (PR comment, job summary): material changes first, word-level redlines, policy text escaped. */
 export function renderChangelogMarkdown(round: Round, options: MarkdownOptions = {}): string {
@@ -75,7 +79,12 @@ function headOf(presentation: ChangelogPresentation): string {
     ...(totals.text ? [escapeLine(totals.text), ''] : []),
   ];
   if (presentation.measures.length === 0) lines.push('Runden indeholder ingen ændringer.', '');
-  else lines.push('Væsentlige ændringer står først. Slettede ord er ~~overstreget~~, nye ord er **fede**.', '');
+  else {
+    lines.push(
+      'Væsentlige ændringer står først. Slettede ord er ~~overstreget~~, nye ord er **fede**. Under hver foranstaltning står ændringsforslagene, nummereret som i HTML- og Word-dokumentet.',
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -92,7 +101,24 @@ function measureBlock(change: MeasurePresentation): string {
     if (field.note) parts.push(escapeLine(field.note));
     lines.push(parts.join(' · '), '', quote(redlineMarkdown(redline(field.before, field.after))), '');
   }
+  lines.push(...amendmentLines(change.amendments));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The measure's numbered ændringsforslag, numbered as in the HTML and Word documents (they all come from the
+ * presentation); many or long ones folded in `<details>`, so the comment stays readable.
+ */
+function amendmentLines(amendments: readonly Amendment[]): string[] {
+  const first = amendments[0];
+  const last = amendments.at(-1);
+  if (!first || !last) return [];
+  // An ordered list numbers on from its first item, so the written numbers are also the shown ones.
+  const list = amendments.map((amendment) => `${amendment.number}. ${escapeLine(amendment.text)}`);
+  const length = amendments.reduce((sum, amendment) => sum + amendment.text.length, 0);
+  if (amendments.length <= FOLD_AMENDMENTS && length <= FOLD_CHARACTERS) return ['**Ændringsforslag**', '', ...list, ''];
+  const numbers = first === last ? `${first.number}` : `${first.number}–${last.number}`;
+  return [`<details><summary>Ændringsforslag ${numbers} (${formatCount(amendments.length)})</summary>`, '', ...list, '', '</details>', ''];
 }
 
 function metaLine(change: MeasurePresentation): string {
@@ -121,7 +147,7 @@ function deviationsBlock(deviations: readonly AcceptedDeviation[]): string {
 }
 
 function truncationNote(omitted: number, total: number): string {
-  return `> **Bemærk:** Oversigten er forkortet: ${formatCount(omitted)} af ${formatCount(total)} berørte foranstaltninger er udeladt her for at holde den under GitHubs størrelsesgrænse. Den fulde ændringsoversigt står i HTML- og Word-dokumentet, som ligger som artefakt på workflow-kørslen.\n`;
+  return `> **Bemærk:** Oversigten er forkortet: ${formatCount(omitted)} af ${formatCount(total)} berørte foranstaltninger er udeladt her med deres ændringsforslag for at holde den under GitHubs størrelsesgrænse. Den fulde ændringsoversigt står i HTML- og Word-dokumentet, som ligger som artefakt på workflow-kørslen.\n`;
 }
 
 /**

@@ -62,6 +62,15 @@ describe('classifying the changes of a revision round', () => {
     ]);
   });
 
+  it('a range written with an en dash is read as a range, the same as with a hyphen', async () => {
+    expect(await fieldsOf((text) => text.replace('3-5 timer om ugen', '2–4 timer om ugen'))).toEqual([
+      expect.objectContaining({ change: 'omfang-reduceret', class: 'material', note: '3-5 timer → 2–4 timer (nedre grænse −33 %, øvre −20 %)' }),
+    ]);
+    const [dash] = await fieldsOf((text) => text.replace('3-5 timer om ugen', '3–5 timer om ugen'));
+    expect(dash).not.toMatchObject({ change: 'omfang-reduceret' });
+    expect(dash?.note).toBeUndefined();
+  });
+
   it('more hours is omfang-aendret, still material', async () => {
     const fields = await fieldsOf((text) => text.replace('i op til 6 måneder', 'i op til 9 måneder'));
     expect(fields).toEqual([expect.objectContaining({ change: 'omfang-aendret', class: 'material', note: '6 måneder → 9 måneder (+50 %)' })]);

@@ -52,8 +52,8 @@ describe('presentChangelog', () => {
       { number: 1, text: 'I afsnittet »Omfang og varighed« ændres »10 timer« til: »8 timer«.' },
       { number: 2, text: 'I afsnittet »Tildeling« ændres »Sagsbehandleren« til: »Visitationsudvalget«.' },
       { number: 3, text: 'I afsnittet »Kvalitetskrav til leverandør« ændres »måned.« til: »måned«.' },
-      { number: 4, text: 'Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der står i højre kolonne.' },
-      { number: 5, text: '»Version« ændres fra »2025.1« til: »2026.1«.' },
+      { number: 4, text: 'Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der er gengivet ovenfor.' },
+      { number: 5, text: 'I feltet »Version« ændres »2025.1« til: »2026.1«.' },
     ]);
     expect(presentation.measures.flatMap((measure) => measure.amendments)).toEqual(presentation.amendments);
   });
@@ -63,7 +63,7 @@ describe('presentChangelog', () => {
     round.changelog.changes = [renamedFamiliebehandling()];
     expect(presentChangelog(round).amendments.map((amendment) => amendment.text)).toEqual([
       'Foranstaltningen »familiebehandling« skifter id til »familiebehandling-i-hjemmet«.',
-      '»Titel« ændres fra »Familiebehandling« til: »Familiebehandling i hjemmet«.',
+      'I feltet »Titel« ændres »Familiebehandling« til: »Familiebehandling i hjemmet«.',
     ]);
   });
 
@@ -163,10 +163,38 @@ describe('presentChangelog', () => {
     const presentation = presentChangelog(round);
     // The new gyldig_fra is material, so it comes first.
     expect(presentation.amendments.map((amendment) => amendment.text)).toEqual([
-      '»Gyldig fra« ændres fra »1. marts 2025« til: »1. marts 2026«.',
-      '»Status« ændres fra »Vedtaget« til: »I høring«.',
+      'I feltet »Gyldig fra« ændres »1. marts 2025« til: »1. marts 2026«.',
+      'I feltet »Status« ændres »Vedtaget« til: »I høring«.',
     ]);
     expect(presentation.measures[0]!.fields[1]).toMatchObject({ before: 'Vedtaget', after: 'I høring' });
+  });
+
+  it('quotes a changed legal basis with the law the register names, and a changed age with the en dash the documents write', () => {
+    const round = sampleRound();
+    round.changelog.changes = [
+      {
+        id: 'praktisk-paedagogisk-stoette',
+        titel: 'Praktisk pædagogisk støtte i hjemmet',
+        kind: 'changed',
+        fields: [
+          { field: 'alder', class: 'material', change: 'maalgruppe-udvidet', before: '0-17 år', after: '0-18 år' },
+          {
+            field: 'lovhjemmel',
+            class: 'material',
+            change: 'lovhjemmel-aendret',
+            before: 'Indsatsen gives efter:\n\n- Barnets Lov § 32, stk. 1, nr. 5',
+            after: 'Indsatsen gives efter:\n\n- Barnets Lov § 32, stk. 1, nr. 8',
+          },
+        ],
+      },
+    ];
+    const [measure] = presentChangelog(round).measures;
+    expect(measure!.amendments.map((amendment) => amendment.text)).toEqual([
+      'I feltet »Alder« ændres »0–17 år« til: »0–18 år«.',
+      'I afsnittet »Lovhjemmel« ændres »Barnets Lov § 32, stk. 1, nr. 5« til: »Barnets Lov § 32, stk. 1, nr. 8«.',
+    ]);
+    // The paralleltekst shows what the amendment quotes.
+    expect(measure!.fields[0]).toMatchObject({ before: '0–17 år', after: '0–18 år' });
   });
 
   it("dates the adopted side by the frame's adoption, else by its tag's name, and only then by the commit", () => {

@@ -130,7 +130,7 @@ describe('renderChangelogHtml', () => {
       '<tr class="afsnit"><th colspan="2" scope="colgroup">Formål</th></tr>\n<tr class="tekst"><td></td><td>At give den unge en fast voksen at støtte sig til.</td></tr>',
     );
     expect(html).toContain(
-      '<li>Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der står i højre kolonne.</li>',
+      '<li>Som ny foranstaltning indsættes »Mentor til unge« under »Støttende indsatser« med den formulering, der er gengivet ovenfor.</li>',
     );
   });
 

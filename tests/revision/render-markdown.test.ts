@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { FieldChange, MeasureChange, Round } from '../../scripts/revision/model.js';
+import { presentChangelog } from '../../scripts/revision/present/changelog.js';
 import { renderChangelogMarkdown } from '../../scripts/revision/render-markdown.js';
 import { sampleRound } from './sample-round.js';
 
@@ -36,20 +37,46 @@ function roundWithField(field: Partial<FieldChange> & Pick<FieldChange, 'before'
   return round;
 }
 
-/** What CommonMark makes of the Markdown: the node types and the text of each strong node. */
-function parsed(markdown: string): { types: Set<string>; strong: string[]; text: string } {
+/** What CommonMark makes of the Markdown: the node types (all, and those in the quoted policy text) and the text of each strong node. */
+function parsed(markdown: string): { types: Set<string>; quotedTypes: Set<string>; strong: string[]; text: string } {
   const types = new Set<string>();
+  const quotedTypes = new Set<string>();
   const strong: string[] = [];
   let text = '';
   const textOf = (node: Node): string => ('value' in node ? String(node.value) : 'children' in node ? (node as Parent).children.map(textOf).join('') : '');
-  const visit = (node: Node) => {
+  const visit = (node: Node, quoted: boolean) => {
     types.add(node.type);
+    if (quoted) quotedTypes.add(node.type);
     if (node.type === 'strong') strong.push(textOf(node));
     if (node.type === 'text') text += String((node as Node & { value: string }).value);
-    if ('children' in node) for (const child of (node as Parent).children) visit(child);
+    if ('children' in node) for (const child of (node as Parent).children) visit(child, quoted || node.type === 'blockquote');
   };
-  visit(unified().use(remarkParse).parse(markdown));
-  return { types, strong, text };
+  visit(unified().use(remarkParse).parse(markdown), false);
+  return { types, quotedTypes, strong, text };
+}
+
+/** The numbered amendments of a Markdown changelog, as »1. …« lines: what GitHub shows as the ordered list. */
+function markdownAmendments(markdown: string): { number: number; text: string }[] {
+  return [...markdown.matchAll(/^(\d+)\. (.*)$/gm)].map((match) => ({ number: Number(match[1]), text: match[2]!.replace(/\\(.)/g, '$1') }));
+}
+
+/** A round whose Familiebehandling has a one-word change in each of `count` sections: as many amendments. */
+function roundWithAmendments(count: number): Round {
+  const round = sampleRound();
+  const sections = ['formaal', 'indhold', 'maalgruppe', 'omfang', 'tildeling', 'levering'].slice(0, count);
+  round.changelog.changes.push({
+    id: 'familiebehandling',
+    titel: 'Familiebehandling',
+    kind: 'changed',
+    fields: sections.map((field) => ({
+      field,
+      class: 'content',
+      change: 'tekst-aendret',
+      before: 'Familiebehandlerne i Familiehuset står for behandlingen.',
+      after: 'Familiebehandlerne i Familiecentret står for behandlingen.',
+    })),
+  });
+  return round;
 }
 
 /** A round touching `count` measures: every tenth has a material change in Omfang, the rest an editorial one in Formål. */
@@ -74,6 +101,55 @@ function largeRound(count: number, words = 12): Round {
   round.changelog.changes = changes;
   return round;
 }
+
+describe('the amendments in the Markdown changelog (the PR comment)', () => {
+  it('lists the same numbered amendments as the HTML and Word documents, material changes first', () => {
+    const round = roundWithAmendments(2);
+    const markdown = renderChangelogMarkdown(round);
+    const expected = presentChangelog(round).amendments;
+    expect(markdownAmendments(markdown)).toEqual(expected);
+    expect(expected.map((amendment) => amendment.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // The material reduction in Praktisk pædagogisk støtte is no. 1; the content changes of Familiebehandling follow the new measure, no. 4.
+    expect(markdown.indexOf('1. I afsnittet »Omfang og varighed« ændres »10 timer« til: »8 timer«.')).toBeLessThan(
+      markdown.indexOf('5. I afsnittet »Formål« ændres »Familiehuset« til: »Familiecentret«.'),
+    );
+    expect(markdown.indexOf('**Ændringsforslag**\n\n5.')).toBeGreaterThan(markdown.indexOf('### Familiebehandling'));
+  });
+
+  it('shows a few short amendments open, without <details>', () => {
+    const markdown = renderChangelogMarkdown(roundWithAmendments(3));
+    expect(markdown).not.toContain('<details>');
+    expect(markdown).toContain('**Ændringsforslag**\n\n5. I afsnittet »Formål«');
+  });
+
+  it('folds many amendments of a measure in <details>, with their numbers in the summary', () => {
+    const markdown = renderChangelogMarkdown(roundWithAmendments(4));
+    expect(markdown).toContain('<details><summary>Ændringsforslag 5–8 (4)</summary>\n\n5. I afsnittet »Formål« ændres »Familiehuset« til: »Familiecentret«.\n');
+    expect(markdown).toContain('8. I afsnittet »Omfang og varighed« ændres »Familiehuset« til: »Familiecentret«.\n\n</details>\n');
+    // GitHub reads Markdown inside <details> only after a blank line; the list is still a list.
+    expect(parsed(markdown).types.has('list')).toBe(true);
+    expect(markdownAmendments(markdown).map((amendment) => amendment.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('folds one amendment that quotes a long text, and escapes what the text holds', () => {
+    const long = `${'Familien får hjælp til at skabe faste rutiner og en god hverdag med barnet. '.repeat(10)}Se <details>.`;
+    const markdown = renderChangelogMarkdown(roundWithField({ before: 'Kort tekst om indsatsen.', after: long }));
+    expect(markdown).toContain('<details><summary>Ændringsforslag 1 (1)</summary>');
+    expect(markdown).toContain('Se \\<details\\>.«.');
+    // Only the fold is HTML: the policy text's »<details>« is text.
+    expect(markdown.match(/<details>/g)).toHaveLength(1);
+  });
+
+  it('cuts a long round with its amendments at a measure boundary, so the numbers shown run 1, 2, 3, … without a gap', () => {
+    const maxBytes = 60_000;
+    const markdown = renderChangelogMarkdown(largeRound(1_000), { maxBytes });
+    expect(Buffer.byteLength(markdown, 'utf8')).toBeLessThanOrEqual(maxBytes);
+    const numbers = markdownAmendments(markdown).map((amendment) => amendment.number);
+    const shown = markdown.match(/^### Indsats \d{4}$/gm) ?? [];
+    expect(numbers).toEqual(Array.from({ length: shown.length }, (_, index) => index + 1));
+    expect(markdown).toContain('er udeladt her med deres ændringsforslag');
+  });
+});
 
 describe('renderChangelogMarkdown', () => {
   it('renders the sample round exactly as the golden file', () => {
@@ -129,7 +205,7 @@ describe('renderChangelogMarkdown', () => {
       }),
     );
     expect(markdown).toContain('> \\- Tidlig **og forebyggende** indsats.\\\n> \\- Sammenhæng på tværs.\\\n> **- Inddragelse af familien.**');
-    expect(parsed(markdown).types.has('list')).toBe(false);
+    expect(parsed(markdown).quotedTypes.has('list')).toBe(false);
     expect(parsed(markdown).strong).toEqual(expect.arrayContaining(['og forebyggende', '- Inddragelse af familien.']));
   });
 
@@ -205,7 +281,7 @@ describe('renderChangelogMarkdown', () => {
   });
 
   it('cuts a round of 1,000 measures at a measure boundary, keeps the material ones, and says how many were left out', () => {
-    const maxBytes = 40_000;
+    const maxBytes = 60_000;
     const markdown = renderChangelogMarkdown(largeRound(1_000), { maxBytes });
     expect(Buffer.byteLength(markdown, 'utf8')).toBeLessThanOrEqual(maxBytes);
     const shown = markdown.match(/^### Indsats \d{4}$/gm) ?? [];
@@ -218,7 +294,7 @@ describe('renderChangelogMarkdown', () => {
     // every measure shown is whole: its heading, its meta line and its redline
     const lastHeading = markdown.lastIndexOf(shown.at(-1)!);
     expect(markdown.slice(lastHeading)).toMatch(
-      /^### Indsats \d{4}\n\nÆndret · `indsats-\d{4}` · [^\n]+\n\n\*\*[^\n]+\n\n> [^\n]+\n\n### Godkendte afvigelser/,
+      /^### Indsats \d{4}\n\nÆndret · `indsats-\d{4}` · [^\n]+\n\n\*\*[^\n]+\n\n> [^\n]+\n\n\*\*Ændringsforslag\*\*\n\n\d+\. [^\n]+\n\n### Godkendte afvigelser/,
     );
     expect(markdown.endsWith('workflow-kørslen.\n')).toBe(true);
   });

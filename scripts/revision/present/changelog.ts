@@ -1,4 +1,6 @@
 import type { Foranstaltning, Serviceniveau } from '../../model/generated-types.js';
+import { lawNamesOf } from '../../law/register.js';
+import type { LawName } from '../../law/parse-citations.js';
 import { amendmentInstructions } from '../amendment.js';
 import { FRAME_ID } from '../diff-snapshots.js';
 import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS, KIND_LABELS, STATUS_LABELS, fieldHeading, fieldLabel } from '../labels.js';
@@ -107,9 +109,11 @@ export const MISSING = '–';
 /** The presentation of a round's changelog: order, counts, labels, dates and the numbered amendments. */
 export function presentChangelog(round: Round, options: PresentOptions = {}): ChangelogPresentation {
   let next = 1;
+  const register = round.after.register ?? round.before.register;
+  const laws = register ? lawNamesOf(register) : [];
   const measures = orderChanges(round.changelog.changes).map((change, index): MeasurePresentation => {
     const measure = presentMeasure(change, index + 1, round);
-    const amendments = amendmentTexts(change, measure).map((text) => ({ number: next++, text }));
+    const amendments = amendmentTexts(change, measure, laws).map((text) => ({ number: next++, text }));
     return { ...measure, amendments };
   });
   const byClass = sumCounts(measures.map((measure) => measure.counts));
@@ -239,12 +243,12 @@ function presentMeasure(change: MeasureChange, number: number, round: Round): Om
 }
 
 /** The amendment instructions of one measure, in the order of its fields. */
-function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation, 'amendments'>): string[] {
+function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation, 'amendments'>, laws: readonly LawName[]): string[] {
   if (change.kind === 'added') {
     const kategori = measure.whole?.facts.find((fact) => fact.key === 'kategori')?.text;
     const hasText = measure.whole ? measure.whole.facts.length + measure.whole.sections.length > 0 : false;
     return [
-      `Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der står i højre kolonne' : ''}.`,
+      `Som ny foranstaltning indsættes »${change.titel}«${kategori ? ` under »${kategori}«` : ''}${hasText ? ' med den formulering, der er gengivet ovenfor' : ''}.`,
     ];
   }
   if (change.kind === 'removed') return [`Foranstaltningen »${change.titel}« udgår.`];
@@ -258,6 +262,7 @@ function amendmentTexts(change: MeasureChange, measure: Omit<MeasurePresentation
         fieldHeading(change.id, field.field),
         shownValue(change.id, field.field, field.before),
         shownValue(change.id, field.field, field.after),
+        { laws },
       ),
     ),
   ];
@@ -287,6 +292,8 @@ function measureFacts(measure: Partial<Foranstaltning>): TextRow[] {
 
 /** The frame's status and dates as the committee reads them everywhere else: »I høring«, »1. marts 2026«, not `hoering`, `2026-03-01`. */
 function shownValue(measureId: string, field: string, value: string): string {
+  // The age as the facts and the service level write it, »0–17 år«, so the quoted text is the one the reader finds.
+  if (field === 'alder') return value.replace(/^(\d+)-(\d+) år$/, '$1–$2 år');
   if (measureId !== FRAME_ID) return value;
   if (field === 'status') return isStatus(value) ? STATUS_LABELS[value] : value;
   if (FRAME_DATES.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDanishDate(value);
