@@ -1,6 +1,6 @@
 import { changelogPart } from './docx/changelog.js';
 import { EPOCH, normalizeDate, pack } from './docx/package.js';
-import { bodyParagraph, heading, provenanceParagraph, revisions, type DocumentChild } from './docx/paragraphs.js';
+import { bodyParagraph, heading, provenanceParagraph, revisions, type Block } from './docx/paragraphs.js';
 import { serviceLevelPart, trackedServiceLevel } from './docx/service-level.js';
 import { xmlSafe } from './docx/xml-text.js';
 import type { Round, RoundSide, ServiceLevel } from './model.js';
@@ -19,7 +19,7 @@ export async function renderChangelogDocx(input: Round): Promise<Buffer> {
   const date = revisionDate(round);
   const author = round.to.author ?? DEFAULT_AUTHOR;
   const presentation = presentChangelog(round, { lawBasis: true });
-  const children: DocumentChild[] = [
+  const children: Block[] = [
     ...changelogPart(presentation),
     heading('Forslag til serviceniveau', 1, true),
     bodyParagraph(

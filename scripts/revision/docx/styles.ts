@@ -26,7 +26,17 @@ function headingStyle(level: number): IBaseParagraphStyleOptions {
   };
 }
 
-/** The document's styles: its defaults, Title, and Heading 1 to 6. */
+/** The style of »Indhold« over the table of contents: Heading 1's look without its outline level, so it is not listed in itself. */
+export const CONTENTS_HEADING_STYLE = 'TOCHeading';
+
+/**
+ * The heading of one provision in »Lovgrundlag«: Heading 2 in look and outline level, so it is in the navigation pane
+ * and the PDF's bookmarks, but not a built-in heading style, so the table of contents (built from those) lists the
+ * appendix and not each of its forty provisions.
+ */
+export const PROVISION_HEADING_STYLE = 'Lovbestemmelse';
+
+/** The document's styles: its defaults, Title, Heading 1 to 6, and the table of contents' heading. */
 export const STYLES: IStylesOptions = {
   default: {
     document: {
@@ -41,4 +51,15 @@ export const STYLES: IStylesOptions = {
     heading5: headingStyle(4),
     heading6: headingStyle(5),
   },
+  paragraphStyles: [
+    {
+      id: CONTENTS_HEADING_STYLE,
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: headingStyle(0).run,
+      paragraph: { keepNext: true, spacing: { before: HEADING_LEVELS[0].before, after: HEADING_LEVELS[0].after } },
+    },
+    { id: PROVISION_HEADING_STYLE, name: 'Lovbestemmelse', basedOn: 'Heading2', next: 'Normal', quickFormat: true, ...headingStyle(1) },
+  ],
 };
