@@ -26,11 +26,13 @@ Kommandoer:
       --format json|md|html|docx    Udskriftsformat (standard: json)
       --out FIL                     Skriv til en fil (kræves for docx)
       --max-bytes N                 Højst N byte Markdown (fx 60000 til en PR-kommentar)
-      --config FIL                  Konfigurationsfil, som for check (individuel vurdering med kommunens egne formuleringer)
+      --config FIL                  Konfigurationsfil, som for check (individuel vurdering med kommunens egne formuleringer,
+                                    Word-dokumentets skrifttype, skriftstørrelse og overskriftsfarve)
   render                            Hele serviceniveauet som ét dokument
       --ref REF                     Versionen (standard: arbejdskopien)
       --format html|docx            Udskriftsformat (standard: html)
       --out FIL                     Skriv til en fil (kræves for docx)
+      --config FIL                  Konfigurationsfil, som for check (Word-dokumentets skrifttype, skriftstørrelse og overskriftsfarve)
   pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
@@ -199,12 +201,18 @@ async function changelog(args: readonly string[], cwd: string): Promise<number> 
 }
 
 async function render(args: readonly string[], cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, { ref: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, omraade: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    ref: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    omraade: { type: 'string' },
+    config: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Fx: serviceniveau render --format html --out serviceniveau.html');
   const { RENDER_FORMATS, runRender } = await import('./commands/render.js');
   const format = values['format'] ?? 'html';
   if (!(RENDER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${RENDER_FORMATS.join(', ')}.`);
-  const result = await runRender({ cwd, format: format as (typeof RENDER_FORMATS)[number], ...definedValues(values, ['ref', 'out', 'omraade']) });
+  const result = await runRender({ cwd, format: format as (typeof RENDER_FORMATS)[number], ...definedValues(values, ['ref', 'out', 'omraade', 'config']) });
   return report(result);
 }
 

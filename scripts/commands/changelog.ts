@@ -1,3 +1,4 @@
+import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { buildRound } from '../revision/build-round.js';
 import { writeOutput } from './write-output.js';
@@ -34,7 +35,7 @@ export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?
       content = (await import('../revision/render-html.js')).renderChangelogHtml(round);
       break;
     case 'docx':
-      content = await (await import('../revision/render-docx.js')).renderChangelogDocx(round);
+      content = await (await import('../revision/render-docx.js')).renderChangelogDocx(round, requireConfig(options.config, options.cwd).document);
       break;
   }
   return options.out ? { written: writeOutput(options.cwd, options.out, content) } : { stdout: content };

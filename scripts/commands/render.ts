@@ -1,3 +1,4 @@
+import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { readServiceLevel } from '../revision/build-round.js';
 import { writeOutput } from './write-output.js';
@@ -10,6 +11,8 @@ export async function runRender(options: {
   cwd: string;
   ref?: string;
   omraade?: string;
+  /** The config file, as for check: its `document` sets the Word document's font, size and heading colour. */
+  config?: string;
   format: RenderFormat;
   out?: string;
 }): Promise<{ stdout?: string | Uint8Array; written?: string }> {
@@ -18,6 +21,8 @@ export async function runRender(options: {
   const content =
     options.format === 'html'
       ? (await import('../revision/render-html.js')).renderServiceLevelHtml(level, side, { kommune, omraade })
-      : await (await import('../revision/render-docx.js')).renderServiceLevelDocx(level, side, { kommune, omraade });
+      : await (
+          await import('../revision/render-docx.js')
+        ).renderServiceLevelDocx(level, side, { kommune, omraade }, requireConfig(options.config, options.cwd).document);
   return options.out ? { written: writeOutput(options.cwd, options.out, content) } : { stdout: content };
 }

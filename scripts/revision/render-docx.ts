@@ -3,6 +3,7 @@ import { EPOCH, normalizeDate, pack } from './docx/package.js';
 import { bodyParagraph, heading, provenanceParagraph, revisions, type Block } from './docx/paragraphs.js';
 import { serviceLevelPart, trackedServiceLevel } from './docx/service-level.js';
 import { xmlSafe } from './docx/xml-text.js';
+import type { DocumentOptions } from '../model/generated-types.js';
 import type { Round, RoundSide, ServiceLevel } from './model.js';
 import { presentChangelog } from './present/changelog.js';
 import { presentServiceLevel } from './present/service-level.js';
@@ -11,10 +12,10 @@ import { presentServiceLevel } from './present/service-level.js';
 const DEFAULT_AUTHOR = 'serviceniveau';
 
 /**
- * The committee's Word document for a revision round: cover, summary, paralleltekst with amendments, and the full
+ * The committee's Word document for a revision round, in the kommune's typography: cover, summary, paralleltekst with amendments, and the full
  * proposal with tracked changes. Every text of the round is made XML-safe first (xml-text.ts), the author's name included.
  */
-export async function renderChangelogDocx(input: Round): Promise<Buffer> {
+export async function renderChangelogDocx(input: Round, typography: DocumentOptions = {}): Promise<Buffer> {
   const round = xmlSafe(input);
   const date = revisionDate(round);
   const author = round.to.author ?? DEFAULT_AUTHOR;
@@ -32,12 +33,17 @@ export async function renderChangelogDocx(input: Round): Promise<Buffer> {
   return pack(
     children,
     { title, creator: author, date },
-    { trackRevisions: true, header: { kommune: round.kommune, title: `Ændringer i serviceniveauet: ${round.omraade}` } },
+    { trackRevisions: true, header: { kommune: round.kommune, title: `Ændringer i serviceniveauet: ${round.omraade}` }, typography },
   );
 }
 
 /** The whole service level at one side of a round as a clean Word document, without tracked changes; its texts made XML-safe first. */
-export async function renderServiceLevelDocx(input: ServiceLevel, inputSide: RoundSide, inputMeta: { kommune: string; omraade: string }): Promise<Buffer> {
+export async function renderServiceLevelDocx(
+  input: ServiceLevel,
+  inputSide: RoundSide,
+  inputMeta: { kommune: string; omraade: string },
+  typography: DocumentOptions = {},
+): Promise<Buffer> {
   const [level, side, meta] = xmlSafe([input, inputSide, inputMeta] as const);
   const children = serviceLevelPart(presentServiceLevel(level, side, meta, { lawBasis: true }));
   return pack(
@@ -48,7 +54,7 @@ export async function renderServiceLevelDocx(input: ServiceLevel, inputSide: Rou
       date: normalizeDate(side.date ?? EPOCH),
     },
     // A clean copy to read or publish, not a document under review: Word's Track Changes stays off.
-    { trackRevisions: false, header: { kommune: meta.kommune, title: `Serviceniveau: ${meta.omraade}` } },
+    { trackRevisions: false, header: { kommune: meta.kommune, title: `Serviceniveau: ${meta.omraade}` }, typography },
   );
 }
 

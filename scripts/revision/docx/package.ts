@@ -15,7 +15,8 @@ import {
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, type Block, type DocumentChild } from './paragraphs.js';
-import { STYLES } from './styles.js';
+import type { DocumentOptions } from '../../model/generated-types.js';
+import { documentStyles } from './styles.js';
 import { xmlText } from './xml-text.js';
 
 /** The date of tracked changes and document properties when neither side of a round has one: never the clock. */
@@ -42,6 +43,8 @@ export interface Layout {
   trackRevisions: boolean;
   /** The kommune and the document's title, in the header of every page. */
   header: { kommune: string; title: string };
+  /** The kommune's font, body size and heading colour (the config's `document`); unset, Arial 11 pt. */
+  typography?: DocumentOptions;
 }
 
 const RUNNING_COLOR = '595959';
@@ -112,7 +115,7 @@ export async function pack(blocks: readonly Block[], input: Properties, layout: 
     // Word updates the table of contents when it opens the file; until then it shows the entries and pages docx worked out.
     features: { trackRevisions: layout.trackRevisions, updateFields: true },
     pageNumbers: estimatePageNumbers,
-    styles: STYLES,
+    styles: documentStyles(layout.typography),
     sections: sectionsOf(blocks, layout),
   });
   numberHeadingBookmarks(document);
