@@ -67,7 +67,10 @@ describe('the Word document in the kommune’s typography', () => {
     expect(tooLarge.status).toBe(2);
     expect(tooLarge.stderr).toContain('serviceniveau.config.json:1:25: Feltet »document.fontSize« skal være højst 16, men er et tal (40)');
     const third = runCli(['render', '--format', 'docx', '--out', 'x.docx'], kommuneWith({ document: { fontSize: 10.3 } }));
-    expect(third).toMatchObject({ status: 2, stderr: expect.stringContaining('Skriftstørrelsen skal være i hele eller halve punkter, fx 11 eller 10.5') as string });
+    expect(third).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Skriftstørrelsen skal være i hele eller halve punkter, fx 11 eller 10.5') as string,
+    });
     const hash = runCli(['check'], kommuneWith({ document: { headingColor: '#1F4E79' } }));
     expect(hash.status).toBe(2);
     expect(hash.stdout).toContain('Feltet »document.headingColor« har ikke den forventede form: »#1F4E79«');
