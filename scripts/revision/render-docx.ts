@@ -1,3 +1,4 @@
+import type { Paragraph } from 'docx';
 import { changelogPart } from './docx/changelog.js';
 import { EPOCH, normalizeDate, pack } from './docx/package.js';
 import { bodyParagraph, heading, provenanceParagraph, revisions, type Block } from './docx/paragraphs.js';
@@ -26,8 +27,7 @@ export async function renderChangelogDocx(input: Round, typography: DocumentOpti
     bodyParagraph(
       'Her følger hele det foreslåede serviceniveau. Ændringerne i forhold til det gældende serviceniveau er registrerede ændringer i Word, så de kan gennemgås en for en under Gennemse.',
     ),
-    ...trackedServiceLevel(round, revisions(author, date)),
-    provenanceParagraph(presentation.provenance),
+    ...closedBy(trackedServiceLevel(round, revisions(author, date)), provenanceParagraph(presentation.provenance)),
   ];
   const title = `Ændringer i serviceniveauet: ${round.kommune}, ${round.omraade}`;
   return pack(
@@ -56,6 +56,13 @@ export async function renderServiceLevelDocx(
     // A clean copy to read or publish, not a document under review: Word's Track Changes stays off.
     { trackRevisions: false, header: { kommune: meta.kommune, title: `Serviceniveau: ${meta.omraade}` }, typography },
   );
+}
+
+/** The blocks with a last paragraph on their last page: in the landscape role plan when that ends them, rather than on a portrait page of its own. */
+function closedBy(blocks: Block[], last: Paragraph): Block[] {
+  const end = blocks.at(-1);
+  if (end && 'landscape' in end) return [...blocks.slice(0, -1), { landscape: [...end.landscape, last] }];
+  return [...blocks, last];
 }
 
 /** The date of the round's revisions: the proposal's, else the adopted side's, else a fixed date. */

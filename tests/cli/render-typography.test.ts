@@ -9,6 +9,8 @@ import { REPO_ROOT, runCli } from '../helpers.js';
 // A kommune's design guide in serviceniveau.config.json: the Word documents take its font, body size and heading colour.
 
 let folders: string[] = [];
+/** A whole service level in Word takes seconds: docx lays out its pages to number the table of contents. */
+const RENDER_TIMEOUT = 90_000;
 
 /** The example policies in a folder of their own, with this config beside them. */
 function kommuneWith(config: object | undefined): string {
@@ -46,21 +48,29 @@ afterEach(() => {
 });
 
 describe('the Word document in the kommune’s typography', () => {
-  it('is set in Arial 11 pt with dark blue headings when the config says nothing', async () => {
-    const styles = await stylesOf(kommuneWith(undefined));
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial"[^>]*\/><w:sz w:val="22"\/>/);
-    expect(style(styles, 'Heading1')).toMatch(/<w:color w:val="1F4E79"\/><w:sz w:val="32"\/>/);
-  });
+  it(
+    'is set in Arial 11 pt with dark blue headings when the config says nothing',
+    async () => {
+      const styles = await stylesOf(kommuneWith(undefined));
+      expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial"[^>]*\/><w:sz w:val="22"\/>/);
+      expect(style(styles, 'Heading1')).toMatch(/<w:color w:val="1F4E79"\/><w:sz w:val="32"\/>/);
+    },
+    RENDER_TIMEOUT,
+  );
 
-  it('takes Times New Roman 12 pt and dark red headings from serviceniveau.config.json, the headings in proportion', async () => {
-    const styles = await stylesOf(kommuneWith({ document: { font: 'Times New Roman', fontSize: 12, headingColor: '8b0000' } }));
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" [^>]*\/><w:sz w:val="24"\/>/);
-    const heading = style(styles, 'Heading1');
-    expect(heading).toContain('<w:rFonts w:ascii="Times New Roman"');
-    // 16 pt for an 11 pt body, so 17.5 pt (35 half-points) for a 12 pt body.
-    expect(heading).toMatch(/<w:color w:val="8B0000"\/><w:sz w:val="35"\/>/);
-    expect(styles).not.toContain('Arial');
-  });
+  it(
+    'takes Times New Roman 12 pt and dark red headings from serviceniveau.config.json, the headings in proportion',
+    async () => {
+      const styles = await stylesOf(kommuneWith({ document: { font: 'Times New Roman', fontSize: 12, headingColor: '8b0000' } }));
+      expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" [^>]*\/><w:sz w:val="24"\/>/);
+      const heading = style(styles, 'Heading1');
+      expect(heading).toContain('<w:rFonts w:ascii="Times New Roman"');
+      // 16 pt for an 11 pt body, so 17.5 pt (35 half-points) for a 12 pt body.
+      expect(heading).toMatch(/<w:color w:val="8B0000"\/><w:sz w:val="35"\/>/);
+      expect(styles).not.toContain('Arial');
+    },
+    RENDER_TIMEOUT,
+  );
 
   it('stops with exit 2 and a Danish message at a size Word cannot set or a colour with #', () => {
     const tooLarge = runCli(['render', '--format', 'docx', '--out', 'x.docx'], kommuneWith({ document: { fontSize: 40 } }));

@@ -611,7 +611,11 @@ describe('the Word package', () => {
   it('sets a role plan with three phases on landscape pages of its own, heading included, its table as wide as the page', async () => {
     const round = roundWith((r) => (r.after.rolePlan = rolePlan));
     const level = await partOf(await renderServiceLevelDocx(round.after, round.to, { kommune: round.kommune, omraade: round.omraade }));
-    const changelog = proposalOf(await partOf(await renderChangelogDocx(round)));
+    const whole = await partOf(await renderChangelogDocx(round));
+    const changelog = proposalOf(whole);
+    // The role plan ends the proposal, so the provenance line ends its last landscape page rather than a page of its own.
+    expect(whole.slice(whole.lastIndexOf('<w:sectPr>'))).toContain('w:orient="landscape"');
+    expect(whole.slice(whole.lastIndexOf('</w:tbl>'))).toContain('>Dannet af serviceniveau fra');
     for (const xml of [level, changelog]) {
       const sections = xml.split(/<w:sectPr>/).slice(0, -1);
       const landscape = sections.findIndex((section, index) => index > 0 && xml.split(/<w:sectPr>/)[index + 1]?.includes('w:orient="landscape"'));
