@@ -28,12 +28,14 @@ Kommandoer:
       --out-dir MAPPE               Skriv hvert format som aendringer.<format> i mappen (runden læses én gang)
       --max-bytes N                 Højst N byte Markdown (fx 60000 til en PR-kommentar); med --out-dir
                                     skrives den forkortede udgave som kommentar.md ved siden af den fulde
-      --config FIL                  Konfigurationsfil, som for check (individuel vurdering med kommunens egne formuleringer)
+      --config FIL                  Konfigurationsfil, som for check (individuel vurdering med kommunens egne formuleringer,
+                                    Word-dokumentets skrifttype, skriftstørrelse og overskriftsfarve)
   render                            Hele serviceniveauet som ét dokument
       --ref REF                     Versionen (standard: arbejdskopien)
       --format html|docx            Udskriftsformat (standard: html); begge med html,docx
       --out FIL                     Skriv til en fil (kræves for docx)
       --out-dir MAPPE               Skriv hvert format som serviceniveau.<format> i mappen
+      --config FIL                  Konfigurationsfil, som for check (Word-dokumentets skrifttype, skriftstørrelse og overskriftsfarve)
   pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
@@ -207,13 +209,14 @@ async function render(args: readonly string[], cwd: string): Promise<number> {
     out: { type: 'string' },
     'out-dir': { type: 'string' },
     omraade: { type: 'string' },
+    config: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Fx: serviceniveau render --format html --out serviceniveau.html');
   const { RENDER_FORMATS, runRender } = await import('./commands/render.js');
   const result = await runRender({
     cwd,
     formats: formatsOf(values['format'] ?? 'html', RENDER_FORMATS),
-    ...definedValues(values, ['ref', 'out', 'omraade']),
+    ...definedValues(values, ['ref', 'out', 'omraade', 'config']),
     ...(values['out-dir'] !== undefined ? { outDir: values['out-dir'] } : {}),
   });
   return report(result);

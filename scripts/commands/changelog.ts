@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { buildRound } from '../revision/build-round.js';
 import type { Round } from '../revision/model.js';
@@ -41,19 +42,30 @@ export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?
     throw new UsageError('Brug enten --out eller --out-dir', '--out skriver ét format til én fil, --out-dir alle formaterne til en mappe.');
   const round = await buildRound({ ...options, reads: formats.includes('docx') ? 'all' : 'touched' });
   if (options.outDir === undefined) {
-    const content = await renderChangelog(round, formats[0]!, options.maxBytes);
+    const content = await renderChangelog(round, formats[0]!, options);
     return options.out ? { written: [writeOutput(options.cwd, options.out, content)] } : { stdout: content, written: [] };
   }
   const written: string[] = [];
   for (const format of formats)
-    written.push(writeOutput(options.cwd, join(options.outDir, `${CHANGELOG_FILE_STEM}.${format}`), await renderChangelog(round, format, undefined)));
+    written.push(
+      writeOutput(
+        options.cwd,
+        join(options.outDir, `${CHANGELOG_FILE_STEM}.${format}`),
+        await renderChangelog(round, format, { ...options, maxBytes: undefined }),
+      ),
+    );
   // With --max-bytes the folder holds both Markdown documents: the whole one for the job summary, the cut one for the comment.
   if (formats.includes('md') && options.maxBytes !== undefined)
-    written.push(writeOutput(options.cwd, join(options.outDir, COMMENT_FILE), await renderChangelog(round, 'md', options.maxBytes)));
+    written.push(writeOutput(options.cwd, join(options.outDir, COMMENT_FILE), await renderChangelog(round, 'md', options)));
   return { written };
 }
 
-async function renderChangelog(round: Round, format: ChangelogFormat, maxBytes: number | undefined): Promise<string | Uint8Array> {
+/** One format of the round; `maxBytes` cuts the Markdown, the config's `document` sets the Word document's typography. */
+async function renderChangelog(
+  round: Round,
+  format: ChangelogFormat,
+  { maxBytes, config, cwd }: { maxBytes?: number | undefined; config?: string; cwd: string },
+): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(round.changelog, null, 2)}\n`;
@@ -62,6 +74,6 @@ async function renderChangelog(round: Round, format: ChangelogFormat, maxBytes: 
     case 'html':
       return (await import('../revision/render-html.js')).renderChangelogHtml(round);
     case 'docx':
-      return (await import('../revision/render-docx.js')).renderChangelogDocx(round);
+      return (await import('../revision/render-docx.js')).renderChangelogDocx(round, requireConfig(config, cwd).document);
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { readServiceLevel } from '../revision/build-round.js';
 import { writeOutput } from './write-output.js';
@@ -14,6 +15,8 @@ export async function runRender(options: {
   cwd: string;
   ref?: string;
   omraade?: string;
+  /** The config file, as for check: its `document` sets the Word document's font, size and heading colour. */
+  config?: string;
   formats: readonly RenderFormat[];
   out?: string;
   outDir?: string;
@@ -28,7 +31,9 @@ export async function runRender(options: {
   const contentOf = async (format: RenderFormat): Promise<string | Uint8Array> =>
     format === 'html'
       ? (await import('../revision/render-html.js')).renderServiceLevelHtml(level, side, { kommune, omraade })
-      : await (await import('../revision/render-docx.js')).renderServiceLevelDocx(level, side, { kommune, omraade });
+      : await (
+          await import('../revision/render-docx.js')
+        ).renderServiceLevelDocx(level, side, { kommune, omraade }, requireConfig(options.config, options.cwd).document);
   if (options.outDir !== undefined) {
     const written: string[] = [];
     for (const format of formats) written.push(writeOutput(options.cwd, join(options.outDir, `${RENDER_FILE_STEM}.${format}`), await contentOf(format)));

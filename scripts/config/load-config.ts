@@ -5,7 +5,7 @@ import { displayPath } from '../load/discover-files.js';
 import { CONFIG_FILE_NAME } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
 import { isConfigurable, type Finding, type Severity } from '../model/finding.js';
-import type { Konfiguration } from '../model/generated-types.js';
+import type { DocumentOptions, Konfiguration } from '../model/generated-types.js';
 import { RULE_DEFAULTS, RULES, type RuleId } from '../rules/registry.js';
 import { regexOptionsOf } from '../rules/rule.js';
 import { backtrackingProblem } from './regex-safety.js';
@@ -68,6 +68,8 @@ export interface ResolvedConfig {
   file?: string;
   severity: Record<RuleId, RuleSetting>;
   options: Partial<Record<RuleId, Record<string, unknown>>>;
+  /** The look of the Word documents, as far as the config sets it; the renderer has the defaults. */
+  document: DocumentOptions;
 }
 
 const VALID_EXAMPLE = 'Et gyldigt eksempel: { "rules": { "skoen-under-regel": "error", "laesbarhed": { "severity": "warning", "options": { "max": 50 } } } }';
@@ -104,6 +106,7 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigResult 
 function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
   const config = defaultConfig();
   if (file) config.file = file;
+  if (data.document) config.document = data.document;
   for (const [rule, setting] of Object.entries(data.rules ?? {}) as [RuleId, NonNullable<Konfiguration['rules']>[RuleId]][]) {
     if (typeof setting === 'string') config.severity[rule] = setting;
     else if (setting) {
@@ -114,9 +117,9 @@ function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
   return config;
 }
 
-/** Every rule at its default severity, without options. */
+/** Every rule at its default severity, without options, and the Word documents in their default look. */
 export function defaultConfig(): ResolvedConfig {
-  return { severity: { ...RULE_DEFAULTS }, options: {} };
+  return { severity: { ...RULE_DEFAULTS }, options: {}, document: {} };
 }
 
 /**

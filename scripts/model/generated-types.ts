@@ -340,7 +340,7 @@ export interface Aendring {
 export type Alvor = 'error' | 'warning' | 'off';
 
 /**
- * Konfiguration af serviceniveau-kontrollerne (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger.
+ * Konfiguration af serviceniveau (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger, og hvordan Word-dokumenterne ser ud.
  */
 export interface Konfiguration {
   /**
@@ -423,6 +423,7 @@ export interface Konfiguration {
           options?: ForslagStatusOptions;
         };
   };
+  document?: DocumentOptions;
 }
 /**
  * Indstillinger for reglen »individuel-vurdering«.
@@ -497,3 +498,20 @@ export interface LaesbarhedOptions {
  * Indstillinger for reglen »forslag-status«.
  */
 export interface ForslagStatusOptions {}
+/**
+ * Udseendet af Word-dokumenterne (render og changelog med --format docx), efter kommunens designguide. Det, der ikke er angivet, er som standard: Arial 11 pt med mørkeblå overskrifter.
+ */
+export interface DocumentOptions {
+  /**
+   * Skrifttypen til al tekst, som den hedder i Word, fx »Calibri« eller »Times New Roman«. Standard »Arial«.
+   */
+  font?: string;
+  /**
+   * Brødtekstens størrelse i punkt, fra 8 til 16 i hele eller halve punkter, fx 11 eller 10.5. Overskrifterne følger med i samme forhold; tabeller står i 10 pt. Standard 11.
+   */
+  fontSize?: number;
+  /**
+   * Overskrifternes farve som en farvekode med seks hexcifre uden #, fx »1F4E79« (mørkeblå, standard) eller »000000« (sort).
+   */
+  headingColor?: string;
+}

@@ -48,7 +48,13 @@ del { color: #8a1c1c; text-decoration: line-through; }
 ins { color: #1d5c2e; text-decoration: underline; }
 .aendringsforslag li { margin-bottom: 0.4em; }
 .afvigelser { break-before: page; page-break-before: always; }
-@media print { del, ins { color: inherit; } }
+@media print {
+  del, ins { color: inherit; }
+  /* An amendment is read beside the wording it changes: never pushed alone onto the next page, and never split. */
+  .forslag { break-before: avoid; page-break-before: avoid; }
+  .aendringsforslag li { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, h4, .meta { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+}
 `;
 
 /** The service level: facts, table of contents, a page per measure, the role plan on a landscape page. */
@@ -70,7 +76,13 @@ export const SERVICE_LEVEL_CSS = `@page rolleplan { size: A4 landscape; }
 .rolleplan table { table-layout: fixed; font-size: 10pt; }
 .rolleplan th[scope="row"] { width: 9em; }
 .rolleplan ul { margin: 0; padding-left: 1.1em; }
-@media print { a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; } }
+@media print {
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+  /* The foreword has a page of its own; the short frame sections after it share pages, each measure starts one. */
+  .ramme + .ramme { break-before: auto; page-break-before: auto; }
+  #forord + .ramme { break-before: page; page-break-before: always; }
+  h2, h3, h4 { break-inside: avoid; page-break-inside: avoid; }
+}
 `;
 
 /** The appendix »Lovgrundlag« of both documents: each provision's wording as an indented quote with its source line below. */

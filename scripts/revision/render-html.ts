@@ -163,10 +163,13 @@ function changeSection(measure: MeasurePresentation): string[] {
     `<h2>${escapeHtml(measure.titel)}</h2>`,
     `<p class="meta">${meta.join(' · ')}</p>`,
     ...(rows.length > 0 ? parallelTable(rows) : []),
+    // The amendments as one block, which print keeps with the end of the paralleltekst they amend.
+    '<div class="forslag">',
     '<h3>Ændringsforslag</h3>',
     amendments.length > 0
       ? `<ol class="aendringsforslag" start="${amendments[0]!.number}">\n${amendments.map((amendment) => `<li>${escapeHtml(amendment.text)}</li>`).join('\n')}\n</ol>`
       : '<p>Ingen ændringer i ordlyden.</p>',
+    '</div>',
     '</section>',
   ];
 }

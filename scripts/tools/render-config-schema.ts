@@ -18,6 +18,35 @@ function ruleEntry(rule: Pick<Rule, 'id' | 'description'>, withOptions: boolean)
   return { description: rule.description, oneOf: [SEVERITY, { type: 'object', additionalProperties: false, properties }] };
 }
 
+/** The look of the Word documents, which a kommune sets to its own design guide; each setting has its default in docx/styles.ts. */
+const DOCUMENT_OPTIONS = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Udseendet af Word-dokumenterne (render og changelog med --format docx), efter kommunens designguide. Det, der ikke er angivet, er som standard: Arial 11 pt med mørkeblå overskrifter.',
+  properties: {
+    font: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå .-]{0,30}$',
+      description: 'Skrifttypen til al tekst, som den hedder i Word, fx »Calibri« eller »Times New Roman«. Standard »Arial«.',
+    },
+    fontSize: {
+      type: 'number',
+      minimum: 8,
+      maximum: 16,
+      multipleOf: 0.5,
+      description:
+        'Brødtekstens størrelse i punkt, fra 8 til 16 i hele eller halve punkter, fx 11 eller 10.5. Overskrifterne følger med i samme forhold; tabeller står i 10 pt. Standard 11.',
+      errorMessage: { multipleOf: 'Skriftstørrelsen skal være i hele eller halve punkter, fx 11 eller 10.5' },
+    },
+    headingColor: {
+      type: 'string',
+      pattern: '^[0-9A-Fa-f]{6}$',
+      description: 'Overskrifternes farve som en farvekode med seks hexcifre uden #, fx »1F4E79« (mørkeblå, standard) eller »000000« (sort).',
+    },
+  },
+};
+
 /** Renders schemas/config.schema.json: the fixed frame, and one entry and one options schema per registered rule. Deterministic. */
 export function renderConfigSchema(): string {
   const schema = {
@@ -26,7 +55,7 @@ export function renderConfigSchema(): string {
     $comment: "Generated from the rules in scripts/rules/ by `npm run gen`. Do not edit by hand: change the rule's optionsSchema.",
     title: 'Konfiguration',
     description:
-      'Konfiguration af serviceniveau-kontrollerne (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger.',
+      'Konfiguration af serviceniveau (filen serviceniveau.config.json): hvilke regler der er slået til, med hvilken alvor og med hvilke indstillinger, og hvordan Word-dokumenterne ser ud.',
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -41,9 +70,11 @@ export function renderConfigSchema(): string {
           ...RULES.map((rule): [string, object] => [rule.id, ruleEntry(rule, true)]),
         ]),
       },
+      document: { $ref: '#/$defs/documentOptions' },
     },
     $defs: {
       alvor: { enum: ['error', 'warning', 'off'], description: 'Alvor: »error« (fejl, stopper godkendelsen), »warning« (advarsel) eller »off« (slået fra).' },
+      documentOptions: DOCUMENT_OPTIONS,
       ...Object.fromEntries(RULES.map((rule) => [optionsDefName(rule.id), rule.optionsSchema])),
     },
   };

@@ -61,6 +61,11 @@ describe('the Word documents in LibreOffice and pandoc', () => {
       ).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       expect(text).toContain('Kompensationsydelse til børn med funktionsnedsættelse');
+      // LibreOffice does not update the table of contents on conversion: the entries written with it are what the PDF shows
+      // (the page numbers come when Word updates the field on opening).
+      const contents = text.slice(text.indexOf('Indhold'), text.search(/^\s*Forord\s*$/m));
+      for (const entry of ['Forord', 'Foranstaltninger', 'Anbringelse i plejefamilie', 'Lovgrundlag'])
+        expect(contents, contents.slice(0, 400)).toMatch(new RegExp(`^\\s*${entry}\\.{3,}\\s*\\d*$`, 'm'));
     },
     CLIENT_TIMEOUT,
   );
@@ -84,7 +89,10 @@ describe('the Word documents in LibreOffice and pandoc', () => {
       const docx = join(folder, 'aendringer.docx');
       const result = runCli(['changelog', '--format', 'docx', '--out', docx], repo);
       expect(result.status, result.stderr).toBe(0);
-      expect(libreOfficeText(docx, folder)).toContain('Familiebehandling');
+      const text = libreOfficeText(docx, folder);
+      expect(text).toContain('Familiebehandling');
+      expect(text).toMatch(/^\s*Paralleltekst og ændringsforslag\.{3,}\s*\d*$/m);
+      expect(text).toMatch(/^\s*Forslag til serviceniveau\.{3,}\s*\d*$/m);
       const squash = (text: string) => text.replace(/\s+/g, ' ');
       // The tracked changes are in the full proposal at the end; the paralleltekst before it shows both versions as text.
       const proposalPart = (text: string) => text.slice(text.lastIndexOf('Forslag til serviceniveau'));

@@ -220,6 +220,18 @@ describe('renderChangelogHtml', () => {
   });
 });
 
+describe('the changelog in print', () => {
+  it('keeps the amendments with the end of their paralleltekst, never splits one, and keeps headings with their text', () => {
+    const html = renderChangelogHtml(sampleRound());
+    const section = html.slice(html.indexOf('<section class="aendring'), html.indexOf('</section>', html.indexOf('<section class="aendring')));
+    expect(section).toMatch(/<\/table>\n<div class="forslag">\n<h3>Ændringsforslag<\/h3>\n<ol class="aendringsforslag"[\s\S]*<\/ol>\n<\/div>\n$/);
+    const print = /@media print \{\n([\s\S]*?)\n\}/.exec(html)?.[1] ?? '';
+    expect(print).toContain('.forslag { break-before: avoid; page-break-before: avoid; }');
+    expect(print).toContain('.aendringsforslag li { break-inside: avoid; page-break-inside: avoid; }');
+    expect(print).toMatch(/h2, h3, h4, \.meta \{ break-inside: avoid; page-break-inside: avoid; break-after: avoid;/);
+  });
+});
+
 describe('renderServiceLevelHtml', () => {
   it('renders the proposed service level of the sample round exactly as the golden file', () => {
     expectGolden(renderServiceLevelHtml(proposedLevel(), sampleRound().to, META), 'sample-round-serviceniveau.html');
@@ -238,6 +250,26 @@ describe('renderServiceLevelHtml', () => {
     expect(cover).toContain('<dt>Gyldig fra</dt><dd>1. marts 2026</dd>');
     expect(cover).toContain('<dt>Status</dt><dd>I høring</dd>');
     expect(cover).toContain('<dt>Vedtaget</dt><dd>11. februar 2025 af Børne- og Ungeudvalget (Sag 25/01234, punkt 7)</dd>');
+  });
+
+  it('signs the foreword once: not again under a foreword that already ends with the name, in capitals, bold or over two lines', () => {
+    const count = (html: string) => html.split('Lene Holm').length - 1 + html.split('LENE HOLM').length - 1 + html.split('Lene\nHolm').length - 1;
+    for (const signed of ['Med venlig hilsen\n\nLene Holm, borgmester', 'Med venlig hilsen\n\n**LENE HOLM**\nBorgmester', 'Med venlig hilsen\n\nLene\nHolm']) {
+      const level = proposedLevel();
+      level.frame = { ...level.frame!, forord: `Jeg er glad for at kunne præsentere vores serviceniveau.\n\n${signed}` };
+      const html = renderServiceLevelHtml(level, sampleRound().to, META);
+      expect(html).not.toContain('<p class="underskrift">');
+      expect(count(html.slice(html.indexOf('<h2>Forord</h2>'), html.indexOf('<h2>Principper</h2>'))), signed).toBe(1);
+    }
+  });
+
+  it('prints each measure on a new page, the foreword on its own, and the short frame sections after it together', () => {
+    const html = renderServiceLevelHtml(proposedLevel(), sampleRound().to, META);
+    const print = /@media print \{\n {2}a\[href\^="http"\][\s\S]*?\n\}/.exec(html)?.[0] ?? '';
+    expect(html).toContain('.foranstaltning { break-before: page; page-break-before: always; }');
+    expect(print).toContain('.ramme + .ramme { break-before: auto; page-break-before: auto; }');
+    expect(print).toContain('#forord + .ramme { break-before: page; page-break-before: always; }');
+    expect(print).toContain('h2, h3, h4 { break-inside: avoid;');
   });
 
   it('signs the foreword and renders the Markdown of the principles as a list', () => {

@@ -3,6 +3,7 @@ import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS } from '../labels.js';
 import type { AcceptedDeviation } from '../model.js';
 import { SIDE_HEADINGS, type ChangelogPresentation, type ClassCounts, type MeasurePresentation } from '../present/changelog.js';
 import { formatCount } from '../present/format.js';
+import { tableOfContents } from './contents.js';
 import { lawBasisPart } from './law-basis.js';
 import { alignBlocks, markdownBlocks } from './markdown-blocks.js';
 import {
@@ -26,6 +27,7 @@ export function changelogPart(presentation: ChangelogPresentation): DocumentChil
   const measures = presentation.measures;
   return [
     ...changelogCover(presentation),
+    ...tableOfContents(),
     heading('Oversigt over ændringerne', 1, true),
     ...(measures.length > 0
       ? [bodyParagraph(presentation.totals.text), summaryTable(presentation)]

@@ -1,7 +1,8 @@
-import { BorderStyle, HeadingLevel, Paragraph, TextRun } from 'docx';
+import { BorderStyle, Paragraph, TextRun } from 'docx';
 import { REMOVED_MARK, type LawBasisEntry, type LawBasisPresentation } from '../present/law-basis.js';
 import { hyperlinks, type Hyperlinks } from './hyperlink.js';
 import { bodyParagraph, heading, type DocumentChild } from './paragraphs.js';
+import { PROVISION_HEADING_STYLE } from './styles.js';
 
 /** The quote's indent and the bar to its left, in twips and eighths of a point. */
 const QUOTE_INDENT = 567;
@@ -54,7 +55,7 @@ function provision(entry: LawBasisEntry, citedByLabel: string, link: Hyperlinks)
         ];
   const citedBy = entry.citedBy.map((measure) => `${measure.titel}${measure.removed ? ` ${REMOVED_MARK}` : ''}`).join(', ');
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [title] }),
+    new Paragraph({ style: PROVISION_HEADING_STYLE, keepNext: true, children: [title] }),
     ...body,
     new Paragraph({
       spacing: { before: 120, after: 240 },

@@ -1,6 +1,21 @@
-import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
-import { TEXT_WIDTH, type DocumentChild } from './paragraphs.js';
-import { STYLES } from './styles.js';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Tab,
+  TabStopType,
+  TextRun,
+  type ISectionOptions,
+} from 'docx';
+import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, type Block, type DocumentChild } from './paragraphs.js';
+import type { DocumentOptions } from '../../model/generated-types.js';
+import { documentStyles } from './styles.js';
 import { EPOCH } from './word-date.js';
 import { xmlText } from './xml-text.js';
 
@@ -20,17 +35,19 @@ export interface Layout {
   trackRevisions: boolean;
   /** The kommune and the document's title, in the header of every page. */
   header: { kommune: string; title: string };
+  /** The kommune's font, body size and heading colour (the config's `document`); unset, Arial 11 pt. */
+  typography?: DocumentOptions;
 }
 
 const RUNNING_COLOR = '595959';
 const RUNNING_SIZE = 18;
 
 /** »Eksempel Kommune« on the left and the title on the right, over a thin line. */
-function pageHeader({ kommune, title }: Layout['header']): Header {
+function pageHeader({ kommune, title }: Layout['header'], textWidth: number): Header {
   return new Header({
     children: [
       new Paragraph({
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 4 } },
         spacing: { after: 0 },
         children: [
@@ -55,25 +72,59 @@ function pageFooter(): Footer {
   });
 }
 
-/** The Word file of the children, with the same bytes for the same input. */
-export async function pack(children: DocumentChild[], input: Properties, layout: Layout): Promise<Buffer> {
+/**
+ * The children as Word sections: a run of portrait children is one section, each landscape block another, on A4
+ * turned on its side. Every section has the same header and footer, the header's right tab at its own text width.
+ */
+function sectionsOf(blocks: readonly Block[], layout: Layout): ISectionOptions[] {
+  const sections: ISectionOptions[] = [];
+  const section = (children: DocumentChild[], landscape: boolean): ISectionOptions => ({
+    ...(landscape ? { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } } : {}),
+    headers: { default: pageHeader(layout.header, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH) },
+    footers: { default: pageFooter() },
+    children,
+  });
+  let portrait: DocumentChild[] = [];
+  for (const block of blocks) {
+    if (!('landscape' in block)) {
+      portrait.push(block);
+      continue;
+    }
+    if (portrait.length > 0) sections.push(section(portrait, false));
+    sections.push(section(block.landscape, true));
+    portrait = [];
+  }
+  if (portrait.length > 0 || sections.length === 0) sections.push(section(portrait, false));
+  return sections;
+}
+
+/** The Word file of the blocks, with the same bytes for the same input. */
+export async function pack(blocks: readonly Block[], input: Properties, layout: Layout): Promise<Buffer> {
   const properties = { title: xmlText(input.title), creator: xmlText(input.creator), date: input.date };
   const document = new Document({
     title: properties.title,
     creator: properties.creator,
-    features: { trackRevisions: layout.trackRevisions },
-    styles: STYLES,
-    sections: [
-      {
-        headers: { default: pageHeader(layout.header) },
-        footers: { default: pageFooter() },
-        children,
-      },
-    ],
+    // Word updates the table of contents, page numbers included, when it opens the file; until then (and in LibreOffice)
+    // it lists the headings. docx's page estimator would print numbers too, but took 4× the whole render's time and
+    // grows with the document, and its numbers were off by one after the landscape role plan.
+    features: { trackRevisions: layout.trackRevisions, updateFields: true },
+    styles: documentStyles(layout.typography),
+    sections: sectionsOf(blocks, layout),
   });
+  numberHeadingBookmarks(document);
   // docx stamps docProps/core.xml and the zip entries with the clock; both get the document's own date instead.
   const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(properties) }]);
   return stampZipEntries(buffer, properties.date);
+}
+
+/**
+ * docx bookmarks each heading the table of contents lists with an id from a counter shared by every document the
+ * process writes, so a second document of the same input would get other ids. Numbered per document from 1 instead;
+ * the headings' bookmarks are the only ones in these documents, so the ids stay unique.
+ */
+function numberHeadingBookmarks(document: Document): void {
+  const body = document.Document.View.Body as unknown as { headingBookmarkIds: { get(index: number): number } };
+  body.headingBookmarkIds = { get: (index) => index + 1 };
 }
 
 function coreProperties({ title, creator, date }: Properties): string {

@@ -9,6 +9,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type TableOfContents,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
@@ -18,6 +19,8 @@ import { normalizeDate } from './word-date.js';
 
 /** The text width of an A4 page with Word's default margins, in twips: the grid tables are laid out on. */
 export const TEXT_WIDTH = 9026;
+/** The text width of an A4 page on its side, with the same margins. */
+export const LANDSCAPE_TEXT_WIDTH = 13958;
 const DELETED_COLOR = 'C00000';
 const INSERTED_COLOR = '1F4E79';
 const HEADER_FILL = 'D9E2F3';
@@ -35,7 +38,15 @@ const HEADINGS = [
 ] as const;
 
 /** What a Word section holds. */
-export type DocumentChild = Paragraph | Table;
+export type DocumentChild = Paragraph | Table | TableOfContents;
+
+/** Children set on pages turned on their side, in a section of their own: a table too wide for a portrait page. */
+export interface Landscape {
+  landscape: DocumentChild[];
+}
+
+/** What a document holds: children on portrait pages, and runs of landscape pages among them. */
+export type Block = DocumentChild | Landscape;
 
 // Paragraphs: clean, marked (paralleltekst) and tracked (Word revisions).
 
@@ -147,12 +158,12 @@ export function labelledParagraph(label: string, value: string): Paragraph {
 
 // Tables.
 
-/** A full-width table with columns in these proportions. */
-export function table(widths: readonly number[], rows: TableRow[]): Table {
+/** A full-width table with columns in these proportions, on a page with this text width. */
+export function table(widths: readonly number[], rows: TableRow[], textWidth = TEXT_WIDTH): Table {
   const total = widths.reduce((sum, width) => sum + width, 0);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: widths.map((width) => Math.round((TEXT_WIDTH * width) / total)),
+    columnWidths: widths.map((width) => Math.round((textWidth * width) / total)),
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     rows,
   });

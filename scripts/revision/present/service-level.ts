@@ -100,8 +100,7 @@ export function presentServiceLevel(
     facts: facts.filter((entry) => entry !== undefined),
     source: { label: side.label, ...(commit ? { commit } : {}) },
     frameSections: frameSections(frame),
-    // Forewords often end with the signature already (»Lene Holm, borgmester«): then it is not repeated.
-    ...(signatory?.navn && !(frame.forord ?? '').includes(signatory.navn) ? { signatory: { navn: signatory.navn, titel: signatory.titel ?? '' } } : {}),
+    ...(signatory?.navn && !isSigned(frame.forord ?? '', signatory.navn) ? { signatory: { navn: signatory.navn, titel: signatory.titel ?? '' } } : {}),
     groups,
     ...(roles.length > 0
       ? {
@@ -138,4 +137,13 @@ function measureText(measure: Partial<Foranstaltning>, number: number): MeasureT
 
 function fact(label: string, value: string | undefined): Fact | undefined {
   return value ? { label, value } : undefined;
+}
+
+/**
+ * Whether the foreword is signed by the name already (»Lene Holm, borgmester«, »**LENE HOLM**«, a name broken over
+ * two lines): then the underskriver is not printed under it a second time. Case, emphasis and white space do not count.
+ */
+function isSigned(foreword: string, name: string): boolean {
+  const plain = (text: string) => text.replace(/[*_]/g, '').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('da');
+  return plain(foreword).includes(plain(name));
 }
