@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { requireConfig } from '../config/require-config.js';
-import { UsageError } from '../errors.js';
 import { buildRound } from '../revision/build-round.js';
 import type { Round } from '../revision/model.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputTargets, writeOutput } from './write-output.js';
 
 export const CHANGELOG_FORMATS = ['json', 'md', 'html', 'docx'] as const;
 export type ChangelogFormat = (typeof CHANGELOG_FORMATS)[number];
@@ -35,11 +34,7 @@ export interface ChangelogOptions {
  */
 export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?: string | Uint8Array; written: string[] }> {
   const { formats } = options;
-  if (options.outDir === undefined) {
-    if (formats.length > 1) throw new UsageError('Flere formater skal skrives til en mappe', 'Tilføj --out-dir, fx --format md,html,docx --out-dir udvalg.');
-    if (formats[0] === 'docx' && !options.out) throw new UsageError('Et Word-dokument skal skrives til en fil', 'Tilføj --out, fx --out aendringer.docx.');
-  } else if (options.out !== undefined)
-    throw new UsageError('Brug enten --out eller --out-dir', '--out skriver ét format til én fil, --out-dir alle formaterne til en mappe.');
+  checkOutputTargets(formats, options, CHANGELOG_FILE_STEM);
   const round = await buildRound({ ...options, reads: formats.includes('docx') ? 'all' : 'touched' });
   if (options.outDir === undefined) {
     const content = await renderChangelog(round, formats[0]!, options);

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { requireConfig } from '../config/require-config.js';
-import { UsageError } from '../errors.js';
 import { readServiceLevel } from '../revision/build-round.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputTargets, writeOutput } from './write-output.js';
 
 export const RENDER_FORMATS = ['html', 'docx'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -22,11 +21,7 @@ export async function runRender(options: {
   outDir?: string;
 }): Promise<{ stdout?: string | Uint8Array; written: string[] }> {
   const { formats } = options;
-  if (options.outDir === undefined) {
-    if (formats.length > 1) throw new UsageError('Flere formater skal skrives til en mappe', 'Tilføj --out-dir, fx --format html,docx --out-dir pakke.');
-    if (formats[0] === 'docx' && !options.out) throw new UsageError('Et Word-dokument skal skrives til en fil', 'Tilføj --out, fx --out serviceniveau.docx.');
-  } else if (options.out !== undefined)
-    throw new UsageError('Brug enten --out eller --out-dir', '--out skriver ét format til én fil, --out-dir alle formaterne til en mappe.');
+  checkOutputTargets(formats, options, RENDER_FILE_STEM);
   const { level, side, kommune, omraade } = await readServiceLevel(options);
   const contentOf = async (format: RenderFormat): Promise<string | Uint8Array> =>
     format === 'html'

@@ -43,3 +43,18 @@ export function writeOutput(cwd: string, out: string, content: string | Uint8Arr
   }
   return target;
 }
+
+/**
+ * Refuses output options that cannot be met before anything is read: several formats without `--out-dir`, Word
+ * to the terminal, or both `--out` and `--out-dir`. `stem` names the example file in the hints (aendringer, serviceniveau).
+ */
+export function checkOutputTargets(formats: readonly string[], targets: { out?: string | undefined; outDir?: string | undefined }, stem: string): void {
+  if (targets.outDir !== undefined) {
+    if (targets.out !== undefined)
+      throw new UsageError('Brug enten --out eller --out-dir', '--out skriver ét format til én fil, --out-dir alle formaterne til en mappe.');
+    return;
+  }
+  if (formats.length > 1)
+    throw new UsageError('Flere formater skal skrives til en mappe', `Tilføj --out-dir, fx --format ${formats.join(',')} --out-dir udvalg.`);
+  if (formats[0] === 'docx' && !targets.out) throw new UsageError('Et Word-dokument skal skrives til en fil', `Tilføj --out, fx --out ${stem}.docx.`);
+}
