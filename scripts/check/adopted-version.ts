@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { ADOPTED_TAG_PREFIX } from '../git/adopted-tag.js';
 import { areaOfRepositoryPath, documentKindOf, POLICY_FOLDER } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
 import type { PolicyDocument } from '../model/document.js';
@@ -13,7 +15,7 @@ import type { AdoptedVersion } from '../rules/policy-set.js';
  */
 export async function readAdoptedVersion(documents: readonly PolicyDocument[], cwd: string): Promise<AdoptedVersion | undefined> {
   const claimed = documents.filter((document) => document.kind === 'serviceniveau' && frameData(document)?.status === 'vedtaget');
-  if (claimed.length === 0 || !insideGitRepository(resolve(cwd))) return undefined;
+  if (claimed.length === 0 || !insideGitRepository(resolve(cwd)) || !hasAdoptedTag(cwd)) return undefined;
   const { PolicyRepository } = await import('../git/repository.js');
   try {
     const repository = await PolicyRepository.open(cwd);
@@ -40,6 +42,19 @@ export async function readAdoptedVersion(documents: readonly PolicyDocument[], c
   } catch {
     return undefined; // no commit yet, or git cannot answer: the rule has nothing to compare with
   }
+}
+
+/**
+ * Whether HEAD has any `vedtaget/*` tag behind it, asked with one plain git process: most checks (the example, a
+ * kommune before its first adoption) stop here, without loading the git library or reading any tree.
+ */
+function hasAdoptedTag(cwd: string): boolean {
+  const listed = spawnSync('git', ['tag', '--list', `${ADOPTED_TAG_PREFIX}*`, '--merged', 'HEAD'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return listed.status === 0 && listed.stdout.trim() !== '';
 }
 
 /** Whether a folder or one of its parents holds `.git`: no git process is started for a folder outside any repository. */

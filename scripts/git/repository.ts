@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
+import { ADOPTED_TAG_PREFIX } from './adopted-tag.js';
 
 /** A commit with the facts the committee documents need. */
 export interface CommitInfo {
@@ -10,7 +11,7 @@ export interface CommitInfo {
   date: string;
 }
 
-export const ADOPTED_TAG_PREFIX = 'vedtaget/';
+export { ADOPTED_TAG_PREFIX };
 
 /** The git repository the policies live in; every ref from a user is resolved to a SHA before use. */
 export class PolicyRepository {
