@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { requireConfig } from '../config/require-config.js';
 import { buildRound } from '../revision/build-round.js';
 import type { Round } from '../revision/model.js';
-import { checkOutputTargets, writeOutput } from './write-output.js';
+import { checkOutputTargets, isStandardOutput, writeOutput } from './write-output.js';
 
 export const CHANGELOG_FORMATS = ['json', 'md', 'html', 'docx'] as const;
 export type ChangelogFormat = (typeof CHANGELOG_FORMATS)[number];
@@ -38,7 +38,7 @@ export async function runChangelog(options: ChangelogOptions): Promise<{ stdout?
   const round = await buildRound({ ...options, reads: formats.includes('docx') ? 'all' : 'touched' });
   if (options.outDir === undefined) {
     const content = await renderChangelog(round, formats[0]!, options);
-    return options.out ? { written: [writeOutput(options.cwd, options.out, content)] } : { stdout: content, written: [] };
+    return options.out && !isStandardOutput(options.out) ? { written: [writeOutput(options.cwd, options.out, content)] } : { stdout: content, written: [] };
   }
   const written: string[] = [];
   for (const format of formats)

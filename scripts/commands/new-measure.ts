@@ -1,6 +1,7 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { createAtomically } from './temporary-file.js';
 import { displayPath } from '../load/discover-files.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import { areaFolderOf, measurePathsOf, measurePathOf, POLICY_FOLDER } from '../layout.js';
@@ -84,14 +85,10 @@ function chooseArea(options: NewMeasureOptions): string {
 
 /** Writes a file that must not exist yet, atomically: a temporary file is linked into place. */
 function writeNewFile(target: string, content: string): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { flag: 'wx' });
   try {
-    linkSync(temporary, target);
+    createAtomically(target, content);
   } catch (cause) {
     throw new UsageError(`Filen »${target}« kunne ikke oprettes`, 'Findes den allerede? Så vælg et andet id.', { cause });
-  } finally {
-    unlinkSync(temporary);
   }
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { requireConfig } from '../config/require-config.js';
 import { readServiceLevel } from '../revision/build-round.js';
-import { checkOutputTargets, writeOutput } from './write-output.js';
+import { checkOutputTargets, isStandardOutput, writeOutput } from './write-output.js';
 
 export const RENDER_FORMATS = ['html', 'docx'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -35,5 +35,5 @@ export async function runRender(options: {
     return { written };
   }
   const content = await contentOf(formats[0]!);
-  return options.out ? { written: [writeOutput(options.cwd, options.out, content)] } : { stdout: content, written: [] };
+  return options.out && !isStandardOutput(options.out) ? { written: [writeOutput(options.cwd, options.out, content)] } : { stdout: content, written: [] };
 }

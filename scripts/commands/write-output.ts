@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { documentKindOf, POLICY_FOLDER } from '../layout.js';
+import { replaceAtomically } from './temporary-file.js';
 
 /** Where a path really points: its nearest existing folder resolved through symlinks, so a link cannot lead into policies/. */
 function realTarget(path: string): string {
@@ -14,33 +15,55 @@ function realTarget(path: string): string {
 /** Folders whose files only people write: the policies and the schemas. */
 const PROTECTED_FOLDERS = [POLICY_FOLDER, 'schemas'];
 
+/** `--out -` and `--out /dev/stdout` mean the standard output, written as a stream, never replaced by a renamed file. */
+export function isStandardOutput(out: string): boolean {
+  return out === '-' || ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(out);
+}
+
 /**
- * Writes a generated document to `--out`, atomically (a temporary file renamed into place, so an
- * interrupted write leaves any old file whole), and never into policies/ or schemas/ or over a file
- * named like a policy document.
+ * The folders a generated document may never go into: policies/ and schemas/ of the repository (the nearest folder
+ * up from `cwd` with .git), and of `cwd` itself — so running from policies/<område>/ protects them too.
+ */
+function protectedFolders(cwd: string): { name: string; path: string }[] {
+  const roots = new Set([resolve(cwd)]);
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) {
+      roots.add(folder);
+      break;
+    }
+    if (dirname(folder) === folder) break;
+  }
+  return [...roots].flatMap((root) => PROTECTED_FOLDERS.map((name) => ({ name, path: realTarget(join(root, name)) })));
+}
+
+/**
+ * Writes a generated document to `--out`, atomically (a temporary file renamed into place, so an interrupted
+ * write leaves any old file whole). It only ever replaces a regular file or creates a new one: never a device,
+ * a named pipe, a socket or a folder, never into policies/ or schemas/, never over a file named like a policy
+ * document.
  */
 export function writeOutput(cwd: string, out: string, content: string | Uint8Array): string {
   const target = realTarget(resolve(cwd, out));
-  for (const protectedFolder of PROTECTED_FOLDERS) {
-    const inside = relative(realTarget(resolve(cwd, protectedFolder)), target);
+  for (const { name, path } of protectedFolders(cwd)) {
+    const inside = relative(path, target);
     if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[a-zA-Z]:/.test(inside))) {
       throw new UsageError(
-        `»${out}« ligger i ${protectedFolder}/, og dér skriver værktøjet aldrig`,
+        `»${out}« ligger i ${name}/, og dér skriver værktøjet aldrig`,
         'Vælg en fil uden for policies/ og schemas/, fx --out aendringer.html.',
       );
     }
   }
   if (documentKindOf(target))
     throw new UsageError(`»${out}« har navn som et politikdokument, og det overskriver værktøjet aldrig`, 'Vælg et andet filnavn, fx --out aendringer.html.');
-  if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`»${out}« er en mappe`, 'Angiv et filnavn, fx --out aendringer.html.');
+  const existing = existsSync(target) ? statSync(target) : undefined;
+  if (existing?.isDirectory()) throw new UsageError(`»${out}« er en mappe`, 'Angiv et filnavn, fx --out aendringer.html.');
+  if (existing && !existing.isFile())
+    throw new UsageError(
+      `»${out}« er ikke en almindelig fil, men en enhed, en navngiven pipe eller en socket, og den erstatter værktøjet ikke`,
+      'Skriv til en almindelig fil, fx --out aendringer.html, eller til standardudgangen med --out - (eller uden --out).',
+    );
   mkdirSync(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, target);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  replaceAtomically(target, content);
   return target;
 }
 
