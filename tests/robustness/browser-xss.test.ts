@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Rolleplan } from '../../scripts/model/generated-types.js';
 import type { Round, ServiceLevel } from '../../scripts/revision/model.js';
 import { renderChangelogHtml, renderServiceLevelHtml } from '../../scripts/revision/render-html.js';
+import { findBrowser, missingBrowserMessage } from '../clients/find-browser.js';
 import { sampleRound } from '../revision/sample-round.js';
 
 // The committee documents carry text from anyone who can open a pull request. Open them in a real browser,
 // click every link, and prove that no script ran: not through escaping, Markdown or the sanitiser, and not
 // even with the Content-Security-Policy taken out.
 
-// Debian's Chromium here and in .ci/run; on GitHub's runners the workflow points CHROMIUM_PATH at Google Chrome.
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// Debian's Chromium here and in .ci/run; on GitHub's runners Google Chrome (or CHROMIUM_PATH).
+const CHROMIUM = findBrowser();
 
 /** Ways to get script into a page, each setting window.__pwned (or the top window's, from a frame). */
 const PAYLOADS = [
@@ -125,11 +125,7 @@ let browser: Promise<Browser> | undefined;
 
 /** The browser, started once. Without Chromium every browser test fails (never skips) and says how to install it. */
 function openBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI installs it in .ci/run). This test proves the committee documents run no script and must not be skipped.`,
-    );
-  }
+  if (!CHROMIUM) throw new Error(missingBrowserMessage());
   browser ??= chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   return browser;
 }
