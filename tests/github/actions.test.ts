@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,6 +90,40 @@ describe('check in a simulated GitHub Actions pull request run', () => {
     expect(result).toMatchObject({ status: 0, stdout: '' });
     expect(readFileSync(summary, 'utf8')).toContain('3 dokumenter kontrolleret: 0 fejl og 0 advarsler.');
   });
+});
+
+describe('a job summary that cannot be written does not stop the annotations', () => {
+  const cases: [string, (runner: string) => string, RegExp][] = [
+    ['a summary file that does not exist', (runner) => join(runner, 'mangler', 'summary.md'), /filen findes ikke/],
+    ['a summary path that is a folder', (runner) => runner, /den er en mappe/],
+    ['a full disk (/dev/full)', () => '/dev/full', /er ikke en almindelig fil|disken er fuld/],
+    [
+      'a FIFO nobody reads (it used to hang)',
+      (runner) => {
+        const fifo = join(runner, 'summary.fifo');
+        execFileSync('mkfifo', [fifo]);
+        return fifo;
+      },
+      /er ikke en almindelig fil/,
+    ],
+  ];
+  for (const [name, summaryPath, reason] of cases) {
+    it(`${name}: a Danish notice says what is wrong, and the annotations are written`, async () => {
+      const { cwd, env } = pullRequest();
+      const path = summaryPath(mkdtempSync(join(tmpdir(), 'serviceniveau-summary-')));
+      const result = await runCliAsync(['check', '--format', 'github'], cwd, { ...env, GITHUB_STEP_SUMMARY: path });
+      expect(result.stderr).not.toContain('intern fejl');
+      expect(result.status).toBe(1);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(10);
+      expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(10);
+      const notice = lines.find((line) => line.startsWith('::notice title=serviceniveau%3A jobsammendrag::'));
+      expect(notice).toMatch(reason);
+      expect(notice).toContain(`GITHUB_STEP_SUMMARY »${path}«`);
+      // the count of left-out findings no longer points to a summary that is not there
+      expect(lines.find((line) => line.includes('flere fund'))).toContain('Kør »npx serviceniveau check« for hele listen.');
+    });
+  }
 });
 
 interface Recorded {
