@@ -136,17 +136,26 @@ interface Recorded {
 /** A fake GitHub REST API on 127.0.0.1 that serves the given comment pages and records every request. */
 async function fakeGithub(
   pages: { id: number; body: string }[][],
-  status: { post?: number } = {},
+  status: { post?: number; list?: number[]; silent?: boolean; listBody?: string } = {},
 ): Promise<{ url: string; requests: Recorded[]; close: () => void }> {
   const requests: Recorded[] = [];
+  const listStatuses = [...(status.list ?? [])];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
       requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, body });
+      if (status.silent) return; // a server that accepts the request and never answers
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       response.setHeader('content-type', 'application/json');
-      if (request.method === 'GET' && url.pathname === '/repos/eksempel/serviceniveau/issues/7/comments') {
+      const listStatus = request.method === 'GET' ? listStatuses.shift() : undefined;
+      if (listStatus !== undefined) {
+        response.statusCode = listStatus;
+        response.end(JSON.stringify({ message: 'Server Error' }));
+      } else if (request.method === 'GET' && status.listBody !== undefined) {
+        response.setHeader('content-type', 'text/html');
+        response.end(status.listBody);
+      } else if (request.method === 'GET' && url.pathname === '/repos/eksempel/serviceniveau/issues/7/comments') {
         response.end(JSON.stringify(pages[Number(url.searchParams.get('page') ?? '1') - 1] ?? []));
       } else if (request.method === 'PATCH' && /^\/repos\/eksempel\/serviceniveau\/issues\/comments\/\d+$/.test(url.pathname)) {
         response.end(JSON.stringify({ id: Number(url.pathname.split('/').at(-1)), html_url: 'https://github.example/c/1' }));
@@ -161,7 +170,14 @@ async function fakeGithub(
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
 
 describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () => {
@@ -211,6 +227,50 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
     const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Kommentaren blev ikke skrevet: GitHub afviste kommentaren (403)');
+  });
+
+  it('a server that never answers: the request times out with a Danish message, and nothing is posted', async () => {
+    const api = await fakeGithub([[]], { silent: true });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, { ...env, SERVICENIVEAU_HTTP_TIMEOUT_MS: '500' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('serviceniveau: GitHub svarede ikke inden for 0,5 s (GET /repos/eksempel/serviceniveau/issues/7/comments)');
+    expect(result.stderr).not.toContain('intern fejl');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('a 500 while listing the comments is retried, and the marked comment is then updated, not duplicated', async () => {
+    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]], { list: [500, 502] });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result).toMatchObject({ status: 0, stdout: 'Kommentaren er opdateret: https://github.example/c/1\n' });
+    expect(api.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'PATCH']);
+  });
+
+  it('a listing that keeps failing fails the step clearly and posts no second comment', async () => {
+    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]], { list: [500, 500, 500] });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('GitHub svarede 500 på listen over kommentarer, også efter 2 nye forsøg; kommentaren er ikke skrevet');
+    expect(result.stderr).not.toContain('intern fejl');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('a reply that is not JSON (a proxy’s HTML page) gets a Danish message, not intern fejl', async () => {
+    const api = await fakeGithub([[]], { listBody: '<html><body>Bad gateway</body></html>' });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'GitHub svarede ikke med den ventede JSON på listen over kommentarer (status 200, text/html, »<html><body>Bad gateway</body></html>«)',
+    );
+    expect(result.stderr).not.toContain('intern fejl');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET']);
   });
 
   it('outside a pull request it writes nothing', () => {
