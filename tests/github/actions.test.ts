@@ -1,12 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../scripts/github/pr-comment.js';
-import { measureMarkdown, runCli, runCliAsync } from '../helpers.js';
+import { measureMarkdown, REPO_ROOT, runCli, runCliAsync } from '../helpers.js';
 import { frameText, git, makeRepository } from '../revision/git-fixtures.js';
 
 const AREA = 'policies/boern-og-unge';
@@ -180,6 +181,36 @@ async function fakeGithub(
   };
 }
 
+/**
+ * Runs the CLI with a module resolve hook (node:module register) that records every module URL it loads; the
+ * hook runs on Node's loader thread, so it appends to a file rather than keeping a list in memory.
+ */
+async function recordedImports(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ stdout: string; modules: string[] }> {
+  const folder = mkdtempSync(join(tmpdir(), 'serviceniveau-imports-'));
+  const record = join(folder, 'modules.txt');
+  writeFileSync(record, '');
+  writeFileSync(
+    join(folder, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`,
+  );
+  writeFileSync(
+    join(folder, 'register.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(folder, 'hooks.mjs')).href)});\n`,
+  );
+  const stdout = await new Promise<string>((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(folder, 'register.mjs')).href, join(REPO_ROOT, 'bin', 'serviceniveau.js'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', () => resolveRun(out));
+  });
+  const modules = [...new Set(readFileSync(record, 'utf8').split('\n').filter(Boolean))].sort();
+  return { stdout, modules };
+}
+
 describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () => {
   let close: (() => void) | undefined;
   afterEach(() => close?.());
@@ -271,6 +302,26 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
     );
     expect(result.stderr).not.toContain('intern fejl');
     expect(api.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('the process that holds GITHUB_TOKEN loads no package: no remark, ajv, docx, simple-git or @actions/core', async () => {
+    const api = await fakeGithub([[]]);
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const pullRequestRun = await recordedImports(['pr-comment', '--file', 'kommentar.md'], cwd, { ...env, GITHUB_TOKEN: 'falsk-token' });
+    expect(pullRequestRun.stdout).toBe('Kommentaren er oprettet: https://github.example/c/99\n');
+    expect(pullRequestRun.modules.filter((url) => url.includes('/node_modules/'))).toEqual([]);
+    expect(pullRequestRun.modules.filter((url) => url.startsWith('file:')).map((url) => url.replace(/^.*\/(bin|dist\/scripts)\//, '$1/'))).toEqual([
+      'bin/serviceniveau.js',
+      'dist/scripts/cli.js',
+      'dist/scripts/errors.js',
+      'dist/scripts/github/pr-comment.js',
+      'dist/scripts/package-root.js',
+      'dist/scripts/report/printable.js',
+    ]);
+    // the recorder does see packages where a command loads them, so the empty list above means something
+    const checkRun = await recordedImports(['check'], cwd, {});
+    expect(checkRun.modules.some((url) => url.includes('/node_modules/remark-parse/'))).toBe(true);
   });
 
   it('outside a pull request it writes nothing', () => {
