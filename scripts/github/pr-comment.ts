@@ -91,6 +91,11 @@ async function findMarkedComment(target: CommentTarget, base: string): Promise<{
   for (let page = 1; page <= 50; page++) {
     const response = await callWithRetries(target, `${base}/${target.pullNumber}/comments?per_page=100&page=${page}`);
     if (response.status === 403 || response.status === 404) return { refused: response.status };
+    if (response.status === 401)
+      throw new UsageError(
+        'GitHub afviste GITHUB_TOKEN (401); kommentaren er ikke skrevet',
+        'Giv trinnet »env: GITHUB_TOKEN: ${{ github.token }}« og »permissions: pull-requests: write«.',
+      );
     if (!response.ok)
       throw new UsageError(
         `GitHub svarede ${response.status} på listen over kommentarer${response.status >= 500 ? `, også efter ${RETRY_DELAYS_MS.length} nye forsøg` : ''}; kommentaren er ikke skrevet`,

@@ -291,6 +291,16 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
     expect(api.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET']);
   });
 
+  it('a token GitHub refuses (401) is named as such, and nothing is posted', async () => {
+    const api = await fakeGithub([[]], { list: [401] });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('serviceniveau: GitHub afviste GITHUB_TOKEN (401); kommentaren er ikke skrevet');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
   it('a reply that is not JSON (a proxy’s HTML page) gets a Danish message, not intern fejl', async () => {
     const api = await fakeGithub([[]], { listBody: '<html><body>Bad gateway</body></html>' });
     close = api.close;
