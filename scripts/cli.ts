@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCheck } from './commands/check.js';
 import type { LawRequest } from './commands/law.js';
-import { createMeasure } from './commands/new-measure.js';
 import { UsageError } from './errors.js';
 import { packageRoot } from './package-root.js';
 import { printable } from './report/printable.js';
-import { checkFormatOf } from './report/report.js';
+// Every command loads its own modules when it runs: pr-comment, which holds GITHUB_TOKEN, loads no package at all.
 
 const USAGE = `Brug: serviceniveau <kommando> [valg]
 
@@ -141,6 +139,7 @@ async function check(args: readonly string[], cwd: string): Promise<number> {
     'changed-since': { type: 'string' },
     dato: { type: 'string' },
   });
+  const [{ runCheck }, { checkFormatOf }] = await Promise.all([import('./commands/check.js'), import('./report/report.js')]);
   const format = checkFormatOf(values['format']);
   const asOf = values['dato'] === undefined ? undefined : isoDateArgument(values['dato'], '--dato');
   const changedSince = values['changed-since'];
@@ -158,7 +157,7 @@ async function check(args: readonly string[], cwd: string): Promise<number> {
   return outcome.exitCode;
 }
 
-function newDocument(args: readonly string[], cwd: string): number {
+async function newDocument(args: readonly string[], cwd: string): Promise<number> {
   const { values, positionals } = parse(args, {
     titel: { type: 'string' },
     omraade: { type: 'string' },
@@ -170,6 +169,7 @@ function newDocument(args: readonly string[], cwd: string): number {
       'Fx: npx serviceniveau new foranstaltning praktisk-paedagogisk-stoette --titel "Praktisk pædagogisk støtte i hjemmet"',
     );
   }
+  const { createMeasure } = await import('./commands/new-measure.js');
   const file = createMeasure({ id, titel: values['titel'], omraade: values['omraade'], cwd });
   process.stdout.write(`Oprettede ${file}\n  → Erstat teksterne i [klammer] i hvert afsnit, og kør »npx serviceniveau check«.\n`);
   return 0;

@@ -6,6 +6,7 @@ import type { Finding } from '../model/finding.js';
 import type { CheckReport } from '../report/report.js';
 import { findingsSummaryMarkdown } from './findings-summary.js';
 import { planAnnotations, type ChangedLines } from './plan-annotations.js';
+import { appendJobSummary } from './write-summary.js';
 
 /**
  * `check --format github`: findings as annotations through @actions/core (those on the lines a pull
@@ -18,18 +19,21 @@ export async function reportToActions(result: CheckReport, cwd: string): Promise
     const annotate = finding.severity === 'error' ? core.error : core.warning;
     annotate(finding.hint ? `${finding.message}\n${finding.hint}` : finding.message, propertiesOf(finding));
   }
+  // The summary is written before the notice that points to it, so the notice only points there when it is there.
+  const summaryPath = process.env['GITHUB_STEP_SUMMARY'];
+  const summaryProblem = summaryPath
+    ? appendJobSummary(findingsSummaryMarkdown(result.findings, plan.omitted.length, result.documentCount), summaryPath)
+    : undefined;
   if (plan.omitted.length > 0) {
-    const where = process.env['GITHUB_STEP_SUMMARY']
-      ? 'Hele listen står i jobsammendraget (Summary) for denne kørsel.'
-      : 'Kør »npx serviceniveau check« for hele listen.';
+    const where =
+      summaryPath && !summaryProblem ? 'Hele listen står i jobsammendraget (Summary) for denne kørsel.' : 'Kør »npx serviceniveau check« for hele listen.';
     core.notice(
       `${plan.omitted.length} af ${result.findings.length} fund er ikke vist som annoteringer, fordi GitHub højst viser 10 fejl og 10 advarsler pr. trin. ${where}`,
       { title: 'serviceniveau: flere fund' },
     );
   }
-  if (process.env['GITHUB_STEP_SUMMARY']) {
-    await core.summary.addRaw(findingsSummaryMarkdown(result.findings, plan.omitted.length, result.documentCount)).write();
-  }
+  // A notice, not a warning: the warnings may already be at GitHub's 10 per step, and this one must be seen.
+  if (summaryProblem) core.notice(`${summaryProblem} Annoteringerne er skrevet som normalt.`, { title: 'serviceniveau: jobsammendrag' });
 }
 
 function propertiesOf(finding: Finding): core.AnnotationProperties {

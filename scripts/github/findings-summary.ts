@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { escapeMentions } from './mentions.js';
 
 const MAX_ROWS = 2000;
 
@@ -31,13 +32,15 @@ export function findingsSummaryMarkdown(findings: readonly Finding[], omitted: n
   return `${lines.join('\n')}\n`;
 }
 
-/** Text for a Markdown table cell: no HTML, no pipes, no line breaks, no link syntax. */
+/** Text for a Markdown table cell: no HTML, no pipes, no line breaks, no link syntax, no mentions. */
 export function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[[\]`*_]/g, (char) => `\\${char}`)
-    .replace(/[\r\n]+/g, ' ');
+  return escapeMentions(
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/[[\]`*_]/g, (char) => `\\${char}`)
+      .replace(/[\r\n]+/g, ' '),
+  );
 }

@@ -53,46 +53,148 @@ interface IssueComment {
   html_url?: string;
 }
 
+/** Every request to GitHub gives up after this long; SERVICENIVEAU_HTTP_TIMEOUT_MS overrides it (tests). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** How long to wait before each retry of a failed listing: GitHub's 5xx are usually over within seconds. */
+const RETRY_DELAYS_MS = [1_000, 3_000];
+
 /** Creates the pull request's changelog comment, or updates the one that carries the marker. */
 export async function upsertComment(target: CommentTarget, markdown: string): Promise<CommentOutcome> {
   const body = commentBody(markdown);
   const base = `${target.apiUrl}/repos/${target.repository}/issues`;
-  const existing = await findMarkedComment(target, base);
+  const listed = await findMarkedComment(target, base);
+  if (listed.refused !== undefined) return refused(listed.refused);
+  const existing = listed.comment;
   const response = existing
     ? await call(target, 'PATCH', `${base}/comments/${existing.id}`, { body })
     : await call(target, 'POST', `${base}/${target.pullNumber}/comments`, { body });
-  if (response.status === 403 || response.status === 404) {
-    return {
-      action: 'skipped',
-      reason: `GitHub afviste kommentaren (${response.status}); en pull request fra en fork har kun læseadgang. Ændringerne står i jobsammendraget.`,
-    };
-  }
+  if (response.status === 403 || response.status === 404) return refused(response.status);
   if (!response.ok) throw new UsageError(`GitHub svarede ${response.status} på kommentaren`, 'Prøv igen; ændringerne står i jobsammendraget.');
-  const comment = (await response.json()) as IssueComment;
-  return { action: existing ? 'updated' : 'created', id: comment.id, ...(comment.html_url ? { url: comment.html_url } : {}) };
+  const comment = jsonOf(response, 'kommentaren') as Partial<IssueComment> | null;
+  if (typeof comment?.id !== 'number') throw unexpectedReply(response, 'kommentaren');
+  return { action: existing ? 'updated' : 'created', id: comment.id, ...(typeof comment.html_url === 'string' ? { url: comment.html_url } : {}) };
 }
 
-async function findMarkedComment(target: CommentTarget, base: string): Promise<IssueComment | undefined> {
+function refused(status: number): CommentOutcome {
+  return {
+    action: 'skipped',
+    reason: `GitHub afviste kommentaren (${status}); en pull request fra en fork har kun læseadgang. Ændringerne står i jobsammendraget.`,
+  };
+}
+
+/**
+ * The comment that carries the marker, if any. A listing that fails is never taken for »no comment«: that
+ * would post a second one. A 5xx or a dropped connection is retried; if it still fails, the step fails.
+ */
+async function findMarkedComment(target: CommentTarget, base: string): Promise<{ comment?: IssueComment; refused?: number }> {
   for (let page = 1; page <= 50; page++) {
-    const response = await call(target, 'GET', `${base}/${target.pullNumber}/comments?per_page=100&page=${page}`);
-    if (!response.ok) return undefined;
-    const comments = (await response.json()) as IssueComment[];
-    const found = comments.find((comment) => comment.body?.startsWith(COMMENT_MARKER));
-    if (found) return found;
-    if (comments.length < 100) return undefined;
+    const response = await callWithRetries(target, `${base}/${target.pullNumber}/comments?per_page=100&page=${page}`);
+    if (response.status === 403 || response.status === 404) return { refused: response.status };
+    if (response.status === 401)
+      throw new UsageError(
+        'GitHub afviste GITHUB_TOKEN (401); kommentaren er ikke skrevet',
+        'Giv trinnet »env: GITHUB_TOKEN: ${{ github.token }}« og »permissions: pull-requests: write«.',
+      );
+    if (!response.ok)
+      throw new UsageError(
+        `GitHub svarede ${response.status} på listen over kommentarer${response.status >= 500 ? `, også efter ${RETRY_DELAYS_MS.length} nye forsøg` : ''}; kommentaren er ikke skrevet`,
+        'Der er ikke skrevet en ny kommentar, så der kommer ingen dublet. Kør jobbet igen senere; ændringerne står i jobsammendraget.',
+      );
+    const comments = jsonOf(response, 'listen over kommentarer');
+    if (!Array.isArray(comments)) throw unexpectedReply(response, 'listen over kommentarer');
+    const found = (comments as Partial<IssueComment>[]).find(
+      (comment): comment is IssueComment => typeof comment?.id === 'number' && typeof comment.body === 'string' && comment.body.startsWith(COMMENT_MARKER),
+    );
+    if (found) return { comment: found };
+    if (comments.length < 100) return {};
   }
-  return undefined;
+  return {};
 }
 
-function call(target: CommentTarget, method: string, url: string, body?: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${target.token}`,
-      'x-github-api-version': '2022-11-28',
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
+/** A GET, tried again after a 5xx or a dropped connection (not after a timeout: a server that is silent for 30 s stays silent). */
+async function callWithRetries(target: CommentTarget, url: string): Promise<Reply> {
+  for (let attempt = 0; ; attempt++) {
+    const delay = RETRY_DELAYS_MS[attempt];
+    let reply: Reply;
+    try {
+      reply = await call(target, 'GET', url);
+    } catch (error) {
+      if (delay === undefined || !(error instanceof UsageError) || error.cause === 'timeout') throw error;
+      await sleep(delay);
+      continue;
+    }
+    if (reply.status < 500 || delay === undefined) return reply;
+    await sleep(delay);
+  }
+}
+
+interface Reply {
+  status: number;
+  ok: boolean;
+  contentType: string;
+  text: string;
+}
+
+/** One request, with a timeout over the whole exchange (headers and body); network trouble is a Danish usage error. */
+async function call(target: CommentTarget, method: string, url: string, body?: unknown): Promise<Reply> {
+  const timeout = timeoutMs();
+  const what = `${method} ${new URL(url).pathname}`;
+  try {
+    const response = await fetch(url, {
+      method,
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${target.token}`,
+        'x-github-api-version': '2022-11-28',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(timeout),
+    });
+    return { status: response.status, ok: response.ok, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+      throw new UsageError(
+        `GitHub svarede ikke inden for ${formatSeconds(timeout)} (${what}); kommentaren er ikke skrevet`,
+        'GitHubs API er måske nede eller langsom. Kør jobbet igen senere; ændringerne står i jobsammendraget.',
+        { cause: 'timeout' },
+      );
+    const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `Kunne ikke nå GitHub på ${target.apiUrl} (${what}): ${reason}`,
+      'Tjek GITHUB_API_URL og netværket; ændringerne står i jobsammendraget.',
+      { cause: error },
+    );
+  }
+}
+
+/** The reply as JSON, or a Danish usage error that says what came back instead. */
+function jsonOf(reply: Reply, what: string): unknown {
+  try {
+    return JSON.parse(reply.text) as unknown;
+  } catch {
+    throw unexpectedReply(reply, what);
+  }
+}
+
+function unexpectedReply(reply: Reply, what: string): UsageError {
+  const start = reply.text.slice(0, 60).replace(/\s+/g, ' ').trim();
+  return new UsageError(
+    `GitHub svarede ikke med den ventede JSON på ${what} (status ${reply.status}, ${reply.contentType || 'ingen content-type'}${start ? `, »${start}«` : ''})`,
+    'Tjek GITHUB_API_URL (den skal pege på GitHubs REST API, fx https://api.github.com); ændringerne står i jobsammendraget.',
+  );
+}
+
+function timeoutMs(): number {
+  const value = Number(process.env['SERVICENIVEAU_HTTP_TIMEOUT_MS']);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toLocaleString('da-DK')} s`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }

@@ -1,3 +1,4 @@
+import { escapeMentions } from '../github/mentions.js';
 import { trailing } from '../text/trailing.js';
 import { CLASS_LABELS, CLASS_ORDER, CLASS_PLURALS } from './labels.js';
 import type { AcceptedDeviation, Round } from './model.js';
@@ -45,12 +46,14 @@ export function renderChangelogMarkdown(round: Round, options: MarkdownOptions =
   return finish([head, ...blocks.slice(0, kept), tail, truncationNote(changes.length - kept, changes.length)]);
 }
 
-/** Escapes text for Markdown so it shows as written: it can make no link, HTML, formatting or block of its own. */
+/** Escapes text for Markdown so it shows as written: it can make no link, HTML, formatting or block of its own, and pings no one. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_~[\]<>&|#$]/g, '\\$&')
-    .replace(/:(?=\/\/)/g, '\\:') // no autolinked URLs
-    .replace(/\b(www)\./gi, '$1\\.');
+  return escapeMentions(
+    text
+      .replace(/[\\`*_~[\]<>&|#$]/g, '\\$&')
+      .replace(/:(?=\/\/)/g, '\\:') // no autolinked URLs
+      .replace(/\b(www)\./gi, '$1\\.'),
+  );
 }
 
 /** The blocks, each ending in a blank line, as one document ending in a single newline. */

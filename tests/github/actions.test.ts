@@ -1,11 +1,13 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../scripts/github/pr-comment.js';
-import { measureMarkdown, runCli, runCliAsync } from '../helpers.js';
+import { measureMarkdown, REPO_ROOT, runCli, runCliAsync } from '../helpers.js';
 import { frameText, git, makeRepository } from '../revision/git-fixtures.js';
 
 const AREA = 'policies/boern-og-unge';
@@ -91,6 +93,40 @@ describe('check in a simulated GitHub Actions pull request run', () => {
   });
 });
 
+describe('a job summary that cannot be written does not stop the annotations', () => {
+  const cases: [string, (runner: string) => string, RegExp][] = [
+    ['a summary file that does not exist', (runner) => join(runner, 'mangler', 'summary.md'), /filen findes ikke/],
+    ['a summary path that is a folder', (runner) => runner, /den er en mappe/],
+    ['a full disk (/dev/full)', () => '/dev/full', /er ikke en almindelig fil|disken er fuld/],
+    [
+      'a FIFO nobody reads (it used to hang)',
+      (runner) => {
+        const fifo = join(runner, 'summary.fifo');
+        execFileSync('mkfifo', [fifo]);
+        return fifo;
+      },
+      /er ikke en almindelig fil/,
+    ],
+  ];
+  for (const [name, summaryPath, reason] of cases) {
+    it(`${name}: a Danish notice says what is wrong, and the annotations are written`, async () => {
+      const { cwd, env } = pullRequest();
+      const path = summaryPath(mkdtempSync(join(tmpdir(), 'serviceniveau-summary-')));
+      const result = await runCliAsync(['check', '--format', 'github'], cwd, { ...env, GITHUB_STEP_SUMMARY: path });
+      expect(result.stderr).not.toContain('intern fejl');
+      expect(result.status).toBe(1);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(10);
+      expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(10);
+      const notice = lines.find((line) => line.startsWith('::notice title=serviceniveau%3A jobsammendrag::'));
+      expect(notice).toMatch(reason);
+      expect(notice).toContain(`GITHUB_STEP_SUMMARY »${path}«`);
+      // the count of left-out findings no longer points to a summary that is not there
+      expect(lines.find((line) => line.includes('flere fund'))).toContain('Kør »npx serviceniveau check« for hele listen.');
+    });
+  }
+});
+
 interface Recorded {
   method: string;
   url: string;
@@ -101,17 +137,26 @@ interface Recorded {
 /** A fake GitHub REST API on 127.0.0.1 that serves the given comment pages and records every request. */
 async function fakeGithub(
   pages: { id: number; body: string }[][],
-  status: { post?: number } = {},
+  status: { post?: number; list?: number[]; silent?: boolean; listBody?: string } = {},
 ): Promise<{ url: string; requests: Recorded[]; close: () => void }> {
   const requests: Recorded[] = [];
+  const listStatuses = [...(status.list ?? [])];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
       requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, body });
+      if (status.silent) return; // a server that accepts the request and never answers
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       response.setHeader('content-type', 'application/json');
-      if (request.method === 'GET' && url.pathname === '/repos/eksempel/serviceniveau/issues/7/comments') {
+      const listStatus = request.method === 'GET' ? listStatuses.shift() : undefined;
+      if (listStatus !== undefined) {
+        response.statusCode = listStatus;
+        response.end(JSON.stringify({ message: 'Server Error' }));
+      } else if (request.method === 'GET' && status.listBody !== undefined) {
+        response.setHeader('content-type', 'text/html');
+        response.end(status.listBody);
+      } else if (request.method === 'GET' && url.pathname === '/repos/eksempel/serviceniveau/issues/7/comments') {
         response.end(JSON.stringify(pages[Number(url.searchParams.get('page') ?? '1') - 1] ?? []));
       } else if (request.method === 'PATCH' && /^\/repos\/eksempel\/serviceniveau\/issues\/comments\/\d+$/.test(url.pathname)) {
         response.end(JSON.stringify({ id: Number(url.pathname.split('/').at(-1)), html_url: 'https://github.example/c/1' }));
@@ -126,7 +171,44 @@ async function fakeGithub(
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/**
+ * Runs the CLI with a module resolve hook (node:module register) that records every module URL it loads; the
+ * hook runs on Node's loader thread, so it appends to a file rather than keeping a list in memory.
+ */
+async function recordedImports(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ stdout: string; modules: string[] }> {
+  const folder = mkdtempSync(join(tmpdir(), 'serviceniveau-imports-'));
+  const record = join(folder, 'modules.txt');
+  writeFileSync(record, '');
+  writeFileSync(
+    join(folder, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(${JSON.stringify(record)}, result.url + '\\n');\n  return result;\n}\n`,
+  );
+  writeFileSync(
+    join(folder, 'register.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(folder, 'hooks.mjs')).href)});\n`,
+  );
+  const stdout = await new Promise<string>((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(folder, 'register.mjs')).href, join(REPO_ROOT, 'bin', 'serviceniveau.js'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', () => resolveRun(out));
+  });
+  const modules = [...new Set(readFileSync(record, 'utf8').split('\n').filter(Boolean))].sort();
+  return { stdout, modules };
 }
 
 describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () => {
@@ -176,6 +258,80 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
     const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Kommentaren blev ikke skrevet: GitHub afviste kommentaren (403)');
+  });
+
+  it('a server that never answers: the request times out with a Danish message, and nothing is posted', async () => {
+    const api = await fakeGithub([[]], { silent: true });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, { ...env, SERVICENIVEAU_HTTP_TIMEOUT_MS: '500' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('serviceniveau: GitHub svarede ikke inden for 0,5 s (GET /repos/eksempel/serviceniveau/issues/7/comments)');
+    expect(result.stderr).not.toContain('intern fejl');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('a 500 while listing the comments is retried, and the marked comment is then updated, not duplicated', async () => {
+    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]], { list: [500, 502] });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result).toMatchObject({ status: 0, stdout: 'Kommentaren er opdateret: https://github.example/c/1\n' });
+    expect(api.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'PATCH']);
+  });
+
+  it('a listing that keeps failing fails the step clearly and posts no second comment', async () => {
+    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]], { list: [500, 500, 500] });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('GitHub svarede 500 på listen over kommentarer, også efter 2 nye forsøg; kommentaren er ikke skrevet');
+    expect(result.stderr).not.toContain('intern fejl');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('a token GitHub refuses (401) is named as such, and nothing is posted', async () => {
+    const api = await fakeGithub([[]], { list: [401] });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('serviceniveau: GitHub afviste GITHUB_TOKEN (401); kommentaren er ikke skrevet');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('a reply that is not JSON (a proxy’s HTML page) gets a Danish message, not intern fejl', async () => {
+    const api = await fakeGithub([[]], { listBody: '<html><body>Bad gateway</body></html>' });
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'GitHub svarede ikke med den ventede JSON på listen over kommentarer (status 200, text/html, »<html><body>Bad gateway</body></html>«)',
+    );
+    expect(result.stderr).not.toContain('intern fejl');
+    expect(api.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('the process that holds GITHUB_TOKEN loads no package: no remark, ajv, docx, simple-git or @actions/core', async () => {
+    const api = await fakeGithub([[]]);
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const pullRequestRun = await recordedImports(['pr-comment', '--file', 'kommentar.md'], cwd, { ...env, GITHUB_TOKEN: 'falsk-token' });
+    expect(pullRequestRun.stdout).toBe('Kommentaren er oprettet: https://github.example/c/99\n');
+    expect(pullRequestRun.modules.filter((url) => url.includes('/node_modules/'))).toEqual([]);
+    expect(pullRequestRun.modules.filter((url) => url.startsWith('file:')).map((url) => url.replace(/^.*\/(bin|dist\/scripts)\//, '$1/'))).toEqual([
+      'bin/serviceniveau.js',
+      'dist/scripts/cli.js',
+      'dist/scripts/errors.js',
+      'dist/scripts/github/pr-comment.js',
+      'dist/scripts/package-root.js',
+      'dist/scripts/report/printable.js',
+    ]);
+    // the recorder does see packages where a command loads them, so the empty list above means something
+    const checkRun = await recordedImports(['check'], cwd, {});
+    expect(checkRun.modules.some((url) => url.includes('/node_modules/remark-parse/'))).toBe(true);
   });
 
   it('outside a pull request it writes nothing', () => {

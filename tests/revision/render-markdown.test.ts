@@ -220,6 +220,21 @@ describe('renderChangelogMarkdown', () => {
     expect(tree.text).toContain('# Ikke en overskrift');
   });
 
+  it('shows @user and @org/team in policy text without pinging them, and leaves an e-mail address as it is', () => {
+    const text = 'Spørgsmål til @jens-hansen eller @kommunen/boernefamilie (cc:@leder), og skriv til anna@kommune.dk.';
+    const markdown = renderChangelogMarkdown(roundWithMentorText('indhold', text));
+    expect(markdown).toContain('til @&#8288;jens-hansen eller @&#8288;kommunen/boernefamilie (cc:@&#8288;leder), og skriv til anna@kommune.dk.');
+    // GitHub finds mentions in the rendered text: there an @ is never directly followed by a name
+    expect(parsed(markdown).text).not.toMatch(/(^|[^A-Za-z0-9_])@[A-Za-z0-9]/);
+    expect(parsed(markdown).text).toContain('@\u2060jens-hansen');
+  });
+
+  it('escapes a mention inside a redline, where the changed words are bold', () => {
+    const markdown = renderChangelogMarkdown(roundWithField({ before: 'Kontakt sagsbehandleren.', after: 'Kontakt @sagsbehandler-team.' }));
+    expect(markdown).toContain('@&#8288;sagsbehandler-team');
+    expect(parsed(markdown).text).not.toMatch(/(^|[^A-Za-z0-9_])@[A-Za-z0-9]/);
+  });
+
   it('shows the <script> in the added measure as text', () => {
     const markdown = renderChangelogMarkdown(sampleRound());
     expect(markdown).toContain('> En mentor mødes med den unge hver uge \\<script\\>alert(1)\\</script\\>.');
