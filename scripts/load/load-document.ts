@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
-import type { DocumentKind, OffsetRange, PolicyDocument } from '../model/document.js';
+import { childPointer, type DocumentKind, type NodeLocation, type OffsetRange, type PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { LineIndex } from '../model/line-index.js';
+import { hostileMarkdown } from './hostile-markdown.js';
 import { parseJsonTree } from './json-tree.js';
 import { parseMarkdownDocument } from './markdown-document.js';
 import { findMojibake } from './mojibake.js';
@@ -38,8 +39,10 @@ export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array
     const tree = parseJsonTree(text);
     const whole = { start: 0, end: Math.min(text.length, 1) };
     document = { ...base, data: tree.data, locations: tree.locations, insertionPoints: new Map(), fallback: whole };
-    problems = tree.problems;
-    broken = tree.broken;
+    // A JSON document's texts are Markdown to the renderers: the same shapes that would stall them are refused here.
+    const hostile = tree.broken ? undefined : hostileStringOf(tree.data, tree.locations);
+    problems = hostile ? [...tree.problems, hostile] : tree.problems;
+    broken = tree.broken || hostile !== undefined;
   } else {
     const parsed = parseMarkdownDocument(text, kind);
     document = { ...base, data: parsed.data, locations: parsed.locations, insertionPoints: parsed.insertionPoints, fallback: parsed.fallback };
@@ -48,6 +51,21 @@ export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array
   }
   // UTF-8 that was once read as Windows-1252 (»Ã¸« for »ø«) decodes without error, so look for it in the text.
   return { document, findings: [...problems, ...findMojibake(text)].map((problem) => findingFromProblem(document, problem)), broken };
+}
+
+/** The first string value of a JSON document whose Markdown would stall the parser, placed at that value. */
+function hostileStringOf(data: unknown, locations: ReadonlyMap<string, NodeLocation>, pointer = ''): ParseProblem | undefined {
+  if (typeof data === 'string') {
+    const problem = hostileMarkdown(data);
+    const at = locations.get(pointer)?.value;
+    return problem && at ? { ...problem, range: at } : problem;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  for (const [key, value] of Object.entries(data)) {
+    const found = hostileStringOf(value, locations, childPointer(pointer, key));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function findingFromProblem(document: PolicyDocument, problem: ParseProblem): Finding {

@@ -2,6 +2,7 @@ import type { Heading, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { hostileMarkdown } from './hostile-markdown.js';
 import { childPointer, isRecord, type DocumentKind, type NodeLocation, type OffsetRange } from '../model/document.js';
 import { rolePhaseFields, schemaOf, sectionFields, type SectionField } from '../model/schema-catalog.js';
 import { listHeadings, matchHeading } from './headings.js';
@@ -33,12 +34,6 @@ interface Section {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-/**
- * A list item indented by 120 columns or more: some 40 levels of nesting. remark's list handling is cubic in the
- * depth (600 levels take seconds, 2,000 minutes), and no policy needs it; linear to find, as ^ only starts at a line.
- */
-const DEEP_LIST_ITEM = /^(?:[ \t]*>)*[ \t]{120,}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/m;
-
 /** Reads a Markdown policy file: YAML frontmatter plus one `##` section per field. */
 export function parseMarkdownDocument(text: string, kind: DocumentKind): ParsedMarkdown {
   const result: ParsedMarkdown = {
@@ -49,14 +44,9 @@ export function parseMarkdownDocument(text: string, kind: DocumentKind): ParsedM
     problems: [],
     broken: false,
   };
-  const deep = DEEP_LIST_ITEM.exec(text);
-  if (deep) {
-    result.problems.push({
-      range: { start: deep.index, end: deep.index + deep[0].length },
-      severity: 'error',
-      message: 'Listen er indlejret alt for dybt (punktet er rykket mere end 120 tegn ind), så filen kan ikke læses',
-      hint: 'Et serviceniveau har sjældent brug for mere end to-tre niveauer i en punktopstilling: ryk punkterne ud, eller del listen op.',
-    });
+  const hostile = hostileMarkdown(text);
+  if (hostile) {
+    result.problems.push(hostile);
     result.broken = true;
     return result;
   }

@@ -139,9 +139,68 @@ describe('huge files are read to the end', () => {
   );
 
   it(
-    'a list nested 5,000 levels deep is read',
+    'a list nested 5,000 levels deep on one line (»- - - …«) is refused with a finding at that line; a few levels are read',
     () => {
-      expect(check(measureWith('Indhold', `En familiekonsulent kommer i hjemmet.\n\n${'- '.repeat(5_000)}Faste rutiner.`))).toEqual([]);
+      const text = measureWith('Indhold', `En familiekonsulent kommer i hjemmet.\n\n${'- '.repeat(5_000)}Faste rutiner.`);
+      expect(check(text)).toEqual([
+        expect.objectContaining({
+          rule: 'schema',
+          line: lineStartingWith(text, '- - -'),
+          message: 'Listen er indlejret alt for dybt (over 30 punkt- eller citattegn i starten af én linje), så filen kan ikke læses',
+        }),
+      ]);
+      expect(check(measureWith('Indhold', `En familiekonsulent kommer i hjemmet.\n\n${'- '.repeat(3)}Faste rutiner.`))).toEqual([]);
+    },
+    HANG_GUARD,
+  );
+
+  // The shapes that were slowest per byte (30 KB: »1. « 34 s, »*_« 24 s, »*a_« 15 s; »> « 38 s at 120 KB), each at about
+  // 1 MB and at the size the audit used: refused from a linear scan, before the parser sees them.
+  const NESTING = /^Listen er indlejret alt for dybt/;
+  const CROWDED = /^Et afsnit har over 2\.000 tegn til fremhævning og links/;
+  for (const [unit, message] of [
+    ['*a_', CROWDED],
+    ['*_', CROWDED],
+    ['[a]', CROWDED],
+    ['**a', CROWDED],
+    ['1. ', NESTING],
+    ['> ', NESTING],
+  ] as const) {
+    for (const bytes of [62_000, 1_000_000]) {
+      it(
+        `»${unit}« repeated to ${bytes.toLocaleString('en')} bytes is one finding on its first line, not a stalled parser`,
+        () => {
+          const text = measureWith('Indhold', `En familiekonsulent kommer i hjemmet.\n\n${unit.repeat(Math.ceil(bytes / unit.length))}`);
+          expect(check(text)).toEqual([
+            expect.objectContaining({
+              rule: 'schema',
+              severity: 'error',
+              line: lineStartingWith(text, unit),
+              message: expect.stringMatching(message) as string,
+            }),
+          ]);
+        },
+        HANG_GUARD,
+      );
+    }
+  }
+
+  it('ordinary emphasis, links and footnotes are read: 300 bold words and 100 footnote marks in one paragraph', () => {
+    const paragraph = `${Array.from({ length: 300 }, (_, index) => `**ord ${index}**`).join(' ')} ${Array.from({ length: 100 }, (_, index) => `[${index + 1}]`).join(' ')}`;
+    expect(ofRule(check(measureWith('Indhold', `En familiekonsulent kommer i hjemmet. ${paragraph}`)), 'schema')).toEqual([]);
+  });
+
+  it(
+    'a JSON measure is guarded the same way: its texts are Markdown to the renderers',
+    () => {
+      const json = JSON.stringify({
+        ...JSON.parse(readFileSync(join(REPO_ROOT, 'policies/boern-og-unge/foranstaltninger/netvaerksplejefamilie.json'), 'utf8')),
+        indhold: '*a_'.repeat(20_000),
+      });
+      const findings = JSON.parse(
+        formatJson(checkFiles({ 'policies/boern-og-unge/foranstaltninger/netvaerksplejefamilie.json': json }, { 'policies/lovregister.json': REGISTER })),
+      ) as JsonFinding[];
+      expect(findings).toEqual([expect.objectContaining({ rule: 'schema', message: expect.stringMatching(CROWDED) as string })]);
     },
     HANG_GUARD,
   );
