@@ -1,3 +1,5 @@
+import { DROPPED_INVISIBLE_ALL } from '../text/invisible.js';
+
 /**
  * Reads the structure of one paragraph from retsinformation's flattened text: »§ 32. Når … følgende: 1) … 2) …
  * Stk. 2. … Stk. 3. …«. The markers are only trusted in sequence (»Stk. 2.« after stk. 1, »3)« after »2)«), so a
@@ -16,12 +18,9 @@ export interface ParsedParagraph {
   stk: ParsedStk[];
 }
 
-/** The text as one line: no soft hyphens or zero-width characters, single spaces. */
+/** The text as one line: no soft hyphens, zero-width characters or bidi controls, single spaces. */
 export function normalizeLawText(text: string): string {
-  return text
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(DROPPED_INVISIBLE_ALL, '').replace(/\s+/g, ' ').trim();
 }
 
 const HEADING = /^§§? ?(\d+(?: ?[a-z])?)(?:-\d+(?: ?[a-z])?)?\. ?/;

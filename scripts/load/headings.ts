@@ -1,4 +1,5 @@
 import { memoizeByObject } from '../memoize.js';
+import { DROPPED_INVISIBLE_ALL } from '../text/invisible.js';
 import { trailing } from '../text/trailing.js';
 import type { SectionField } from '../model/schema-catalog.js';
 
@@ -6,7 +7,7 @@ import type { SectionField } from '../model/schema-catalog.js';
 export function normalizeHeading(text: string): string {
   const folded = text
     .normalize('NFC')
-    .replace(/\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
+    .replace(DROPPED_INVISIBLE_ALL, '')
     .toLocaleLowerCase('da')
     .replace(/[*_`]/g, '')
     .replace(/[/&+]/g, ' og ')

@@ -5,6 +5,7 @@ import { LineIndex } from '../model/line-index.js';
 import { hostileMarkdown } from './hostile-markdown.js';
 import { parseJsonTree } from './json-tree.js';
 import { parseMarkdownDocument } from './markdown-document.js';
+import { findInvisibleCharacters } from './invisible-characters.js';
 import { findMojibake } from './mojibake.js';
 import type { ParseProblem } from './parsed-tree.js';
 import { decodeSourceText } from './source-text.js';
@@ -49,8 +50,10 @@ export function loadDocument(file: string, kind: DocumentKind, bytes: Uint8Array
     problems = parsed.problems;
     broken = parsed.broken;
   }
-  // UTF-8 that was once read as Windows-1252 (»Ã¸« for »ø«) decodes without error, so look for it in the text.
-  return { document, findings: [...problems, ...findMojibake(text)].map((problem) => findingFromProblem(document, problem)), broken };
+  // UTF-8 that was once read as Windows-1252 (»Ã¸« for »ø«) decodes without error, so look for it in the text;
+  // likewise the invisible characters that make the text display otherwise than the rules read it.
+  const found = [...problems, ...findMojibake(text), ...findInvisibleCharacters(text, format)];
+  return { document, findings: found.map((problem) => findingFromProblem(document, problem)), broken };
 }
 
 /** The first string value of a JSON document whose Markdown would stall the parser, placed at that value. */

@@ -1,9 +1,10 @@
 import { memoizeByObject } from '../memoize.js';
+import { DROPPED_INVISIBLE, DROPPED_INVISIBLE_ALL } from './invisible.js';
 import type { SourceText } from './prose.js';
 
 /** Prose folded for matching, with every character still pointing back into the file. */
 export interface NormalizedText {
-  /** NFC; soft hyphens and zero-width characters gone; words broken across lines re-joined; spaces,
+  /** NFC; soft hyphens, zero-width characters and bidi controls gone (the text as it displays); words broken across lines re-joined; spaces,
    * quotes and dashes folded; `*` and `` ` `` emphasis and HTML comments removed; a paragraph break is "\n". */
   text: string;
   /** `text` in lower case, character for character. */
@@ -12,7 +13,6 @@ export interface NormalizedText {
   offsets: ArrayLike<number>;
 }
 
-const INVISIBLE = /^(?:\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF)$/;
 const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/;
@@ -74,7 +74,7 @@ export function normalizeProse(source: SourceText): NormalizedText {
       emitSpace(' ', i - 1);
       continue;
     }
-    if (INVISIBLE.test(char) || char === '*' || char === '`') {
+    if (DROPPED_INVISIBLE.test(char) || char === '*' || char === '`') {
       i++;
       continue;
     }
@@ -114,7 +114,8 @@ export function normalizeProse(source: SourceText): NormalizedText {
     }
     let end = i + 1;
     while (end < input.length && COMBINING.test(input[end] ?? '')) end++;
-    emit(input.slice(i, end).normalize('NFC'), i);
+    // A combining grapheme joiner (U+034F) is a mark, so it comes with the letter before it; it shows nothing.
+    emit(input.slice(i, end).replace(DROPPED_INVISIBLE_ALL, '').normalize('NFC'), i);
     i = end;
   }
   pushOffset(source.offsets[input.length] ?? (size > 0 ? (offsets[size - 1] ?? 0) : 0));

@@ -79,20 +79,24 @@ describe('text pasted from Word is read as the words it shows', () => {
     expect(checkText(FILE, 'foranstaltning', text)).toEqual([]);
   });
 
-  it('a heading pasted with a soft hyphen or zero-width space is still the template heading', () => {
+  it('a heading pasted with a soft hyphen or zero-width space is still the template heading; the zero-width space is a warning', () => {
     for (const hidden of ['\u00AD', '\u200B']) {
       const text = measureText({ maalgruppe: `Familier med børn. ${STATEMENT}` }).replace(
         '## Målgruppe og tildelingskriterier',
         `## Målgruppe og til${hidden}delingskriterier`,
       );
-      expect(checkText(FILE, 'foranstaltning', text)).toEqual([]);
+      expect(checkText(FILE, 'foranstaltning', text).map(({ severity, message }) => `${severity}: ${message}`)).toEqual(
+        hidden === '\u00AD' ? [] : ['warning: Usynligt tegn U+200B (nulbredde-mellemrum) i »…Målgruppe og til⟨U+200B⟩delingskriterier«'],
+      );
       expect(findingsOf(individuelVurdering, [documentOf(FILE, 'foranstaltning', text)])).toEqual([]);
     }
   });
 
-  it('zero-width spaces and a byte-order mark from a web page or Notepad are ignored', () => {
+  it('zero-width spaces from a web page are read through, with a warning; a leading byte-order mark from Notepad is ignored', () => {
     const text = `\uFEFF${measureText({ maalgruppe: `Familier med børn. Der foretages altid en konkret og indi\u200Bviduel vurdering af barnets\u200B behov.` })}`;
-    expect(checkText(FILE, 'foranstaltning', text)).toEqual([]);
+    expect(checkText(FILE, 'foranstaltning', text)).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^Usynligt tegn U\+200B .* \(og 1 sted mere på linjen\)$/) as string }),
+    ]);
     expect(findingsOf(individuelVurdering, [documentOf(FILE, 'foranstaltning', text)])).toEqual([]);
   });
 
@@ -258,7 +262,8 @@ describe('the individual-assessment statement is never silently missed', () => {
   for (const [name, statement] of pasted) {
     it(`is accepted when pasted with ${name}`, () => {
       const text = withStatement(statement);
-      expect(loadFindings(text)).toEqual([]);
+      // A zero-width space is read through, and warned about so it can be deleted.
+      expect(loadFindings(text).map((finding) => finding.severity)).toEqual(statement.includes('\u200B') ? ['warning'] : []);
       expect(findingsOf(individuelVurdering, [documentOf(FILE, 'foranstaltning', text)])).toEqual([]);
     });
   }

@@ -517,3 +517,32 @@ describe('lovhjemmel on the example kommune', () => {
     expect(findingsOf(lovhjemmel, examplePolicyDocuments())).toEqual([]);
   });
 });
+
+describe('lovhjemmel reads citations as they display, not as invisible characters hide them', () => {
+  it('a nr. that displays as »nr. 29« with a right-to-left override around the 9 is read as nr. 29, which does not exist', () => {
+    const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 2\u202E9\u202C.' })]);
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^»Barnets Lov § 32, stk\. 1, nr\. 29« findes ikke i .* har nr\. 1-8$/)]);
+  });
+
+  it('a bidi mark between »nr.« and the number no longer hides the number', () => {
+    const findings = findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. \u200F99.' })]);
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('»Barnets Lov § 32, stk. 1, nr. 99« findes ikke')]);
+  });
+
+  it('a valid citation with zero-width characters pasted into it reads as the citation it shows', () => {
+    const lovhjemmelText = 'Barnets\u200B Lov §\u2060 32, stk.\u2063 1, nr. 2\uFEFF.';
+    expect(findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: lovhjemmelText })])).toEqual([]);
+  });
+
+  const homoglyphs: [string, string][] = [
+    ['Cyrillic »а« and »В« in »Barnets Lov«', 'В\u0430rnets Lov § 32, stk. 1, nr. 2.'],
+    ['a look-alike section sign (U+2E39)', 'Barnets Lov \u2E39 32, stk. 1, nr. 2.'],
+    ['fullwidth digits in the paragraph number', 'Barnets Lov § \uFF13\uFF12, stk. 1, nr. 2.'],
+    ['a Cyrillic law name with a zero-width space in it as well', 'В\u0430r\u200Bnets Lov § 32, stk. 1, nr. 2.'],
+  ];
+  for (const [name, text] of homoglyphs) {
+    it(`a citation with ${name} is still rejected`, () => {
+      expect(findingsOf(lovhjemmel, [measureDocument({ lovhjemmel: text })])).not.toEqual([]);
+    });
+  }
+});

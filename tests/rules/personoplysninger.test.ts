@@ -302,3 +302,44 @@ describe('personoplysninger docs examples', () => {
     });
   }
 });
+
+describe('personoplysninger reads through invisible characters', () => {
+  const cases: { name: string; overrides: Record<string, string>; expected: string; needle: string }[] = [
+    {
+      name: 'a CPR number with a left-to-right mark (U+200E) inside',
+      overrides: { indhold: 'Familien (mor, CPR 0102\u200E03-1234) har fået tilbudt praktisk pædagogisk støtte.' },
+      expected: 'Et CPR-nummer står i teksten — slet det',
+      needle: '0102\u200E03-1234',
+    },
+    {
+      name: 'a CPR number without a hyphen, with a zero-width space between the date and the serial number',
+      overrides: { maalgruppe: 'Fx barnet med cpr.nr. 290215\u200B1234, som har brug for aflastning hver anden weekend.' },
+      expected: 'Et CPR-nummer står i teksten — slet det',
+      needle: '290215\u200B1234',
+    },
+    {
+      name: 'a private e-mail address with an invisible separator (U+2063) before the »@«',
+      overrides: { kvalitetskrav: 'Skriv til sagsbehandler Anna på anna.jensen\u2063@gmail.com efter hvert besøg.' },
+      expected: 'E-mailadressen »a…@gmail.com« står i teksten — slet den, eller skriv kommunens fælles adresse',
+      needle: 'anna.jensen',
+    },
+    {
+      name: 'a mobile number with invisible separators between the pairs of digits',
+      overrides: { indhold: 'Uden for åbningstid kan plejefamilien kontakte Pia på 61\u2063 22\u2063 33\u2063 44.' },
+      expected: 'Telefonnummeret »61 ** ** **« står i teksten — slet det, eller skriv kommunens eget nummer',
+      needle: '61\u2063',
+    },
+  ];
+  for (const testCase of cases) {
+    it(`finds ${testCase.name}, at its line and column`, () => {
+      const findings = findingsOf(personoplysninger, [measureDocument(testCase.overrides)]);
+      expect(findings.map((finding) => finding.message)).toEqual([testCase.expected]);
+      expect(findings[0]).toMatchObject(positionOf(measureText(testCase.overrides), testCase.needle));
+    });
+  }
+
+  it('still lets through the kommune’s own number when an invisible character was pasted into it', () => {
+    const document = measureDocument({ tildeling: 'Ring til Familieafdelingen på 70 10\u200B 20 30.' });
+    expect(findingsOf(personoplysninger, [document], { allow: ['70 10 20 30'] })).toEqual([]);
+  });
+});

@@ -547,3 +547,24 @@ describe('the ✗/✓ examples in docs/rules/skoen-under-regel.md', () => {
     });
   }
 });
+
+describe('skoen-under-regel reads through invisible characters', () => {
+  it('reports »hø\\u034Fjst 10 timer« (a combining grapheme joiner inside the word) as »højst 10 timer«, at the word', () => {
+    const omfang = 'Der gives hø\u034Fjst 10 timer om ugen.';
+    const findings = findingsOf(skoenUnderRegel, [measureDocument({ omfang })]);
+    const { line, column } = positionOf(measureText({ omfang }), 'hø\u034Fjst');
+    expect(findings).toEqual([
+      expect.objectContaining({ message: message('højst 10 timer'), line, column, endColumn: column + 'hø\u034Fjst 10 timer'.length }),
+    ]);
+  });
+
+  it('reports »gives\\u200B ikke« with a zero-width space before the negation', () => {
+    const indhold = 'Hjælp i weekenden gives\u200B ikke.';
+    expect(findingsOf(skoenUnderRegel, [measureDocument({ indhold })]).map((finding) => finding.message)).toEqual([message('gives ikke')]);
+  });
+
+  it('accepts the limit when the qualifier carries a zero-width character', () => {
+    const omfang = 'Som ud\u200Bgangspunkt gives hø\u034Fjst 10 timer om ugen.';
+    expect(findingsOf(skoenUnderRegel, [measureDocument({ omfang })])).toEqual([]);
+  });
+});

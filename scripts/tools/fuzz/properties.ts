@@ -11,7 +11,20 @@ import type { DocumentKind, PolicyDocument } from '../../model/document.js';
 import type { Finding } from '../../model/finding.js';
 import { packageRoot } from '../../package-root.js';
 import { anyBytes, anyText, CLI_TREE, CONFIG, FRONTMATTER_KEYS, frontmatterWith, jsonWith, MEASURE_TEXT, SECTION_KEYS } from './arbitraries.js';
-import { AREA, FRAME_FILE, FRAME_MARKDOWN, MEASURE_FILE, MEASURE_JSON, MEASURE_MARKDOWN, REGISTER_FILE, register } from './seeds.js';
+import { proseFieldsOf } from '../../text/prose.js';
+import { REPORTED_CHARACTERS } from '../../text/invisible.js';
+import {
+  AREA,
+  FRAME_FILE,
+  FRAME_MARKDOWN,
+  MEASURE_FILE,
+  MEASURE_JSON,
+  MEASURE_MARKDOWN,
+  MEASURE_WITH_FINDINGS_JSON,
+  MEASURE_WITH_FINDINGS_MARKDOWN,
+  REGISTER_FILE,
+  register,
+} from './seeds.js';
 
 // The robustness properties: the check core on any input never throws, and every finding lies inside its file.
 
@@ -116,6 +129,47 @@ function checkConfig(config: unknown): void {
   expectNoProblems(findingProblems(findings, files));
 }
 
+/** What a finding says, without where: inserting a character moves positions, never what is found. */
+function findingKey(finding: Finding): string {
+  return `${finding.rule}\u0000${finding.severity}\u0000${finding.message}`;
+}
+
+/**
+ * Inserts one invisible character into one field of the measure with findings (the field and the place in it chosen
+ * by `field` and `at`) and checks that every finding of the clean text is still there, and that the character is
+ * reported at its line and column.
+ */
+function checkInvisibleInsertion(char: string, json: boolean, field: number, at: number): void {
+  const file = `${MEASURE_FILE}.${json ? 'json' : 'md'}`;
+  const clean = json ? MEASURE_WITH_FINDINGS_JSON : MEASURE_WITH_FINDINGS_MARKDOWN;
+  const loaded = loadDocument(file, 'foranstaltning', Buffer.from(clean));
+  if (!loaded.document) throw new Error(`fuzz: cannot load the measure with findings: ${JSON.stringify(loaded.findings)}`);
+  const fields = proseFieldsOf(loaded.document).filter((prose) => prose.text.length > 0);
+  const chosen = fields[field % fields.length];
+  if (!chosen) throw new Error('fuzz: the measure with findings has no prose');
+  const offset = chosen.offsets[at % chosen.text.length] ?? 0;
+  const dirty = `${clean.slice(0, offset)}${char}${clean.slice(offset)}`;
+  const before = findingsFor(file, 'foranstaltning', Buffer.from(clean));
+  const after = findingsFor(file, 'foranstaltning', Buffer.from(dirty));
+  const problems: string[] = [];
+  const remaining = new Map<string, number>();
+  for (const finding of after) remaining.set(findingKey(finding), (remaining.get(findingKey(finding)) ?? 0) + 1);
+  for (const finding of before) {
+    const count = remaining.get(findingKey(finding)) ?? 0;
+    if (count === 0) problems.push(`U+${char.charCodeAt(0).toString(16)} at ${offset} removed the finding ${JSON.stringify(finding)}`);
+    else remaining.set(findingKey(finding), count - 1);
+  }
+  const lines = loaded.document.lines;
+  const expected = lines.position(offset);
+  if (!after.some((finding) => finding.source === 'load' && finding.message.startsWith('Usynligt') && sameLine(finding, expected.line)))
+    problems.push(`U+${char.charCodeAt(0).toString(16)} at ${offset} (line ${expected.line}) is not reported: ${JSON.stringify(after)}`);
+  expectNoProblems(problems);
+}
+
+function sameLine(finding: Finding, line: number): boolean {
+  return finding.start.line === line;
+}
+
 /** One property of the suite: a claim, the share of runs it gets, and the fast-check property. */
 export interface RobustnessProperty {
   /** What must hold, as a sentence; the test's name. */
@@ -171,8 +225,15 @@ export const PROPERTIES: readonly RobustnessProperty[] = [
     ),
   },
   {
+    claim: 'any bidi control or zero-width character inserted into any field of a measure keeps every finding and is itself reported',
+    share: 0.05,
+    property: fc.property(fc.constantFrom(...REPORTED_CHARACTERS), fc.boolean(), fc.nat(), fc.nat(), (char, json, field, at) =>
+      checkInvisibleInsertion(char, json, field, at),
+    ),
+  },
+  {
     claim: 'any configuration is either refused with findings inside the file, or every rule runs with it',
-    share: 0.15,
+    share: 0.1,
     property: fc.property(CONFIG, (config) => checkConfig(config)),
   },
 ];

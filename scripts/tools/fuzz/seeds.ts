@@ -74,6 +74,72 @@ export const MEASURE_JSON = `${JSON.stringify(
   2,
 )}\n`;
 
+/**
+ * A measure with a finding from every rule that reads prose, a suppression and a citation in force: the seed the
+ * invisible-character property inserts into, so that a finding the characters could hide is there to be hidden.
+ */
+export const MEASURE_WITH_FINDINGS_MARKDOWN = `---
+id: praktisk-paedagogisk-stoette
+titel: Praktisk pædagogisk støtte i hjemmet
+kategori: Støttende indsatser
+alder:
+  fra: 0
+  til: 17
+---
+
+## Formål
+
+Formålet er at styrke forældrenes omsorg for barnet i hverdagen, så barnet kan blive boende hjemme i XX Kommune.
+
+## Indhold
+
+En familiekonsulent kommer i hjemmet og hjælper med faste rutiner. Eksempel: Mikkel, cpr.nr. 010190-1234, fik hjælp i 2024.
+
+## Målgruppe og tildelingskriterier
+
+Familier med børn 0-17 år, hvor forældrene har brug for støtte til den daglige omsorg.
+
+## Omfang og varighed
+
+<!-- serviceniveau-disable-next-line skoen-under-regel -- Loven fastsætter selv grænsen -->
+Som udgangspunkt 3-5 timer om ugen. Der gives højst 6 måneder ad gangen.
+Der gives højst 10 timer om ugen, og støtte i weekenden gives ikke.
+
+## Tildeling
+
+Sagsbehandleren Anna træffer afgørelse, tlf. 22 33 44 55 eller anna.jensen@gmail.com.
+
+## Levering af ydelsen
+
+Ydelsen leveres af kommunens familiehus. [tilpasses lokalt]
+
+## Kvalitetskrav til leverandør
+
+Leverandøren sender en statusrapport hver 3. måned til familie@eksempel-kommune.dk.
+
+## Lovhjemmel
+
+Barnets Lov § 32, stk. 1, nr. 2, og Barnets Lov § 32, stk. 1, nr. 99.
+`;
+
+/** The same measure with findings as JSON. */
+export const MEASURE_WITH_FINDINGS_JSON = `${JSON.stringify(
+  {
+    id: 'praktisk-paedagogisk-stoette',
+    titel: 'Praktisk pædagogisk støtte i hjemmet',
+    formaal: 'Formålet er at styrke forældrenes omsorg i XX Kommune.',
+    indhold: 'En familiekonsulent kommer i hjemmet. Eksempel: Mikkel, cpr.nr. 010190-1234.',
+    maalgruppe: 'Familier med børn 0-17 år, hvor forældrene har brug for støtte.',
+    omfang: 'Der gives højst 10 timer om ugen, og støtte i weekenden gives ikke.',
+    tildeling: 'Sagsbehandleren Anna træffer afgørelse, tlf. 22 33 44 55 eller anna.jensen@gmail.com.',
+    levering: 'Kommunens familiehus leverer ydelsen. [tilpasses lokalt]',
+    kvalitetskrav: 'Leverandøren sender en statusrapport hver 3. måned.',
+    lovhjemmel: 'Barnets Lov § 32, stk. 1, nr. 2, og Barnets Lov § 32, stk. 1, nr. 99.',
+  },
+  null,
+  2,
+)}\n`;
+
 /** The frame of the area, in force from 1 March 2025: the date lovhjemmel judges citations on. */
 export const FRAME_MARKDOWN = `---
 kommune: Eksempel Kommune
