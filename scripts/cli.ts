@@ -5,6 +5,7 @@ import { runCheck } from './commands/check.js';
 import type { LawRequest } from './commands/law.js';
 import { createMeasure } from './commands/new-measure.js';
 import { UsageError } from './errors.js';
+import { READ_LIMITS, readBounded } from './load/read-bounded.js';
 import { packageRoot } from './package-root.js';
 import { printable } from './report/printable.js';
 import { checkFormatOf } from './report/report.js';
@@ -103,7 +104,8 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
         process.stdout.write('Ingen pull request i denne kørsel; der skrives ingen kommentar.\n');
         return 0;
       }
-      const outcome = await upsertComment(target, readFileSync(resolve(cwd, values['file']), 'utf8'));
+      const changes = readBounded(resolve(cwd, values['file']), { display: values['file'], limit: READ_LIMITS.document }).toString('utf8');
+      const outcome = await upsertComment(target, changes);
       process.stdout.write(
         outcome.action === 'skipped'
           ? `Kommentaren blev ikke skrevet: ${outcome.reason}\n`
