@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LawRequest } from './commands/law.js';
 import { UsageError } from './errors.js';
+import { READ_LIMITS, readBounded } from './load/read-bounded.js';
 import { packageRoot } from './package-root.js';
 import { printable } from './report/printable.js';
 // Every command loads its own modules when it runs: pr-comment, which holds GITHUB_TOKEN, loads no package at all.
@@ -101,7 +102,8 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
         process.stdout.write('Ingen pull request i denne kørsel; der skrives ingen kommentar.\n');
         return 0;
       }
-      const outcome = await upsertComment(target, readFileSync(resolve(cwd, values['file']), 'utf8'));
+      const changes = readBounded(resolve(cwd, values['file']), { display: values['file'], limit: READ_LIMITS.document }).toString('utf8');
+      const outcome = await upsertComment(target, changes);
       process.stdout.write(
         outcome.action === 'skipped'
           ? `Kommentaren blev ikke skrevet: ${outcome.reason}\n`

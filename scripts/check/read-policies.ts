@@ -1,8 +1,9 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { areaOfPath, contextPathsOf, documentKindOf, POLICY_FOLDER } from '../layout.js';
-import { discoverFiles, displayPath, type FoundFile } from '../load/discover-files.js';
+import { discoverFiles, displayPath, linkedAncestorOf, type FoundFile } from '../load/discover-files.js';
 import { loadDocument, type LoadedFile } from '../load/load-document.js';
+import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import type { PolicyDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 
@@ -25,7 +26,7 @@ export function readPolicies(paths: readonly string[], cwd: string): ReadPolicie
       'Kør kommandoen fra repositoriets rod, eller angiv de filer eller mapper, der skal kontrolleres.',
     );
   }
-  const files = found.map((file) => loadDocument(file.file, file.kind, readPolicyFile(file)));
+  const files = found.map(readPolicyFile);
   return { files, context: readContextDocuments(found, cwd), discovery };
 }
 
@@ -36,17 +37,42 @@ function readContextDocuments(checked: readonly FoundFile[], cwd: string): Polic
   const documents: PolicyDocument[] = [];
   for (const absolute of [...wanted].sort()) {
     const kind = documentKindOf(absolute);
-    if (have.has(absolute) || !kind || !existsSync(absolute) || !lstatSync(absolute).isFile()) continue;
-    const loaded = loadDocument(displayPath(absolute, cwd), kind, readFileSync(absolute));
+    if (have.has(absolute) || !kind || !existsSync(absolute) || !lstatSync(absolute).isFile() || linkedAncestorOf(absolute, cwd)) continue;
+    const file = displayPath(absolute, cwd);
+    const loaded = loadDocument(file, kind, readBounded(absolute, { display: file, limit: READ_LIMITS.document, refuseLinks: true }));
     if (loaded.document && !loaded.broken) documents.push(loaded.document);
   }
   return documents;
 }
 
-function readPolicyFile(found: FoundFile): Uint8Array {
+/** A document that cannot be read whole (too big, or swapped for a FIFO since it was found) is a load finding on it. */
+function readPolicyFile(found: FoundFile): LoadedFile {
+  let bytes: Buffer;
   try {
-    return readFileSync(found.absolute);
-  } catch (cause) {
-    throw new UsageError(`Filen »${found.file}« kan ikke læses`, 'Tjek at filen findes, og at du har adgang til at læse den.', { cause });
+    bytes = readBounded(found.absolute, {
+      display: found.file,
+      limit: READ_LIMITS.document,
+      refuseLinks: true,
+      hint: 'Læg dokumentet som en almindelig fil under 5 MB.',
+    });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const start = { line: 1, column: 1 };
+    return {
+      findings: [
+        {
+          source: 'load',
+          rule: 'schema',
+          severity: 'error',
+          file: found.file,
+          start,
+          end: start,
+          message: error.message,
+          ...(error.hint ? { hint: error.hint } : {}),
+        },
+      ],
+      broken: true,
+    };
   }
+  return loadDocument(found.file, found.kind, bytes);
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../load/discover-files.js';
 import { CONFIG_FILE_NAME } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
+import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import { isConfigurable, type Finding, type Severity } from '../model/finding.js';
 import type { DocumentOptions, Konfiguration } from '../model/generated-types.js';
 import { RULE_DEFAULTS, RULES, type RuleId } from '../rules/registry.js';
@@ -80,27 +81,44 @@ export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; f
 /** Reads `--config FILE`, or serviceniveau.config.json in the working directory if it exists. */
 export function loadConfig(path: string | undefined, cwd: string): ConfigResult {
   const absolute = resolve(cwd, path ?? CONFIG_FILE_NAME);
-  if (!existsSync(absolute)) {
+  const named = path ?? CONFIG_FILE_NAME;
+  const stats = lstatOrUndefined(absolute);
+  if (!stats) {
     if (path === undefined) return { ok: true, config: defaultConfig() };
     throw new UsageError(
       `Konfigurationsfilen »${path}« findes ikke`,
       `Opret filen, eller udelad --config for at bruge ${CONFIG_FILE_NAME} eller standardindstillingerne.`,
     );
   }
-  if (statSync(absolute).isDirectory()) {
+  if (stats.isDirectory()) {
     throw new UsageError(
-      `»${path ?? CONFIG_FILE_NAME}« er en mappe, men her forventes en konfigurationsfil`,
+      `»${named}« er en mappe, men her forventes en konfigurationsfil`,
       'Angiv stien til en JSON-fil, fx --config serviceniveau.config.json.',
     );
   }
+  // A committed link could point at /dev/zero or outside the repository: a fork's pull request must not choose what is read.
+  const bytes = readBounded(absolute, {
+    display: named,
+    limit: READ_LIMITS.document,
+    refuseLinks: true,
+    hint: `Læg konfigurationen som en almindelig JSON-fil under 5 MB i ${CONFIG_FILE_NAME}, ikke som et link eller en særlig fil.`,
+  });
   const file = displayPath(absolute, cwd);
-  const loaded = loadDocument(file, 'config', readFileSync(absolute));
+  const loaded = loadDocument(file, 'config', bytes);
   const findings = [...loaded.findings];
   if (loaded.document && !loaded.broken) findings.push(...validateDocument(loaded.document), ...unusablePatterns(loaded.document));
   if (!loaded.document || findings.some((finding) => finding.severity === 'error')) {
     return { ok: false, findings: findings.map((finding) => ({ ...finding, hint: `${finding.hint ? `${finding.hint} ` : ''}${VALID_EXAMPLE}` })) };
   }
   return { ok: true, config: resolveConfig(loaded.document.data as Konfiguration, file) };
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { UsageError } from '../errors.js';
 import { PolicyRepository } from '../git/repository.js';
 import { POLICY_FOLDER } from '../layout.js';
+import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckReport } from '../report/report.js';
 import { findingsSummaryMarkdown } from './findings-summary.js';
@@ -55,10 +56,12 @@ async function changedLinesOfPullRequest(cwd: string): Promise<ChangedLines | un
   let base: unknown;
   let head: unknown;
   try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } };
+    const source = readBounded(eventPath, { display: `GITHUB_EVENT_PATH (${eventPath})`, limit: READ_LIMITS.event }).toString('utf8');
+    const event = JSON.parse(source) as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } };
     base = event.pull_request?.base?.sha;
     head = event.pull_request?.head?.sha;
-  } catch {
+  } catch (error) {
+    if (error instanceof UsageError) core.warning(`serviceniveau: ${error.message}; annoteringerne vælges uden pull requestens ændrede linjer.`);
     return undefined;
   }
   if (typeof base !== 'string' || typeof head !== 'string' || !/^[0-9a-f]{40,64}$/.test(base) || !/^[0-9a-f]{40,64}$/.test(head)) return undefined;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 
 /** The hidden marker that finds our comment again, so each push updates it instead of adding one. */
 export const COMMENT_MARKER = '<!-- serviceniveau:aendringer -->';
@@ -18,6 +18,8 @@ export interface CommentTarget {
 /** What happened to the comment. */
 export type CommentOutcome = { action: 'created' | 'updated'; id: number; url?: string } | { action: 'skipped'; reason: string };
 
+const EVENT_HINT = 'Kommandoen skal køre i en GitHub Actions-kørsel udløst af en pull request.';
+
 /** Where to comment, from the Actions environment; undefined outside a pull request. */
 export function commentTargetFromEnvironment(env: NodeJS.ProcessEnv = process.env): CommentTarget | undefined {
   const eventPath = env['GITHUB_EVENT_PATH'];
@@ -25,10 +27,11 @@ export function commentTargetFromEnvironment(env: NodeJS.ProcessEnv = process.en
   const token = env['GITHUB_TOKEN'] ?? '';
   if (!eventPath) return undefined;
   let pullNumber: unknown;
+  const event = readBounded(eventPath, { display: `GITHUB_EVENT_PATH (${eventPath})`, limit: READ_LIMITS.event, hint: EVENT_HINT }).toString('utf8');
   try {
-    pullNumber = (JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: unknown } }).pull_request?.number;
+    pullNumber = (JSON.parse(event) as { pull_request?: { number?: unknown } }).pull_request?.number;
   } catch (cause) {
-    throw new UsageError('GITHUB_EVENT_PATH kan ikke læses som JSON', 'Kommandoen skal køre i en GitHub Actions-kørsel udløst af en pull request.', { cause });
+    throw new UsageError('GITHUB_EVENT_PATH kan ikke læses som JSON', EVENT_HINT, { cause });
   }
   if (typeof pullNumber !== 'number' || !Number.isInteger(pullNumber) || pullNumber <= 0) return undefined;
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import { memoizeByObject } from '../memoize.js';
 import { packageRoot } from '../package-root.js';
 import { LAW_INDEX_FOLDER, LAW_TEXT_FOLDER, type LawIndexEntry, type LawText, type LawTextParagraph } from './law-text-model.js';
@@ -143,12 +144,9 @@ const paragraphsByNumber = memoizeByObject((text: LawText): ReadonlyMap<string, 
 /** A law file as JSON, or a Danish error naming it: a broken law file must stop the run, not every rule. */
 function readJson<T>(file: string, isShaped: (data: unknown) => boolean): T {
   const path = join(LAW_TEXT_FOLDER, file);
-  let source: string;
-  try {
-    source = readFileSync(join(folder ?? join(packageRoot(), LAW_TEXT_FOLDER), file), 'utf8');
-  } catch {
-    throw new UsageError(`Lovteksten ${path} findes ikke`, REGENERATE_HINT);
-  }
+  const absolute = join(folder ?? join(packageRoot(), LAW_TEXT_FOLDER), file);
+  if (!existsSync(absolute)) throw new UsageError(`Lovteksten ${path} findes ikke`, REGENERATE_HINT);
+  const source = readBounded(absolute, { display: path, limit: READ_LIMITS.law, hint: REGENERATE_HINT }).toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(source);

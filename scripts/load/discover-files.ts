@@ -1,9 +1,10 @@
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentKind } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { UsageError } from '../errors.js';
 import { documentKindOf, isPolicyExtension, LAYOUT_HINT } from '../layout.js';
+import { specialFileKind } from './read-bounded.js';
 
 /** A policy file found on disk. */
 export interface FoundFile {
@@ -24,12 +25,15 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: F
     const stats = statOrUndefined(absolute);
     if (!stats)
       throw new UsageError(`Stien »${path}« findes ikke`, 'Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.');
-    if (stats.isSymbolicLink()) {
-      findings.push(symlinkFinding(absolute, cwd, 'Angiv selve filen i stedet for et link'));
+    const linkedFolder = linkedAncestorOf(absolute, cwd);
+    if (linkedFolder) findings.push(linkedFolderFinding(linkedFolder, cwd));
+    else if (stats.isSymbolicLink()) {
+      findings.push(isFolderLink(absolute) ? linkedFolderFinding(absolute, cwd) : symlinkFinding(absolute, cwd, 'Angiv selve filen i stedet for et link'));
     } else if (stats.isDirectory()) walk(absolute, cwd, files, findings);
+    else if (!stats.isFile()) findings.push(specialFileFinding(absolute, cwd, stats));
     else addFile(absolute, cwd, files, findings, { explicit: true });
   }
-  return { files: [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), findings };
+  return { files: [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), findings: withoutRepeats(findings) };
 }
 
 function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findings: Finding[]): void {
@@ -37,7 +41,8 @@ function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findin
   for (const entry of entries) {
     const absolute = join(folder, entry.name);
     if (entry.isSymbolicLink()) {
-      if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
+      if (isFolderLink(absolute)) findings.push(linkedFolderFinding(absolute, cwd));
+      else if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
         findings.push(symlinkFinding(absolute, cwd, 'Læg selve filen i mappen i stedet for et link'));
       }
       continue;
@@ -59,6 +64,9 @@ function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findin
       walk(absolute, cwd, files, findings);
     } else if (entry.isFile()) {
       addFile(absolute, cwd, files, findings, { explicit: false });
+    } else if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
+      const stats = statOrUndefined(absolute);
+      if (stats) findings.push(specialFileFinding(absolute, cwd, stats));
     }
   }
 }
@@ -86,6 +94,66 @@ export function displayPath(absolute: string, cwd: string): string {
 /** A symbolic link is never followed: it could lead outside the repository. */
 function symlinkFinding(absolute: string, cwd: string, instead: string): Finding {
   return fileFinding(absolute, cwd, 'warning', 'Filen er et symbolsk link og bliver ikke læst', `${instead}; links kan pege uden for repositoriet.`);
+}
+
+/**
+ * A linked folder is never followed either, and hides every document in it: an error, so the check is not green
+ * while none of them was read.
+ */
+function linkedFolderFinding(absolute: string, cwd: string): Finding {
+  return fileFinding(
+    absolute,
+    cwd,
+    'error',
+    'Mappen er et symbolsk link, og intet i den bliver læst',
+    'Læg selve mappen med dens dokumenter i repositoriet i stedet for et link; links kan pege uden for repositoriet.',
+  );
+}
+
+/** A FIFO, device or socket with a document's name: reading it could hang or never end, so it is not opened. */
+function specialFileFinding(absolute: string, cwd: string, stats: Stats): Finding {
+  return fileFinding(
+    absolute,
+    cwd,
+    'error',
+    `Filen er ${specialFileKind(stats)}, ikke en almindelig fil, og bliver ikke læst`,
+    'Læg dokumentet som en almindelig fil.',
+  );
+}
+
+/** Whether a symbolic link leads to a folder (a dangling link leads nowhere). */
+function isFolderLink(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The first symbolically linked folder on the way to a path, below the folder it shares with `cwd`: a file
+ * »policies/a/foranstaltninger/x.md« behind a linked »foranstaltninger« lies outside the repository.
+ */
+export function linkedAncestorOf(absolute: string, cwd: string): string | undefined {
+  const parts = absolute.split(sep);
+  const base = cwd.split(sep);
+  let shared = 0;
+  while (shared < parts.length - 1 && shared < base.length && parts[shared] === base[shared]) shared++;
+  for (let end = Math.max(shared + 1, 2); end < parts.length; end++) {
+    const folder = parts.slice(0, end).join(sep);
+    if (statOrUndefined(folder)?.isSymbolicLink()) return folder;
+  }
+  return undefined;
+}
+
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.file}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function fileFinding(absolute: string, cwd: string, severity: Finding['severity'], message: string, hint: string): Finding {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PolicyRepository } from '../git/repository.js';
@@ -14,6 +14,7 @@ import {
   registerPathOf,
 } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
+import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import type { PolicyDocument } from '../model/document.js';
 
 /** The policy documents of one version (a commit or the working tree), by repository path. */
@@ -85,7 +86,7 @@ export function snapshotOfWorkingTree(root: string, wanted: PathFilter = () => t
     documents: loadAll(
       pathsOfWorkingTree(root)
         .filter(wanted)
-        .map((path) => ({ path, read: () => readFileSync(join(root, path)) })),
+        .map((path) => ({ path, read: () => readBounded(join(root, path), { display: path, limit: READ_LIMITS.document, refuseLinks: true }) })),
     ),
   };
 }
