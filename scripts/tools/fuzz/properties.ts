@@ -12,6 +12,7 @@ import type { Finding } from '../../model/finding.js';
 import { packageRoot } from '../../package-root.js';
 import { anyBytes, anyText, CLI_TREE, CONFIG, FRONTMATTER_KEYS, frontmatterWith, jsonWith, MEASURE_TEXT, SECTION_KEYS } from './arbitraries.js';
 import { proseFieldsOf } from '../../text/prose.js';
+import { checkOutputTarget, OUTPUT_TARGET } from './output-targets.js';
 import { REPORTED_CHARACTERS } from '../../text/invisible.js';
 import {
   AREA,
@@ -230,6 +231,12 @@ export const PROPERTIES: readonly RobustnessProperty[] = [
     property: fc.property(fc.constantFrom(...REPORTED_CHARACTERS), fc.boolean(), fc.nat(), fc.nat(), (char, json, field, at) =>
       checkInvisibleInsertion(char, json, field, at),
     ),
+  },
+  {
+    claim:
+      '--out over any file, folder, FIFO or link, anywhere in the repository, writes exactly the document to a regular file or is refused, changing nothing else',
+    share: 0.02,
+    property: fc.property(OUTPUT_TARGET, (target) => checkOutputTarget(target)),
   },
   {
     claim: 'any configuration is either refused with findings inside the file, or every rule runs with it',
