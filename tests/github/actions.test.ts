@@ -326,6 +326,7 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
       'dist/scripts/cli.js',
       'dist/scripts/errors.js',
       'dist/scripts/github/pr-comment.js',
+      'dist/scripts/load/read-bounded.js',
       'dist/scripts/package-root.js',
       'dist/scripts/report/printable.js',
     ]);
