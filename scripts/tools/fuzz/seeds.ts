@@ -9,8 +9,8 @@ export const MEASURE_FILE = `${AREA}/foranstaltninger/praktisk-paedagogisk-stoet
 export const FRAME_FILE = `${AREA}/serviceniveau.md`;
 export const REGISTER_FILE = 'policies/lovregister.json';
 
-/** A valid measure in Markdown that every rule reads: the seed that edits start from. */
-export const MEASURE_MARKDOWN = `---
+/** The frontmatter both measure seeds share. */
+const SEED_FRONTMATTER = `---
 id: praktisk-paedagogisk-stoette
 titel: Praktisk pædagogisk støtte i hjemmet
 kategori: Støttende indsatser
@@ -18,7 +18,10 @@ alder:
   fra: 0
   til: 17
 ---
+`;
 
+/** A valid measure in Markdown that every rule reads: the seed that edits start from. */
+export const MEASURE_MARKDOWN = `${SEED_FRONTMATTER}
 ## Formål
 
 Formålet er at styrke forældrenes omsorg for barnet i hverdagen, så barnet kan blive boende hjemme.
@@ -78,15 +81,7 @@ export const MEASURE_JSON = `${JSON.stringify(
  * A measure with a finding from every rule that reads prose, a suppression and a citation in force: the seed the
  * invisible-character property inserts into, so that a finding the characters could hide is there to be hidden.
  */
-export const MEASURE_WITH_FINDINGS_MARKDOWN = `---
-id: praktisk-paedagogisk-stoette
-titel: Praktisk pædagogisk støtte i hjemmet
-kategori: Støttende indsatser
-alder:
-  fra: 0
-  til: 17
----
-
+export const MEASURE_WITH_FINDINGS_MARKDOWN = `${SEED_FRONTMATTER}
 ## Formål
 
 Formålet er at styrke forældrenes omsorg for barnet i hverdagen, så barnet kan blive boende hjemme i XX Kommune.
