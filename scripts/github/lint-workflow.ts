@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 
 /** One hardening problem in a workflow file. */
 export interface WorkflowProblem {
@@ -8,6 +8,10 @@ export interface WorkflowProblem {
 
 const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 const READ_ONLY = new Set(['read', 'none']);
+/** Rights that publish (a release, a website, a package) or mint credentials: a job with them runs no repository code. */
+const PUBLISHING = new Set(['contents', 'pages', 'id-token', 'packages', 'deployments', 'actions']);
+/** What runs the repository's own code: a checkout, npm/npx/node/yarn/pnpm, a script of the repository, a local action. */
+const RUNS_REPOSITORY_CODE = /(^|[\s;&|(])(npm|npx|node|yarn|pnpm|make|bash \S+\.sh|sh \S+\.sh|\.\/\S+)(\s|$)/m;
 
 /**
  * Lints a GitHub Actions workflow for this project's own hardening rules, the ones actionlint (run over the same
@@ -15,7 +19,9 @@ const READ_ONLY = new Set(['read', 'none']);
  * job, never `write-all`; every action pinned to a full commit SHA with its version in a comment, and a
  * `docker://` image pinned to its digest; no `${{ … }}` in `run:` at all (user-controlled text goes through
  * `env:`); no secrets; a concurrency group; no pull_request_target or workflow_run (both run with write rights
- * on what a fork sent).
+ * on what a fork sent); and a job that may publish (contents, pages, id-token, … write) checks nothing out, runs
+ * no npm, node or repository script and uses no dependency cache: an earlier step's code could otherwise take
+ * the token, so the repository's code is built in a read-only job and handed over as an artifact.
  */
 export function lintWorkflow(text: string): WorkflowProblem[] {
   const lines = new LineCounter();
@@ -44,6 +50,8 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
           line: lineOf(job.key as Node),
           message: `Jobbet »${String(isScalar(job.key) ? job.key.value : '')}« mangler »permissions«; giv hvert job kun de rettigheder, det bruger`,
         });
+      if (isPair(job) && isMap(job.value) && publishes(job.value.get('permissions', true) as Node | undefined))
+        problems.push(...publishingJobProblems(String(isScalar(job.key) ? job.key.value : ''), job.value.get('steps', true) as Node | undefined, lineOf));
     }
   visit(document, {
     Pair(_, pair) {
@@ -66,6 +74,43 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
     },
   });
   return problems.sort((a, b) => a.line - b.line);
+}
+
+function publishes(permissions: Node | undefined): boolean {
+  return (
+    isMap(permissions) &&
+    permissions.items.some(
+      (item) => isPair(item) && isScalar(item.key) && PUBLISHING.has(String(item.key.value)) && isScalar(item.value) && item.value.value === 'write',
+    )
+  );
+}
+
+function publishingJobProblems(name: string, steps: Node | undefined, lineOf: (node: Node | null | undefined) => number): WorkflowProblem[] {
+  if (!isSeq(steps)) return [];
+  const problems: WorkflowProblem[] = [];
+  const hint = 'byg i et job med læseadgang, og giv resultatet videre som artefakt';
+  for (const step of steps.items) {
+    if (!isMap(step)) continue;
+    const uses = step.get('uses', true) as Node | undefined;
+    const run = step.get('run', true) as Node | undefined;
+    const action = isScalar(uses) ? String(uses.value) : '';
+    if (/^actions\/checkout@/.test(action) || action.startsWith('./'))
+      problems.push({
+        line: lineOf(uses),
+        message: `Jobbet »${name}« har skriverettigheder og henter repositoriets kode (»${action.split('@')[0]}«); ${hint}`,
+      });
+    if (
+      /^actions\/(setup-node|cache)@/.test(action) &&
+      (action.startsWith('actions/cache@') || (isMap(step.get('with', true)) && (step.getIn(['with', 'cache']) ?? '') !== ''))
+    )
+      problems.push({
+        line: lineOf(uses),
+        message: `Jobbet »${name}« har skriverettigheder og gendanner en cache, som en anden kørsel kan have skrevet; ${hint}`,
+      });
+    if (isScalar(run) && RUNS_REPOSITORY_CODE.test(String(run.value)))
+      problems.push({ line: lineOf(run), message: `Jobbet »${name}« har skriverettigheder og kører repositoriets kode; ${hint}` });
+  }
+  return problems;
 }
 
 function isReadOnly(node: Node): boolean {

@@ -54,6 +54,28 @@ interface IssueComment {
   id: number;
   body?: string;
   html_url?: string;
+  user?: { login?: unknown; type?: unknown } | null;
+}
+
+/**
+ * The identity the workflow's GITHUB_TOKEN comments as. Only its own marked comment is updated: anyone can paste
+ * the marker into a comment, and editing theirs (or failing on it) would hide the real changelog.
+ * SERVICENIVEAU_COMMENT_AUTHOR names another bot, for a kommune that comments with a GitHub App's token.
+ */
+export const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]';
+
+function commentAuthor(): string {
+  return process.env['SERVICENIVEAU_COMMENT_AUTHOR']?.trim() || DEFAULT_COMMENT_AUTHOR;
+}
+
+function isOurs(comment: Partial<IssueComment> | null | undefined, author: string): comment is IssueComment {
+  return (
+    typeof comment?.id === 'number' &&
+    typeof comment.body === 'string' &&
+    comment.body.startsWith(COMMENT_MARKER) &&
+    comment.user?.login === author &&
+    comment.user.type === 'Bot'
+  );
 }
 
 /** Every request to GitHub gives up after this long; SERVICENIVEAU_HTTP_TIMEOUT_MS overrides it (tests). */
@@ -62,7 +84,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** How long to wait before each retry of a failed listing: GitHub's 5xx are usually over within seconds. */
 const RETRY_DELAYS_MS = [1_000, 3_000];
 
-/** Creates the pull request's changelog comment, or updates the one that carries the marker. */
+/** Creates the pull request's changelog comment, or updates the one the workflow wrote earlier (marker and author). */
 export async function upsertComment(target: CommentTarget, markdown: string): Promise<CommentOutcome> {
   const body = commentBody(markdown);
   const base = `${target.apiUrl}/repos/${target.repository}/issues`;
@@ -87,10 +109,11 @@ function refused(status: number): CommentOutcome {
 }
 
 /**
- * The comment that carries the marker, if any. A listing that fails is never taken for »no comment«: that
+ * The workflow's own comment that carries the marker, if any. A listing that fails is never taken for »no comment«: that
  * would post a second one. A 5xx or a dropped connection is retried; if it still fails, the step fails.
  */
 async function findMarkedComment(target: CommentTarget, base: string): Promise<{ comment?: IssueComment; refused?: number }> {
+  const author = commentAuthor();
   for (let page = 1; page <= 50; page++) {
     const response = await callWithRetries(target, `${base}/${target.pullNumber}/comments?per_page=100&page=${page}`);
     if (response.status === 403 || response.status === 404) return { refused: response.status };
@@ -106,9 +129,7 @@ async function findMarkedComment(target: CommentTarget, base: string): Promise<{
       );
     const comments = jsonOf(response, 'listen over kommentarer');
     if (!Array.isArray(comments)) throw unexpectedReply(response, 'listen over kommentarer');
-    const found = (comments as Partial<IssueComment>[]).find(
-      (comment): comment is IssueComment => typeof comment?.id === 'number' && typeof comment.body === 'string' && comment.body.startsWith(COMMENT_MARKER),
-    );
+    const found = (comments as (Partial<IssueComment> | null)[]).find((comment): comment is IssueComment => isOurs(comment, author));
     if (found) return { comment: found };
     if (comments.length < 100) return {};
   }

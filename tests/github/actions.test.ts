@@ -135,8 +135,11 @@ interface Recorded {
 }
 
 /** A fake GitHub REST API on 127.0.0.1 that serves the given comment pages and records every request. */
+/** The author GitHub gives the workflow's own comments. */
+const BOT = { login: 'github-actions[bot]', type: 'Bot' };
+
 async function fakeGithub(
-  pages: { id: number; body: string }[][],
+  pages: { id: number; body: string; user?: { login: string; type: string } }[][],
   status: { post?: number; list?: number[]; silent?: boolean; listBody?: string } = {},
 ): Promise<{ url: string; requests: Recorded[]; close: () => void }> {
   const requests: Recorded[] = [];
@@ -239,7 +242,7 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
 
   it('updates the existing comment in place, found by its marker on a later page', async () => {
     const firstPage = Array.from({ length: 100 }, (_, index) => ({ id: index + 1, body: `Kommentar ${index + 1}` }));
-    const api = await fakeGithub([firstPage, [{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]]);
+    const api = await fakeGithub([firstPage, [{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt`, user: BOT }]]);
     close = api.close;
     const { cwd, env } = commentRun(api.url);
     const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
@@ -249,6 +252,29 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
       'GET /repos/eksempel/serviceniveau/issues/7/comments?per_page=100&page=2',
       'PATCH /repos/eksempel/serviceniveau/issues/comments/4242',
     ]);
+  });
+
+  it('a marked comment by anyone but the workflow is left alone: a new comment is created', async () => {
+    const planted = [
+      { id: 11, body: `${COMMENT_MARKER}\nFalsk oversigt`, user: { login: 'mallory', type: 'User' } },
+      { id: 12, body: `${COMMENT_MARKER}\nFalsk bot`, user: { login: 'github-actions[bot]', type: 'User' } },
+      { id: 13, body: `${COMMENT_MARKER}\nAnden bot`, user: { login: 'renovate[bot]', type: 'Bot' } },
+    ];
+    const api = await fakeGithub([planted]);
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
+    expect(result).toMatchObject({ status: 0, stdout: 'Kommentaren er oprettet: https://github.example/c/99\n' });
+    expect(api.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+  });
+
+  it('SERVICENIVEAU_COMMENT_AUTHOR names the bot of a GitHub App token', async () => {
+    const api = await fakeGithub([[{ id: 13, body: `${COMMENT_MARKER}\nGammel oversigt`, user: { login: 'kommunens-app[bot]', type: 'Bot' } }]]);
+    close = api.close;
+    const { cwd, env } = commentRun(api.url);
+    const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, { ...env, SERVICENIVEAU_COMMENT_AUTHOR: 'kommunens-app[bot]' });
+    expect(result).toMatchObject({ status: 0, stdout: 'Kommentaren er opdateret: https://github.example/c/1\n' });
+    expect(api.requests.map((request) => `${request.method} ${request.url}`).at(-1)).toBe('PATCH /repos/eksempel/serviceniveau/issues/comments/13');
   });
 
   it('a refused comment (a fork’s read-only token) does not fail the run', async () => {
@@ -272,7 +298,7 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
   });
 
   it('a 500 while listing the comments is retried, and the marked comment is then updated, not duplicated', async () => {
-    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]], { list: [500, 502] });
+    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt`, user: BOT }]], { list: [500, 502] });
     close = api.close;
     const { cwd, env } = commentRun(api.url);
     const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);
@@ -281,7 +307,7 @@ describe('the pull request comment, against a fake GitHub API on 127.0.0.1', () 
   });
 
   it('a listing that keeps failing fails the step clearly and posts no second comment', async () => {
-    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt` }]], { list: [500, 500, 500] });
+    const api = await fakeGithub([[{ id: 4242, body: `${COMMENT_MARKER}\nGammel oversigt`, user: BOT }]], { list: [500, 500, 500] });
     close = api.close;
     const { cwd, env } = commentRun(api.url);
     const result = await runCliAsync(['pr-comment', '--file', 'kommentar.md'], cwd, env);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -10,9 +12,17 @@ const MAX_RELEASE_BODY = 125_000;
 interface Step {
   name?: string;
   run?: string;
+  uses?: string;
+  env?: Record<string, string>;
 }
 
-const workflow = parse(readFileSync(join(REPO_ROOT, '.github', 'workflows', 'adopt.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+interface Job {
+  permissions: Record<string, string>;
+  needs?: string;
+  steps: Step[];
+}
+
+const workflow = parse(readFileSync(join(REPO_ROOT, '.github', 'workflows', 'adopt.yml'), 'utf8')) as { jobs: Record<string, Job> };
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 const script = steps.map((step) => step.run ?? '').join('\n');
 
@@ -34,5 +44,53 @@ describe('the release notes of an adopted version fit in a GitHub release', () =
   it('points the reader to the documents attached to the release', () => {
     expect(script).toMatch(/printf '.*vedhæftet denne release.*' >> pakke\/noter\.md/);
     expect(steps.find((step) => step.run?.includes('gh release create'))?.run).toMatch(/pakke\/\*\.html pakke\/\*\.docx/);
+  });
+});
+
+describe('the adopted package is built without write rights and published by a job that runs no repository code', () => {
+  const jobs = Object.values(workflow.jobs);
+  const publisher = jobs.find((job) => job.steps.some((step) => step.run?.includes('gh release create')))!;
+  const builder = jobs.find((job) => job.steps.some((step) => step.run?.includes('serviceniveau render')))!;
+
+  it('the build job may only read; the publishing job needs it and only downloads its artifact', () => {
+    expect(builder.permissions).toEqual({ contents: 'read' });
+    expect(publisher).not.toBe(builder);
+    expect(publisher.permissions).toEqual({ contents: 'write' });
+    expect(publisher.needs).toBe(Object.entries(workflow.jobs).find(([, job]) => job === builder)![0]);
+    expect(publisher.steps.map((step) => step.uses?.split('@')[0] ?? 'run')).toEqual(['actions/download-artifact', 'run']);
+  });
+
+  /** Runs the build job's tag guard in a repository whose main has one commit and a side branch another. */
+  function guard(onMain: boolean, tag = 'vedtaget/2026-02-10'): { status: number | null; output: string } {
+    const step = builder.steps.find((candidate) => candidate.run?.includes('merge-base --is-ancestor'))!;
+    const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-tag-guard-'));
+    const git = (...args: string[]): string =>
+      spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.dk', ...args], { cwd, encoding: 'utf8' }).stdout.trim();
+    git('init', '-q', '-b', 'main');
+    git('commit', '-q', '--allow-empty', '-m', 'vedtaget');
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    const mainSha = git('rev-parse', 'HEAD');
+    git('checkout', '-q', '-b', 'sidegren');
+    git('commit', '-q', '--allow-empty', '-m', 'aldrig gennemgået');
+    const sideSha = git('rev-parse', 'HEAD');
+    const run = spawnSync('bash', ['-e', '-c', step.run!], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], TAG: tag, DEFAULT_BRANCH: 'main', GITHUB_SHA: onMain ? mainSha : sideSha },
+    });
+    return { status: run.status, output: run.stdout + run.stderr };
+  }
+
+  it('refuses a tag whose commit is not on the default branch', () => {
+    const refused = guard(false);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('::error::Tagget vedtaget/2026-02-10 peger på en commit, der ikke er på main');
+    const accepted = guard(true);
+    expect(accepted.status).toBe(0);
+    expect(accepted.output).not.toContain('::error::');
+  });
+
+  it('refuses a tag that is not vedtaget/ÅÅÅÅ-MM-DD', () => {
+    expect(guard(true, 'vedtaget/2026-2-10').output).toContain('::error::Tagget skal hedde vedtaget/ÅÅÅÅ-MM-DD');
   });
 });

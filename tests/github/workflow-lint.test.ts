@@ -55,6 +55,15 @@ describe('the workflow lint catches what makes a workflow unsafe', () => {
     expect(lintWorkflow(GOOD)).toEqual([]);
   });
 
+  it('a publishing job that only downloads an artifact and runs gh passes; pull-requests: write is not publishing', () => {
+    const publish = GOOD.replace('contents: read', 'contents: write').replace(
+      '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n',
+      '      - uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093 # v4.3.0\n',
+    );
+    expect(lintWorkflow(publish.replace('run: echo "$TITLE"', 'run: gh release create "$TAG" pakke/*.docx --notes-file pakke/noter.md'))).toEqual([]);
+    expect(lintWorkflow(GOOD.replace('contents: read', 'pull-requests: write').replace('run: echo "$TITLE"', 'run: npx serviceniveau pr-comment'))).toEqual([]);
+  });
+
   const cases: [string, string, { line: number; message: RegExp }][] = [
     ['missing top-level permissions', GOOD.replace('permissions: {}\n', ''), { line: 1, message: /mangler »permissions«/ }],
     ['top-level write permissions', GOOD.replace('permissions: {}', 'permissions:\n  contents: write'), { line: 5, message: /skal være tom eller kun læse/ }],
@@ -84,6 +93,26 @@ describe('the workflow lint catches what makes a workflow unsafe', () => {
       'a docker image by tag',
       GOOD.replace('      - env:', '      - uses: docker://alpine:3.20\n      - env:'),
       { line: 15, message: /ikke fastlåst til sin digest/ },
+    ],
+    [
+      'a publishing job that runs npm',
+      GOOD.replace('contents: read', 'contents: write')
+        .replace('      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n', '')
+        .replace('run: echo "$TITLE"', 'run: npm ci && gh release create v1'),
+      { line: 16, message: /Jobbet »a« har skriverettigheder og kører repositoriets kode/ },
+    ],
+    [
+      'a publishing job that checks out the code',
+      GOOD.replace('contents: read', 'pages: write'),
+      { line: 14, message: /Jobbet »a« har skriverettigheder og henter repositoriets kode/ },
+    ],
+    [
+      'a publishing job that restores a dependency cache',
+      GOOD.replace('contents: read', 'id-token: write').replace(
+        '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n',
+        '      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0\n        with:\n          cache: npm\n',
+      ),
+      { line: 14, message: /gendanner en cache/ },
     ],
   ];
   for (const [name, text, expected] of cases) {
