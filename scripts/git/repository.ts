@@ -104,19 +104,19 @@ export class PolicyRepository {
     }
   }
 
-  /** The files under `folder` at a commit, with their blob ids, without reading them. */
-  async listFiles(sha: string, folder: string): Promise<{ path: string; oid: string }[]> {
+  /** The files under `folder` at a commit, with their blob ids, without reading them; `link` marks a committed symbolic link. */
+  async listFiles(sha: string, folder: string): Promise<{ path: string; oid: string; link?: true }[]> {
     const listing = await this.git.raw(['ls-tree', '-r', '-z', '--full-tree', sha, '--', folder]);
     return listing
       .split('\0')
       .filter(Boolean)
       .map((line) => {
         const tab = line.indexOf('\t');
-        const [, type, oid] = line.slice(0, tab).split(' ');
-        return { path: line.slice(tab + 1), type, oid: oid ?? '' };
+        const [mode, type, oid] = line.slice(0, tab).split(' ');
+        return { path: line.slice(tab + 1), mode, type, oid: oid ?? '' };
       })
       .filter((entry) => entry.type === 'blob')
-      .map(({ path, oid }) => ({ path, oid }));
+      .map(({ path, oid, mode }) => (mode === '120000' ? { path, oid, link: true as const } : { path, oid }));
   }
 
   /** Reads blobs in one `git cat-file --batch` process rather than one process per file. */

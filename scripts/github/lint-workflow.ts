@@ -50,8 +50,8 @@ export function lintWorkflow(text: string): WorkflowProblem[] {
           line: lineOf(job.key as Node),
           message: `Jobbet »${String(isScalar(job.key) ? job.key.value : '')}« mangler »permissions«; giv hvert job kun de rettigheder, det bruger`,
         });
-      if (isPair(job) && isMap(job.value) && publishes(job.value.get('permissions', true) as Node | undefined))
-        problems.push(...publishingJobProblems(String(isScalar(job.key) ? job.key.value : ''), job.value.get('steps', true) as Node | undefined, lineOf));
+      if (isPair(job) && isMap(job.value) && publishes(job.value.get('permissions', true)))
+        problems.push(...publishingJobProblems(String(isScalar(job.key) ? job.key.value : ''), job.value.get('steps', true), lineOf));
     }
   visit(document, {
     Pair(_, pair) {

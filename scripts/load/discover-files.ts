@@ -91,9 +91,12 @@ export function displayPath(absolute: string, cwd: string): string {
   return path.split(sep).join('/');
 }
 
-/** A symbolic link is never followed: it could lead outside the repository. */
+/**
+ * A symbolic link is never followed: it could lead outside the repository. An error, like a linked folder: the
+ * document behind it is not checked, so the check must not be green.
+ */
 function symlinkFinding(absolute: string, cwd: string, instead: string): Finding {
-  return fileFinding(absolute, cwd, 'warning', 'Filen er et symbolsk link og bliver ikke læst', `${instead}; links kan pege uden for repositoriet.`);
+  return fileFinding(absolute, cwd, 'error', 'Filen er et symbolsk link og bliver ikke læst', `${instead}; links kan pege uden for repositoriet.`);
 }
 
 /**

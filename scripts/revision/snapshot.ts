@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join, posix } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PolicyRepository } from '../git/repository.js';
@@ -50,9 +50,10 @@ export async function snapshotAt(
   wanted: PathFilter = () => true,
   known: BlobDocuments = new Map(),
 ): Promise<Snapshot> {
-  const files = (await repository.listFiles(sha, POLICY_FOLDER))
-    .filter((file) => wanted(file.path) && documentKindOf(file.path))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const listed = await repository.listFiles(sha, POLICY_FOLDER);
+  const link = listed.find((file) => file.link && wanted(file.path));
+  if (link) throw linkRefused(link.path, `i versionen ${sha.slice(0, 12)}`);
+  const files = listed.filter((file) => wanted(file.path) && documentKindOf(file.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
   const keyOf = (file: { path: string; oid: string }): string => `${file.oid}\u0000${file.path}`;
   const unread = files.filter((file) => !known.has(keyOf(file)));
   const blobs = await repository.readBlobs(unread.map((file) => file.oid));
@@ -72,12 +73,33 @@ export function pathsOfWorkingTree(root: string): string[] {
     }
     for (const entry of entries) {
       const path = posix.join(folder, entry.name);
+      if (entry.isSymbolicLink()) throw linkRefused(path, 'i arbejdskopien');
       if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
       else if (entry.isFile()) paths.push(path);
     }
   };
+  if (lstatOrUndefined(join(root, POLICY_FOLDER))?.isSymbolicLink()) throw linkRefused(POLICY_FOLDER, 'i arbejdskopien');
   walk(POLICY_FOLDER);
   return paths;
+}
+
+/**
+ * A linked file or folder under policies/ stops the document being built: it is never followed (it could lead
+ * outside the repository), and leaving it out would hand the committee a service level with a measure missing.
+ */
+function linkRefused(path: string, where: string): UsageError {
+  return new UsageError(
+    `»${path}« er et symbolsk link ${where}; dokumentet bygges ikke, for indholdet bag linket bliver ikke læst`,
+    'Læg selve filen eller mappen i repositoriet i stedet for linket; »serviceniveau check« viser alle links.',
+  );
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The policy documents on disk now that pass the filter. */

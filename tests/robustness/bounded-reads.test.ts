@@ -175,6 +175,48 @@ describe('a linked folder is reported in every path, and nothing behind it is re
   });
 });
 
+describe('a linked policy file is an error in check and stops render and changelog', () => {
+  /** A repository at an adopted tag, then a measure replaced by a link to a file outside it. */
+  function linkedFile(): string {
+    const cwd = makeRepository([
+      {
+        files: { [`${AREA}/serviceniveau.md`]: frameText(), [`${MEASURES}/aflastning.md`]: measureMarkdown({ id: 'aflastning' }) },
+        tag: 'vedtaget/2025-02-11',
+      },
+    ]);
+    const outside = outsideFolder();
+    renameSync(join(cwd, `${MEASURES}/aflastning.md`), join(outside, 'aflastning.md'));
+    symlinkSync(join(outside, 'hemmelig.md'), join(cwd, `${MEASURES}/aflastning.md`));
+    return cwd;
+  }
+
+  it('check: the link is an error, so the check is not green while the measure goes unread', () => {
+    const result = run(['check', '--format', 'json'], linkedFile());
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({ file: `${MEASURES}/aflastning.md`, severity: 'error', message: 'Filen er et symbolsk link og bliver ikke læst' }),
+    ]);
+  });
+
+  it.each([
+    ['render', ['render', '--format', 'html']],
+    ['changelog', ['changelog', '--format', 'md']],
+  ])('%s of the working tree refuses with the link named, instead of leaving the measure out', (_name, args) => {
+    const result = run(args, linkedFile());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`»${MEASURES}/aflastning.md« er et symbolsk link i arbejdskopien; dokumentet bygges ikke`);
+    expect(result.stdout).not.toContain('HEMMELIG');
+  });
+
+  it('render --ref of a commit with a committed link refuses too', () => {
+    const cwd = linkedFile();
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.dk', 'commit', '-qam', 'link'], { cwd });
+    const result = run(['render', '--ref', 'HEAD'], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`»${MEASURES}/aflastning.md« er et symbolsk link i versionen [0-9a-f]{12}`));
+  });
+});
+
 describe('the GitHub event file is read bounded', () => {
   const comment = (cwd: string, event: string): ReturnType<typeof run> =>
     run(['pr-comment', '--file', 'AENDRINGER.md'], cwd, {
