@@ -1,0 +1,319 @@
+import type { Element, ElementContent } from 'hast';
+import { normalizeHeading } from '../load/headings.js';
+import { rolePhaseFields } from '../model/schema-catalog.js';
+import { isElement, textOf } from './hast-text.js';
+import { labelMatcher, type ExtraLabels } from './labels.js';
+import { runInLabelOf, type Block, type Skipped } from './to-blocks.js';
+
+/** Text the import could not place in a field, with where it stood in the Word document. */
+export interface UnplacedText {
+  nodes: ElementContent[];
+  text: string;
+  placement: string;
+}
+
+/** One measure as found: its title exactly as written, and the content of each field it names. */
+export interface FoundMeasure {
+  title: string;
+  position: number;
+  fields: Map<string, ElementContent[]>;
+  unplaced: UnplacedText[];
+}
+
+/** One row of the role × phase table: the role and, per phase key, the cells' content. */
+export interface FoundRole {
+  role: string;
+  phases: Map<string, ElementContent[]>;
+}
+
+/** Images and comments, which are not imported, counted where they were. */
+export interface SkippedContent {
+  art: 'billede' | 'kommentar';
+  antal: number;
+  placering: string;
+}
+
+/** A Word document cut into the parts of the model. */
+export interface Segments {
+  documentTitle?: string;
+  frame: Map<string, ElementContent[]>;
+  measures: FoundMeasure[];
+  roles?: FoundRole[];
+  unplaced: UnplacedText[];
+  skipped: SkippedContent[];
+}
+
+/** »Foranstaltning/indsats: Familiebehandling«, the template's line before each measure's table. */
+const MEASURE_LINE = /^(?:foranstaltning|indsats|ydelse)(?:\s*\/\s*(?:indsats|foranstaltning))?\s*:\s*(.*)$/iu;
+/** The template's guidance under a label (»Her beskrives, hvorfor …«): template text, never content. */
+const GUIDANCE = /^\[?\s*Her (?:beskrives|noteres)\b/u;
+/** The template's caption over a table (»Skema: Beskrivelse af serviceniveau«). */
+const CAPTION = /^Skema\s*:/u;
+const PHASE_LABELS: Record<string, string> = { implementering: 'implementering', forankring: 'implementering', 'udvikling af serviceniveauet': 'udvikling' };
+
+interface State {
+  measure?: FoundMeasure;
+  /** Heading level of the measure's title; undefined when it was a »Foranstaltning: …« line or a bold line. */
+  measureLevel?: number;
+  field?: string;
+  frame?: string;
+  frameLevel?: number;
+  /** The last heading outside a measure, to say where unplaced text stood. */
+  context?: string;
+}
+
+/** Cuts the blocks into frame sections, measures, a role plan and the text that fits nowhere. Pure. */
+export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segments {
+  const measureLabel = labelMatcher('foranstaltning', extra);
+  const frameLabel = labelMatcher('serviceniveau', extra);
+  const result: Segments = { frame: new Map(), measures: [], unplaced: [], skipped: [] };
+  const state: State = {};
+
+  const where = (block: Block): string => {
+    const under = state.measure?.title ?? state.context;
+    return `afsnit ${block.position}${under ? `, under »${under}«` : ''}`;
+  };
+  const startMeasure = (title: string, block: Block, level?: number): void => {
+    const measure: FoundMeasure = { title, position: block.position, fields: new Map(), unplaced: [] };
+    result.measures.push(measure);
+    Object.assign(state, { measure, measureLevel: level, field: undefined, frame: undefined, frameLevel: undefined });
+  };
+  const closeMeasure = (): void => {
+    Object.assign(state, { measure: undefined, measureLevel: undefined, field: undefined });
+  };
+  const place = (nodes: ElementContent[], block: Block, placement = where(block)): void => {
+    if (nodes.length === 0) return;
+    if (state.measure && state.field) append(state.measure.fields, state.field, nodes);
+    else if (state.measure) state.measure.unplaced.push({ nodes, text: textOf(nodes), placement });
+    else if (state.frame) append(result.frame, state.frame, nodes);
+    else result.unplaced.push({ nodes, text: textOf(nodes), placement });
+  };
+  const fieldIsEmpty = (): boolean => !state.measure || !state.field || !state.measure.fields.has(state.field);
+  /** Whether the blocks after `index` are a measure's fields: a field sub-heading, a run-in label or a table of labels. */
+  const fieldsFollow = (index: number, level: number | undefined): boolean => {
+    for (const next of blocks.slice(index + 1, index + 4)) {
+      if (next.kind === 'heading') return (level === undefined || next.level > level) && measureLabel(next.text) !== undefined;
+      if (next.kind === 'paragraph' && next.label && measureLabel(next.label.text)) return true;
+      if (next.kind === 'table') return labelledRows(next.rows, measureLabel) >= 2;
+    }
+    return false;
+  };
+
+  blocks.forEach((block, index) => {
+    if (block.images + block.comments > 0) noteSkipped(result.skipped, block, where(block));
+    if (block.kind === 'heading' || block.kind === 'paragraph') {
+      const line = MEASURE_LINE.exec(block.text);
+      if (line) {
+        const title = line[1]?.trim() ?? '';
+        if (/[\p{L}\p{N}]/u.test(title)) startMeasure(title, block, block.kind === 'heading' ? block.level : undefined);
+        else closeMeasure(); // the template's blank »Foranstaltning/indsats: ____«
+        return;
+      }
+    }
+    if (block.kind === 'heading') {
+      if (block.documentTitle) {
+        result.documentTitle ??= block.text;
+        closeMeasure();
+        state.frame = undefined;
+        return;
+      }
+      if (state.measure) {
+        const key = measureLabel(block.text);
+        if (key && (state.measureLevel === undefined || block.level > state.measureLevel)) {
+          state.field = key;
+          return;
+        }
+        if (state.measureLevel !== undefined && block.level > state.measureLevel) {
+          place([subHeading(block)], block);
+          return;
+        }
+        if (state.measureLevel === undefined && !fieldsFollow(index, block.level) && !frameLabel(block.text) && state.field) {
+          place([subHeading(block)], block);
+          return;
+        }
+        closeMeasure();
+      }
+      const frameKey = frameLabel(block.text);
+      if (frameKey && !fieldsFollow(index, block.level)) {
+        Object.assign(state, { frame: frameKey, frameLevel: block.level, context: block.text });
+        return;
+      }
+      if (fieldsFollow(index, block.level)) {
+        startMeasure(block.text, block, block.level);
+        return;
+      }
+      if (state.frame && state.frameLevel !== undefined && block.level > state.frameLevel) {
+        place([subHeading(block)], block);
+        return;
+      }
+      Object.assign(state, { frame: undefined, frameLevel: undefined, context: block.text });
+      return;
+    }
+    if (block.kind === 'paragraph') {
+      if (GUIDANCE.test(block.text) && state.measure && fieldIsEmpty()) return;
+      if (CAPTION.test(block.text) && blocks[index + 1]?.kind === 'table') return;
+      const label = block.label;
+      if (label && state.measure) {
+        const key = measureLabel(label.text);
+        if (key) {
+          state.field = key;
+          place(label.rest.length ? [paragraphOf(label.rest)] : [], block);
+          return;
+        }
+      }
+      if (label?.bold && label.alone && !state.measure) {
+        const frameKey = frameLabel(label.text);
+        if (frameKey && !fieldsFollow(index, undefined)) {
+          Object.assign(state, { frame: frameKey, frameLevel: undefined, context: label.text });
+          return;
+        }
+        if (fieldsFollow(index, undefined)) {
+          startMeasure(label.text, block);
+          return;
+        }
+      }
+      if (label?.bold && label.alone && state.measure && state.measureLevel === undefined && fieldsFollow(index, undefined)) {
+        startMeasure(label.text, block);
+        return;
+      }
+      place([block.node], block);
+      return;
+    }
+    if (block.kind === 'table') {
+      const roles = rolesOf(block.rows);
+      if (roles) {
+        result.roles = [...(result.roles ?? []), ...roles];
+        return;
+      }
+      if (labelledRows(block.rows, measureLabel) >= (state.measure ? 1 : 2)) {
+        readFieldTable(block);
+        return;
+      }
+      place([tableOf(block.rows)], block);
+      return;
+    }
+    place([block.node], block);
+  });
+  return result;
+
+  function readFieldTable(block: Extract<Block, { kind: 'table' }>): void {
+    block.rows.forEach((cells, rowIndex) => {
+      const placement = `tabellen i afsnit ${block.position}, række ${rowIndex + 1}`;
+      const [labelCell = [], ...contentCells] = cells;
+      const labelParts = paragraphsOf(labelCell);
+      const [first, ...others] = labelParts;
+      const firstText = first ? textOf([first]) : '';
+      const line = MEASURE_LINE.exec(firstText);
+      if (line?.[1]?.trim() && /[\p{L}\p{N}]/u.test(line[1])) {
+        startMeasure(line[1].trim(), block);
+        return;
+      }
+      let key = measureLabel(firstText);
+      let leading: ElementContent[] = [];
+      if (!key && first && isElement(first, 'p')) {
+        const runIn = runInLabelOf(first.children);
+        const runInKey = runIn ? measureLabel(runIn.text) : undefined;
+        if (runIn && runInKey) {
+          key = runInKey;
+          leading = runIn.rest.length ? [paragraphOf(runIn.rest)] : [];
+        }
+      }
+      const content = [...leading, ...others, ...contentCells.flatMap(paragraphsOf)].filter((node) => !GUIDANCE.test(textOf([node])));
+      if (!state.measure) {
+        if (!key && contentCells.every((cell) => textOf(cell) === '') && firstText) startMeasure(firstText, block);
+        else if (content.length || first) result.unplaced.push({ nodes: labelParts.concat(content), text: textOf(labelParts.concat(content)), placement });
+        return;
+      }
+      if (!key) {
+        const nodes = [...labelParts, ...contentCells.flatMap(paragraphsOf)];
+        if (CAPTION.test(firstText) || textOf(nodes) === '') return;
+        state.measure.unplaced.push({ nodes, text: textOf(nodes), placement });
+        return;
+      }
+      state.field = key;
+      if (content.length) append(state.measure.fields, key, content);
+    });
+  }
+}
+
+function append(map: Map<string, ElementContent[]>, key: string, nodes: ElementContent[]): void {
+  map.set(key, [...(map.get(key) ?? []), ...nodes]);
+}
+
+function noteSkipped(list: SkippedContent[], counts: Skipped, placering: string): void {
+  if (counts.images) list.push({ art: 'billede', antal: counts.images, placering });
+  if (counts.comments) list.push({ art: 'kommentar', antal: counts.comments, placering });
+}
+
+/** How many rows of a table start with a field's label. */
+function labelledRows(rows: readonly ElementContent[][][], measureLabel: (label: string) => string | undefined): number {
+  return rows.filter((cells) => {
+    const first = paragraphsOf(cells[0] ?? [])[0];
+    if (!first) return false;
+    if (measureLabel(textOf([first]))) return true;
+    const runIn = isElement(first, 'p') ? runInLabelOf(first.children) : undefined;
+    return runIn !== undefined && measureLabel(runIn.text) !== undefined;
+  }).length;
+}
+
+/** A role × phase table (the guide's layout): phases across the first row, roles down the first column. */
+function rolesOf(rows: readonly ElementContent[][][]): FoundRole[] | undefined {
+  const [header, ...body] = rows;
+  if (!header || body.length === 0) return undefined;
+  const phaseKeys = header.slice(1).map((cell) => phaseKeyOf(textOf(cell)));
+  if (phaseKeys.filter((key) => key !== undefined).length < 2) return undefined;
+  const roles: FoundRole[] = [];
+  for (const cells of body) {
+    const role = textOf(cells[0] ?? []);
+    if (!role) continue;
+    const phases = new Map<string, ElementContent[]>();
+    phaseKeys.forEach((key, column) => {
+      if (key) phases.set(key, [...(phases.get(key) ?? []), ...paragraphsOf(cells[column + 1] ?? [])]);
+    });
+    roles.push({ role, phases });
+  }
+  return roles.length ? roles : undefined;
+}
+
+function phaseKeyOf(text: string): string | undefined {
+  const folded = normalizeHeading(text);
+  return rolePhaseFields().find((field) => normalizeHeading(field.heading) === folded)?.key ?? PHASE_LABELS[folded];
+}
+
+/** A cell's content as blocks: inline runs outside a paragraph are wrapped in one. */
+export function paragraphsOf(nodes: readonly ElementContent[]): ElementContent[] {
+  const result: ElementContent[] = [];
+  let inline: ElementContent[] = [];
+  const flush = (): void => {
+    if (inline.some((node) => !(node.type === 'text' && node.value.trim() === ''))) result.push(paragraphOf(inline));
+    inline = [];
+  };
+  for (const node of nodes) {
+    if (isElement(node, 'p', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote')) {
+      flush();
+      result.push(node);
+    } else inline.push(node);
+  }
+  flush();
+  return result;
+}
+
+function paragraphOf(children: ElementContent[]): Element {
+  return { type: 'element', tagName: 'p', properties: {}, children };
+}
+
+/** A heading inside a field or a frame section: one level below the section's own `##`. */
+function subHeading(block: Extract<Block, { kind: 'heading' }>): Element {
+  return { ...block.node, tagName: 'h3' };
+}
+
+function tableOf(rows: readonly ElementContent[][][]): Element {
+  const row = (cells: ElementContent[][]): Element => ({
+    type: 'element',
+    tagName: 'tr',
+    properties: {},
+    children: cells.map((cell) => ({ type: 'element', tagName: 'td', properties: {}, children: cell })),
+  });
+  return { type: 'element', tagName: 'table', properties: {}, children: rows.map(row) };
+}
+
