@@ -13,12 +13,14 @@ export function textOf(nodes: readonly (RootContent | ElementContent | Root)[]):
   return cleanText(rawText(nodes)).replace(/\s+/g, ' ').trim();
 }
 
-/** The text of hast nodes as written, uncleaned. */
+const BLOCK_TAGS = new Set(['p', 'li', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** The text of hast nodes as written, uncleaned; a space after each block so words of two paragraphs stay apart. */
 export function rawText(nodes: readonly (RootContent | ElementContent | Root)[]): string {
   let text = '';
   for (const node of nodes) {
     if (node.type === 'text') text += node.value;
-    else if (node.type === 'element') text += node.tagName === 'br' ? ' ' : rawText(node.children);
+    else if (node.type === 'element') text += node.tagName === 'br' ? ' ' : rawText(node.children) + (BLOCK_TAGS.has(node.tagName) ? ' ' : '');
     else if (node.type === 'root') text += rawText(node.children);
   }
   return text;
@@ -26,7 +28,7 @@ export function rawText(nodes: readonly (RootContent | ElementContent | Root)[])
 
 /** Whether a node is an element with this tag name. */
 export function isElement(node: RootContent | ElementContent | undefined, ...tagNames: string[]): node is Element {
-  return node?.type === 'element' && tagNames.includes(node.tagName);
+  return node?.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));
 }
 
 /** The href of a link, as a string. */

@@ -92,6 +92,7 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
   /** Whether the blocks after `index` are a measure's fields: a field sub-heading, a run-in label or a table of labels. */
   const fieldsFollow = (index: number, level: number | undefined): boolean => {
     for (const next of blocks.slice(index + 1, index + 4)) {
+      if ((next.kind === 'heading' || next.kind === 'paragraph') && MEASURE_LINE.test(next.text)) return false;
       if (next.kind === 'heading') return (level === undefined || next.level > level) && measureLabel(next.text) !== undefined;
       if (next.kind === 'paragraph' && next.label && measureLabel(next.label.text)) return true;
       if (next.kind === 'table') return labelledRows(next.rows, measureLabel) >= 2;
