@@ -52,7 +52,8 @@ export function composeImport(segments: Segments, notes: Notes, area: string): C
       return `## ${field.heading}\n\n${markdown || `[${field.guidance}]`}\n`;
     });
     if (found.unplaced.length) sections.push(unplacedSection(found.unplaced, notes));
-    files.push({ path, kind: 'foranstaltning', content: [`---\nid: ${id}\ntitel: ${JSON.stringify(found.title)}\n---\n`, ...sections].join('\n') });
+    const age = found.age ? `alder:\n  fra: ${found.age.fra}\n  til: ${found.age.til}\n` : '';
+    files.push({ path, kind: 'foranstaltning', content: [`---\nid: ${id}\ntitel: ${JSON.stringify(found.title)}\n${age}---\n`, ...sections].join('\n') });
     return { id, titel: found.title, sti: path, felter, mangler, ikkePlaceret: found.unplaced.map(({ text, placement }) => ({ tekst: text, placering: placement })) };
   });
   return { files, measures };

@@ -18,6 +18,8 @@ export interface FoundMeasure {
   position: number;
   fields: Map<string, ElementContent[]>;
   unplaced: UnplacedText[];
+  /** »Alder: 0–17 år«, as `render` writes it under the title: the frontmatter's age range. */
+  age?: { fra: number; til: number };
 }
 
 /** One row of the role × phase table: the role and, per phase key, the cells' content. */
@@ -154,6 +156,11 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       if (GUIDANCE.test(block.text) && state.measure && fieldIsEmpty()) return;
       if (CAPTION.test(block.text) && blocks[index + 1]?.kind === 'table') return;
       const label = block.label;
+      const age = label && state.measure && !state.measure.age ? ageOf(label.text, textOf(label.rest)) : undefined;
+      if (age && state.measure) {
+        state.measure.age = age;
+        return;
+      }
       if (label && state.measure) {
         const key = measureLabel(label.text);
         if (key) {
@@ -235,6 +242,14 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       if (content.length) append(state.measure.fields, key, content);
     });
   }
+}
+
+/** An age range written as »Alder: 0–17 år« (or »0-17«, »0 til 17 år«), within the schema's 0–22. */
+function ageOf(label: string, rest: string): { fra: number; til: number } | undefined {
+  if (normalizeHeading(label) !== 'alder') return undefined;
+  const match = /^(\d{1,2})\s*(?:[-–]|til)\s*(\d{1,2})\s*år\.?$/u.exec(rest.trim());
+  const [fra, til] = [Number(match?.[1]), Number(match?.[2])];
+  return match && fra <= til && til <= 22 ? { fra, til } : undefined;
 }
 
 function append(map: Map<string, ElementContent[]>, key: string, nodes: ElementContent[]): void {
