@@ -195,7 +195,10 @@ async function importDocument(args: readonly string[], cwd: string): Promise<num
   });
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
-    throw new UsageError('Brug: serviceniveau import <fil.docx> [--omraade OMRÅDE] [--dry-run]', 'Fx: npx serviceniveau import serviceniveau.docx --omraade boern-og-unge --dry-run');
+    throw new UsageError(
+      'Brug: serviceniveau import <fil.docx> [--omraade OMRÅDE] [--dry-run]',
+      'Fx: npx serviceniveau import serviceniveau.docx --omraade boern-og-unge --dry-run',
+    );
   const { IMPORT_FORMATS, runImport } = await import('./commands/import.js');
   const format = values['format'] ?? 'pretty';
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${IMPORT_FORMATS.join(', ')}.`);

@@ -36,7 +36,10 @@ export async function runImport(options: ImportOptions): Promise<{ stdout: strin
   const configResult = loadConfig(options.config, options.cwd);
   if (!configResult.ok) {
     const [first] = configResult.findings;
-    throw new UsageError(`Konfigurationsfilen kan ikke bruges: ${first?.message ?? 'ukendt fejl'}`, 'Ret filen; »serviceniveau check« viser alle fejlene i den.');
+    throw new UsageError(
+      `Konfigurationsfilen kan ikke bruges: ${first?.message ?? 'ukendt fejl'}`,
+      'Ret filen; »serviceniveau check« viser alle fejlene i den.',
+    );
   }
   const bytes = readBounded(resolve(options.cwd, options.file), {
     display: options.file,
@@ -75,7 +78,11 @@ function checkImported(files: readonly PlannedFile[], cwd: string, config: Resol
   const context: PolicyDocument[] = [];
   const register = `${POLICY_FOLDER}/${REGISTER_FILE_NAME}`;
   if (existsSync(resolve(cwd, register))) {
-    const read = loadDocument(register, 'lovregister', readBounded(resolve(cwd, register), { display: register, limit: READ_LIMITS.document, refuseLinks: true }));
+    const read = loadDocument(
+      register,
+      'lovregister',
+      readBounded(resolve(cwd, register), { display: register, limit: READ_LIMITS.document, refuseLinks: true }),
+    );
     if (read.document && !read.broken) context.push(read.document);
   }
   return sortFindings(checkDocuments(loaded, context, config).findings);
@@ -90,7 +97,10 @@ function extraLabelsOf(config: ResolvedConfig): ExtraLabels {
 function chooseArea(options: ImportOptions, documentTitle: string | undefined): string {
   if (options.omraade !== undefined) {
     if (!AREA_PATTERN.test(options.omraade) || options.omraade.length > 80)
-      throw new UsageError(`Ugyldigt område »${options.omraade}«: brug kun små bogstaver a-z, tal og bindestreger`, `Prøv fx »${idFromTitle(options.omraade, 'import')}«.`);
+      throw new UsageError(
+        `Ugyldigt område »${options.omraade}«: brug kun små bogstaver a-z, tal og bindestreger`,
+        `Prøv fx »${idFromTitle(options.omraade, 'import')}«.`,
+      );
     return options.omraade;
   }
   const root = resolve(options.cwd, POLICY_FOLDER);

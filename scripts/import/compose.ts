@@ -54,7 +54,14 @@ export function composeImport(segments: Segments, notes: Notes, area: string): C
     if (found.unplaced.length) sections.push(unplacedSection(found.unplaced, notes));
     const age = found.age ? `alder:\n  fra: ${found.age.fra}\n  til: ${found.age.til}\n` : '';
     files.push({ path, kind: 'foranstaltning', content: [`---\nid: ${id}\ntitel: ${JSON.stringify(found.title)}\n${age}---\n`, ...sections].join('\n') });
-    return { id, titel: found.title, sti: path, felter, mangler, ikkePlaceret: found.unplaced.map(({ text, placement }) => ({ tekst: text, placering: placement })) };
+    return {
+      id,
+      titel: found.title,
+      sti: path,
+      felter,
+      mangler,
+      ikkePlaceret: found.unplaced.map(({ text, placement }) => ({ tekst: text, placering: placement })),
+    };
   });
   return { files, measures };
 }
@@ -129,9 +136,8 @@ function kommuneOf(segments: Segments): string | undefined {
 
 /** The area a title names: »Serviceniveau for børn og unge med særlige behov« → »Børn og unge med særlige behov«. */
 export function areaNameFromTitle(title: string | undefined): string | undefined {
-  const rest = title?.replace(/^serviceniveau(?:et)?\s*(?:for|på|[-–:])\s*/i, '').trim();
-  if (!rest || rest.toLocaleLowerCase('da') === title?.toLocaleLowerCase('da')) return rest ? capitalize(rest) : undefined;
-  return capitalize(rest);
+  const match = title ? /^serviceniveau(?:et)?\s*(?:for|på|[-–:])\s*(.+)$/iu.exec(title.trim()) : null;
+  return match?.[1] ? capitalize(match[1].trim()) : undefined;
 }
 
 function capitalize(text: string): string {

@@ -15,7 +15,17 @@ export type ExtraLabels = Partial<Record<LabelTarget, Partial<Record<string, rea
 export const LABELS: Readonly<Record<LabelTarget, Readonly<Record<string, readonly string[]>>>> = {
   foranstaltning: {
     formaal: ['Formål', 'Formålet', 'Formål med indsatsen', 'Formål med foranstaltningen', 'Hvad er formålet?', 'Hvad er formålet med …', 'Hvorfor …'],
-    indhold: ['Indhold', 'Indholdet', 'Indhold i indsatsen', 'Beskrivelse', 'Hvad er indholdet?', 'Hvad indeholder …', 'Hvad kan jeg få?', 'Hvad får jeg?', 'Hvad består … af?'],
+    indhold: [
+      'Indhold',
+      'Indholdet',
+      'Indhold i indsatsen',
+      'Beskrivelse',
+      'Hvad er indholdet?',
+      'Hvad indeholder …',
+      'Hvad kan jeg få?',
+      'Hvad får jeg?',
+      'Hvad består … af?',
+    ],
     maalgruppe: [
       'Målgruppe/tildelingskriterier',
       'Målgruppe',
@@ -27,9 +37,27 @@ export const LABELS: Readonly<Record<LabelTarget, Readonly<Record<string, readon
       'Hvem gælder … for?',
     ],
     omfang: ['Omfang/varighed', 'Omfang', 'Varighed', 'Hvor meget kan jeg få?', 'Hvor meget …', 'Hvor længe …', 'Hvor ofte …'],
-    tildeling: ['Tildeling', 'Visitation', 'Afgørelse', 'Hvem træffer afgørelsen?', 'Hvem træffer afgørelse …', 'Hvem bevilger …', 'Hvem visiterer …', 'Hvordan søger jeg …', 'Hvordan får jeg …'],
+    tildeling: [
+      'Tildeling',
+      'Visitation',
+      'Afgørelse',
+      'Hvem træffer afgørelsen?',
+      'Hvem træffer afgørelse …',
+      'Hvem bevilger …',
+      'Hvem visiterer …',
+      'Hvordan søger jeg …',
+      'Hvordan får jeg …',
+    ],
     levering: ['Levering af ydelsen', 'Levering', 'Leverandør', 'Udfører', 'Hvem leverer …', 'Hvem udfører …', 'Hvor leveres …', 'Hvem giver …'],
-    kvalitetskrav: ['Kvalitetskrav til leverandør', 'Kvalitetskrav', 'Kvalitet', 'Opfølgning', 'Hvordan følges der op …', 'Hvordan følger vi op …', 'Hvilke krav …'],
+    kvalitetskrav: [
+      'Kvalitetskrav til leverandør',
+      'Kvalitetskrav',
+      'Kvalitet',
+      'Opfølgning',
+      'Hvordan følges der op …',
+      'Hvordan følger vi op …',
+      'Hvilke krav …',
+    ],
     lovhjemmel: ['Lovhjemmel', 'Lovgrundlag', 'Lovgrundlaget', 'Hjemmel', 'Lovgivning', 'Lov', 'Hvilken lov …', 'Hvilke regler …'],
   },
   serviceniveau: {

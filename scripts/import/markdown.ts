@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { FootnoteDefinition, Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { FootnoteDefinition, Nodes as MdastNodes, RootContent as MdastContent } from 'mdast';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -30,13 +30,13 @@ const processor = unified()
 
 /** Converts a run of hast content (one field's paragraphs, lists and tables) to Markdown, with the notes it refers to as footnotes. */
 export function toMarkdown(nodes: readonly ElementContent[], notes: Notes = new Map()): string {
-  const tree = (processor.runSync({ type: 'root', children: cleanNodes(nodes) } satisfies HastRoot) as MdastRoot);
+  const tree = processor.runSync({ type: 'root', children: cleanNodes(nodes) } satisfies HastRoot);
   const used = footnoteLabelsOf(tree);
   for (const label of used) {
     const id = label.startsWith('e') ? `endnote-${label.slice(1)}` : `footnote-${label}`;
     const note = notes.get(id);
     if (!note) continue;
-    const body = processor.runSync({ type: 'root', children: cleanNodes(note) } satisfies HastRoot) as MdastRoot;
+    const body = processor.runSync({ type: 'root', children: cleanNodes(note) } satisfies HastRoot);
     tree.children.push({ type: 'footnoteDefinition', identifier: label, label, children: body.children as FootnoteDefinition['children'] });
   }
   return tidy(processor.stringify(tree));
@@ -44,7 +44,9 @@ export function toMarkdown(nodes: readonly ElementContent[], notes: Notes = new 
 
 /** Inline content (a heading, a title) as Markdown on one line. */
 export function toInlineMarkdown(nodes: readonly ElementContent[]): string {
-  return toMarkdown([{ type: 'element', tagName: 'p', properties: {}, children: [...nodes] }]).replace(/\n+/g, ' ').trim();
+  return toMarkdown([{ type: 'element', tagName: 'p', properties: {}, children: [...nodes] }])
+    .replace(/\n+/g, ' ')
+    .trim();
 }
 
 function footnoteLabelsOf(tree: MdastNodes): string[] {

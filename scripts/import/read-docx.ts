@@ -21,10 +21,7 @@ const TRACKED_CHANGE = /<w:(?:ins|del|moveFrom|moveTo)[\s>/]/g;
 const STYLE_MAP = [
   "p[style-name='Title'] => h1.dokumenttitel:fresh",
   "p[style-name='Titel'] => h1.dokumenttitel:fresh",
-  ...[1, 2, 3, 4, 5, 6].flatMap((level) => [
-    `p[style-name='Overskrift ${level}'] => h${level}:fresh`,
-    `p[style-name='Heading ${level}'] => h${level}:fresh`,
-  ]),
+  ...[1, 2, 3, 4, 5, 6].flatMap((level) => [`p[style-name='Overskrift ${level}'] => h${level}:fresh`, `p[style-name='Heading ${level}'] => h${level}:fresh`]),
   'comment-reference => sup',
 ];
 

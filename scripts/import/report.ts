@@ -51,11 +51,19 @@ export function formatImportPretty(report: ImportReport): string {
   }
   if (report.ikkeImporteret.length) {
     lines.push('', 'Ikke importeret (indsæt det selv, hvis det skal med):');
-    for (const skipped of report.ikkeImporteret) lines.push(`  ${skipped.antal} ${skipped.art === 'billede' ? (skipped.antal === 1 ? 'billede' : 'billeder') : skipped.antal === 1 ? 'kommentar' : 'kommentarer'}, ${skipped.placering}`);
+    for (const skipped of report.ikkeImporteret)
+      lines.push(
+        `  ${skipped.antal} ${skipped.art === 'billede' ? (skipped.antal === 1 ? 'billede' : 'billeder') : skipped.antal === 1 ? 'kommentar' : 'kommentarer'}, ${skipped.placering}`,
+      );
   }
-  lines.push('', `Kontrol af de importerede filer: ${report.fund.length ? `${report.fund.length} fund — listen over, hvad der skal rettes i den første revision` : 'ingen fund'}`);
+  lines.push(
+    '',
+    `Kontrol af de importerede filer: ${report.fund.length ? `${report.fund.length} fund — listen over, hvad der skal rettes i den første revision` : 'ingen fund'}`,
+  );
   for (const finding of report.fund)
-    lines.push(`  ${finding.file}:${finding.start.line}:${finding.start.column}  ${finding.severity === 'error' ? 'fejl' : 'advarsel'}  ${finding.message}  (${finding.rule})`);
+    lines.push(
+      `  ${finding.file}:${finding.start.line}:${finding.start.column}  ${finding.severity === 'error' ? 'fejl' : 'advarsel'}  ${finding.message}  (${finding.rule})`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

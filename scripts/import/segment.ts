@@ -122,7 +122,9 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       }
       if (state.measure) {
         const key = measureLabel(block.text);
-        if (key && (state.measureLevel === undefined || block.level > state.measureLevel)) {
+        // a field heading one level down, or (when the fields are headings of the title's own level) the same level
+        const sameLevel = key !== undefined && block.level === state.measureLevel && !state.measure.fields.has(key) && !frameLabel(block.text);
+        if (key && (state.measureLevel === undefined || block.level > state.measureLevel || sameLevel)) {
           state.field = key;
           return;
         }
@@ -208,7 +210,7 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
     block.rows.forEach((cells, rowIndex) => {
       const placement = `tabellen i afsnit ${block.position}, række ${rowIndex + 1}`;
       const [labelCell = [], ...contentCells] = cells;
-      const labelParts = paragraphsOf(labelCell);
+      const labelParts = splitAtBreaks(paragraphsOf(labelCell));
       const [first, ...others] = labelParts;
       const firstText = first ? textOf([first]) : '';
       const line = MEASURE_LINE.exec(firstText);
@@ -264,7 +266,7 @@ function noteSkipped(list: SkippedContent[], counts: Skipped, placering: string)
 /** How many rows of a table start with a field's label. */
 function labelledRows(rows: readonly ElementContent[][][], measureLabel: (label: string) => string | undefined): number {
   return rows.filter((cells) => {
-    const first = paragraphsOf(cells[0] ?? [])[0];
+    const first = splitAtBreaks(paragraphsOf(cells[0] ?? []))[0];
     if (!first) return false;
     if (measureLabel(textOf([first]))) return true;
     const runIn = isElement(first, 'p') ? runInLabelOf(first.children) : undefined;
@@ -314,6 +316,19 @@ export function paragraphsOf(nodes: readonly ElementContent[]): ElementContent[]
   return result;
 }
 
+/** A label cell's paragraphs, with »Formål⏎Her beskrives …« (a manual line break) split into two. */
+function splitAtBreaks(nodes: readonly ElementContent[]): ElementContent[] {
+  return nodes.flatMap((node) => {
+    if (!isElement(node, 'p') || !node.children.some((child) => isElement(child, 'br'))) return [node];
+    const parts: ElementContent[][] = [[]];
+    for (const child of node.children) {
+      if (isElement(child, 'br')) parts.push([]);
+      else parts.at(-1)!.push(child);
+    }
+    return parts.filter((part) => textOf(part) !== '').map(paragraphOf);
+  });
+}
+
 function paragraphOf(children: ElementContent[]): Element {
   return { type: 'element', tagName: 'p', properties: {}, children };
 }
@@ -332,4 +347,3 @@ function tableOf(rows: readonly ElementContent[][][]): Element {
   });
   return { type: 'element', tagName: 'table', properties: {}, children: rows.map(row) };
 }
-

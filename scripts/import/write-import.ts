@@ -24,7 +24,10 @@ export function writeImport(cwd: string, files: readonly PlannedFile[]): void {
   for (const file of files) {
     const linked = linkedAncestorOf(resolve(cwd, file.path), cwd);
     if (linked)
-      throw new UsageError(`Importen skriver ikke gennem det symbolske link »${linked}«`, 'Vælg et andet --omraade, eller erstat linket med en almindelig mappe.');
+      throw new UsageError(
+        `Importen skriver ikke gennem det symbolske link »${linked}«`,
+        'Vælg et andet --omraade, eller erstat linket med en almindelig mappe.',
+      );
   }
   const written: string[] = [];
   try {
@@ -39,7 +42,9 @@ export function writeImport(cwd: string, files: readonly PlannedFile[]): void {
     if (cause instanceof UsageError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
     throw new UsageError(
-      code === 'EEXIST' ? 'En af filerne blev oprettet af en anden under importen; intet er skrevet' : `Filerne kunne ikke skrives (${code ?? 'ukendt fejl'}); intet er skrevet`,
+      code === 'EEXIST'
+        ? 'En af filerne blev oprettet af en anden under importen; intet er skrevet'
+        : `Filerne kunne ikke skrives (${code ?? 'ukendt fejl'}); intet er skrevet`,
       'Tjek, at du har skriveadgang til policies/, og prøv igen.',
       { cause },
     );

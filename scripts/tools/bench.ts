@@ -145,10 +145,19 @@ row('check, example kommune (15 documents) vs importing the same dependencies', 
   writeFileSync(join(cwd, 'serviceniveau.docx'), await benchmarkDocx(100));
   const mammothOnly = measure(
     process.execPath,
-    ['--input-type=module', '-e', `const m = (await import(${JSON.stringify(join(ROOT, 'node_modules/mammoth/lib/index.js'))})).default; await m.convertToHtml({ path: 'serviceniveau.docx' });`],
+    [
+      '--input-type=module',
+      '-e',
+      `const m = (await import(${JSON.stringify(join(ROOT, 'node_modules/mammoth/lib/index.js'))})).default; await m.convertToHtml({ path: 'serviceniveau.docx' });`,
+    ],
     cwd,
   );
-  row('import --dry-run, 100 measures in Word vs mammoth.convertToHtml of the same file', cli(['import', 'serviceniveau.docx', '--omraade', 'bench', '--dry-run'], cwd), mammothOnly, '≤ 5 s');
+  row(
+    'import --dry-run, 100 measures in Word vs mammoth.convertToHtml of the same file',
+    cli(['import', 'serviceniveau.docx', '--omraade', 'bench', '--dry-run'], cwd),
+    mammothOnly,
+    '≤ 5 s',
+  );
   rmSync(cwd, { recursive: true, force: true });
 }
 for (const size of SIZES) {

@@ -80,7 +80,9 @@ const IMPORT_OPTIONS = {
           type: 'object',
           additionalProperties: false,
           description: 'Etiketter for rammens afsnit (forord, principper og målgruppe).',
-          properties: Object.fromEntries(['forord', 'principper', 'maalgruppe'].map((key) => [key, { ...LABEL_LIST, description: `Etiketter for afsnittet »${key}«.` }])),
+          properties: Object.fromEntries(
+            ['forord', 'principper', 'maalgruppe'].map((key) => [key, { ...LABEL_LIST, description: `Etiketter for afsnittet »${key}«.` }]),
+          ),
         },
       },
     },

@@ -6,7 +6,7 @@ import { makeTree, runCli } from '../helpers.js';
 import { deleted, docxOf, frame, heading, inserted, plain, runs, templateMeasure, text } from './docx-fixtures.js';
 import { filesUnder, sectionsOf } from './helpers.js';
 
-async function repoWith(bytes: Buffer | string, files: Record<string, string> = {}): Promise<string> {
+function repoWith(bytes: Buffer | string, files: Record<string, string> = {}): string {
   const root = makeTree(files);
   writeFileSync(join(root, 'serviceniveau.docx'), bytes);
   return root;
@@ -23,7 +23,7 @@ const sample = (): Promise<Buffer> =>
 
 describe('serviceniveau import', () => {
   it('--dry-run lists the files it would write, writes nothing, and reports check’s findings', async () => {
-    const root = await repoWith(await sample());
+    const root = repoWith(await sample());
     const result = runCli(['import', 'serviceniveau.docx', '--omraade', 'test', '--dry-run'], root);
     expect(result).toMatchObject({ status: 0, stderr: '' });
     expect(result.stdout).toContain('prøvekørsel: intet er skrevet');
@@ -41,7 +41,7 @@ describe('serviceniveau import', () => {
   });
 
   it('writes the files, and check runs on the result', async () => {
-    const root = await repoWith(await sample());
+    const root = repoWith(await sample());
     const result = runCli(['import', 'serviceniveau.docx', '--omraade', 'test', '--format', 'json'], root);
     expect(result.status).toBe(0);
     expect(filesUnder(root)).toEqual(['policies/test/foranstaltninger/familiebehandling.md', 'policies/test/serviceniveau.md']);
@@ -53,7 +53,7 @@ describe('serviceniveau import', () => {
 
   it('takes the only area there is when --omraade is left out, and refuses to overwrite any file in it', async () => {
     const existing = '---\nid: familiebehandling\ntitel: Familiebehandling\n---\n';
-    const root = await repoWith(await sample(), { 'policies/boern-og-unge/foranstaltninger/familiebehandling.md': existing });
+    const root = repoWith(await sample(), { 'policies/boern-og-unge/foranstaltninger/familiebehandling.md': existing });
     const result = runCli(['import', 'serviceniveau.docx'], root);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Filen findes allerede: policies/boern-og-unge/foranstaltninger/familiebehandling.md; intet er skrevet');
@@ -63,8 +63,12 @@ describe('serviceniveau import', () => {
   });
 
   it('stops at unaccepted tracked changes, and with --accept-changes keeps insertions and drops deletions', async () => {
-    const bytes = await docxOf([heading(2, 'Aflastning'), heading(3, 'Formål'), runs(plain('Forældrene får '), inserted('et pusterum'), deleted('en pause'), plain('.'))]);
-    const root = await repoWith(bytes);
+    const bytes = await docxOf([
+      heading(2, 'Aflastning'),
+      heading(3, 'Formål'),
+      runs(plain('Forældrene får '), inserted('et pusterum'), deleted('en pause'), plain('.')),
+    ]);
+    const root = repoWith(bytes);
     const stopped = runCli(['import', 'serviceniveau.docx', '--omraade', 'test'], root);
     expect(stopped.status).toBe(2);
     expect(stopped.stderr).toContain('registrerede ændringer');
@@ -85,7 +89,7 @@ describe('serviceniveau import', () => {
       ['truncated', (await sample()).subarray(0, 400), 'ikke et Word-dokument (.docx)'],
     ];
     for (const [name, bytes, message] of cases) {
-      const root = await repoWith(bytes);
+      const root = repoWith(bytes);
       const result = runCli(['import', 'serviceniveau.docx', '--omraade', 'test'], root);
       expect({ name, status: result.status, stdout: result.stdout }).toEqual({ name, status: 2, stdout: '' });
       expect(result.stderr).toContain(message);
@@ -95,7 +99,7 @@ describe('serviceniveau import', () => {
   });
 
   it('refuses a missing file, a folder, and a bad --omraade with exit 2', async () => {
-    const root = await repoWith(await sample());
+    const root = repoWith(await sample());
     expect(runCli(['import', 'mangler.docx'], root)).toMatchObject({ status: 2, stderr: expect.stringContaining('»mangler.docx« findes ikke') as string });
     expect(runCli(['import', '.'], root).status).toBe(2);
     expect(runCli(['import', 'serviceniveau.docx', '--omraade', '../ud'], root)).toMatchObject({

@@ -55,7 +55,10 @@ export function plainTable(rows: readonly (readonly string[])[]): Table {
       (cells) =>
         new TableRow({
           children: cells.map(
-            (cell) => new TableCell({ children: cell === '' ? [text('')] : cell.split('\n').map((line) => (line.startsWith('- ') ? bullet(line.slice(2)) : text(line))) }),
+            (cell) =>
+              new TableCell({
+                children: cell === '' ? [text('')] : cell.split('\n').map((line) => (line.startsWith('- ') ? bullet(line.slice(2)) : text(line))),
+              }),
           ),
         }),
     ),
@@ -71,7 +74,11 @@ export interface FixtureOptions {
 export async function docxOf(children: readonly Child[], options: FixtureOptions = {}): Promise<Buffer> {
   const document = new Document({
     ...(options.comments
-      ? { comments: { children: options.comments.map((comment) => ({ id: comment.id, author: 'Sagsbehandler', date: new Date(0), children: [text(comment.text)] })) } }
+      ? {
+          comments: {
+            children: options.comments.map((comment) => ({ id: comment.id, author: 'Sagsbehandler', date: new Date(0), children: [text(comment.text)] })),
+          },
+        }
       : {}),
     ...(options.footnotes
       ? { footnotes: Object.fromEntries(Object.entries(options.footnotes).map(([id, value]) => [Number(id), { children: [text(value)] }])) }
@@ -92,7 +99,8 @@ export const commented = (id: number, value: string): ParagraphChild[] => [
   new CommentRangeEnd(id),
   new TextRun({ children: [new CommentReference(id)] }),
 ];
-export const inserted = (value: string): InsertedTextRun => new InsertedTextRun({ text: value, id: 901, author: 'Sagsbehandler', date: '2025-01-10T10:00:00Z' });
+export const inserted = (value: string): InsertedTextRun =>
+  new InsertedTextRun({ text: value, id: 901, author: 'Sagsbehandler', date: '2025-01-10T10:00:00Z' });
 export const deleted = (value: string): DeletedTextRun => new DeletedTextRun({ text: value, id: 902, author: 'Sagsbehandler', date: '2025-01-10T10:00:00Z' });
 
 /** The frame as the ministry's template has it: foreword with the mayor's signature, principles, target group. */
@@ -109,7 +117,9 @@ export function frame(kommune = 'Solbjerg Kommune'): Child[] {
     bullet('Vi hjælper tidligt, før små problemer vokser.'),
     bullet('Børn skal så vidt muligt vokse op i deres egen familie.'),
     heading(1, 'Målgruppe'),
-    text('Serviceniveauet gælder børn og unge fra 0 til 18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets eller den unges behov.'),
+    text(
+      'Serviceniveauet gælder børn og unge fra 0 til 18 år og deres familier. Der foretages altid en konkret og individuel vurdering af barnets eller den unges behov.',
+    ),
   ];
 }
 

@@ -38,7 +38,7 @@ export function sectionsOf(markdown: string): Record<string, string> {
 export function filesUnder(root: string, folder = 'policies'): string[] {
   const start = join(root, folder);
   if (!existsSync(start)) return [];
-  return (readdirSync(start, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(start, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
     .sort();

@@ -183,7 +183,12 @@ describe('the role plan', () => {
       heading(1, 'Rolle- og ansvarsfordeling'),
       plainTable([
         ['', 'Udvikling', 'Implementering og forankring', 'Opfølgning'],
-        ['Politiker', '- Forklarer behovet for et serviceniveau.\n- Træffer beslutningen.', '- Fortæller borgerne om serviceniveauet.', '- Får en årlig status.'],
+        [
+          'Politiker',
+          '- Forklarer behovet for et serviceniveau.\n- Træffer beslutningen.',
+          '- Fortæller borgerne om serviceniveauet.',
+          '- Får en årlig status.',
+        ],
         ['Direktion', 'Sætter rammen.', '', 'Følger op hvert kvartal.'],
       ]),
     ]);
@@ -262,7 +267,11 @@ describe('Word artefacts and what is not imported', () => {
     expect(sections['Ikke placeret tekst fra importen']).toContain('Afholdes af Ungeområdets budget.');
     expect(sections['Indhold']).toBe('Hjælp til bolig og uddannelse.');
     expect(report.fund).toContainEqual(
-      expect.objectContaining({ file: 'policies/test/foranstaltninger/ungestoette.md', rule: 'schema', message: 'Ukendt overskrift »Ikke placeret tekst fra importen«; afsnittet bliver ikke læst' }),
+      expect.objectContaining({
+        file: 'policies/test/foranstaltninger/ungestoette.md',
+        rule: 'schema',
+        message: 'Ukendt overskrift »Ikke placeret tekst fra importen«; afsnittet bliver ikke læst',
+      }),
     );
   });
 

@@ -18,11 +18,18 @@ export function skabelonEksempel(): Promise<Buffer> {
     bullet('Tidlig indsats: vi hjælper, før problemerne vokser.'),
     bullet('Mindst indgribende hjælp: vi vælger den hjælp, der griber mindst ind i familiens liv.'),
     heading(1, 'Målgruppe'),
-    text('Målgruppen er børn og unge i alderen 0-18 år og deres familier. Når visse betingelser er opfyldt, kan hjælpen strække sig frem til, den unge fylder 23 år.'),
+    text(
+      'Målgruppen er børn og unge i alderen 0-18 år og deres familier. Når visse betingelser er opfyldt, kan hjælpen strække sig frem til, den unge fylder 23 år.',
+    ),
     heading(1, 'Serviceniveau'),
     ...templateMeasure('Familiebehandling', {
       formaal: [text('Formålet er at styrke familiens evne til at løse problemerne selv, så barnet kan trives i hjemmet.')],
-      indhold: [text('Familiebehandleren arbejder med hele familien:'), bullet('samtaler med forældrene'), bullet('samtaler med barnet'), bullet('familiesamtaler')],
+      indhold: [
+        text('Familiebehandleren arbejder med hele familien:'),
+        bullet('samtaler med forældrene'),
+        bullet('samtaler med barnet'),
+        bullet('familiesamtaler'),
+      ],
       maalgruppe: [text('Familier med børn og unge fra 0 til 17 år, hvor der er konflikter eller svær belastning i familien.')],
       omfang: [text('Typisk 1-2 samtaler om ugen i 3-6 måneder.')],
       tildeling: [text('Sagsbehandleren i Familieafdelingen træffer afgørelsen efter en børnefaglig undersøgelse.')],
