@@ -113,8 +113,8 @@ export function signatureOf(foreword: string): { navn: string; titel: string } |
   );
   const [first, second] = rest;
   if (!first) return undefined;
-  const comma = /^(.+?),\s*(.+)$/.exec(first);
-  if (comma?.[1] && comma[2] && !second) return { navn: comma[1].trim(), titel: capitalize(comma[2].trim()) };
+  const comma = first.indexOf(',');
+  if (comma > 0 && comma < first.length - 1 && !second) return { navn: first.slice(0, comma).trim(), titel: capitalize(first.slice(comma + 1).trim()) };
   return { navn: first, titel: second ? capitalize(second) : PLACEHOLDER.titel };
 }
 
@@ -136,8 +136,9 @@ function kommuneOf(segments: Segments): string | undefined {
 
 /** The area a title names: »Serviceniveau for børn og unge med særlige behov« → »Børn og unge med særlige behov«. */
 export function areaNameFromTitle(title: string | undefined): string | undefined {
-  const match = title ? /^serviceniveau(?:et)?\s*(?:for|på|[-–:])\s*(.+)$/iu.exec(title.trim()) : null;
-  return match?.[1] ? capitalize(match[1].trim()) : undefined;
+  const prefix = title ? /^serviceniveau(?:et)?\s*(?:for|på|[-–:])/iu.exec(title.trim()) : null;
+  const rest = prefix && title ? title.trim().slice(prefix[0].length).trim() : '';
+  return rest ? capitalize(rest) : undefined;
 }
 
 function capitalize(text: string): string {

@@ -11,12 +11,25 @@ export function idFromTitle(title: string, fallback = 'foranstaltning'): string 
     .replaceAll('å', 'aa')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  return cut(trimHyphens(slug), fallback);
+}
+
+/** The slug within the length limit, cut at a hyphen where one is near. */
+function cut(slug: string, fallback: string): string {
   if (slug.length <= MAX_ID_LENGTH) return slug || fallback;
-  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
-  const boundary = cut.lastIndexOf('-');
-  return (boundary > 20 ? cut.slice(0, boundary) : cut.slice(0, MAX_ID_LENGTH)).replace(/-+$/g, '');
+  const head = slug.slice(0, MAX_ID_LENGTH + 1);
+  const boundary = head.lastIndexOf('-');
+  return trimHyphens(boundary > 20 ? head.slice(0, boundary) : head.slice(0, MAX_ID_LENGTH));
+}
+
+/** Without hyphens at either end (a loop: /^-+|-+$/ rescans every run of hyphens). */
+function trimHyphens(slug: string): string {
+  let start = 0;
+  let end = slug.length;
+  while (start < end && slug[start] === '-') start++;
+  while (end > start && slug[end - 1] === '-') end--;
+  return slug.slice(start, end);
 }
 
 /** Ids for titles in order, unique: the second »Aflastning« becomes »aflastning-2«, the third »aflastning-3«. */
@@ -27,7 +40,7 @@ export function uniqueIds(titles: readonly string[]): string[] {
     let id = base;
     for (let n = 2; taken.has(id); n++) {
       const suffix = `-${n}`;
-      id = `${base.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/g, '')}${suffix}`;
+      id = `${trimHyphens(base.slice(0, MAX_ID_LENGTH - suffix.length))}${suffix}`;
     }
     taken.add(id);
     return id;

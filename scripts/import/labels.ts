@@ -1,5 +1,6 @@
 import { normalizeHeading } from '../load/headings.js';
 import { sectionFields } from '../model/schema-catalog.js';
+import { trailing } from '../text/trailing.js';
 
 /** The documents whose sections a label can name: a measure's fields or the frame's. */
 export type LabelTarget = 'foranstaltning' | 'serviceniveau';
@@ -98,5 +99,7 @@ export function labelMatcher(target: LabelTarget, extra: ExtraLabels = {}): (lab
 
 /** check's heading fold, and a question mark or a closing colon is not part of the label. */
 function foldLabel(label: string): string {
-  return normalizeHeading(label.replace(/[?:]+\s*$/, '')).replace(/\s*[?:]+$/, '');
+  const bare = label.slice(0, label.length - trailing(label, /[\s?:]/).length);
+  const folded = normalizeHeading(bare);
+  return folded.slice(0, folded.length - trailing(folded, /[\s?:]/).length);
 }

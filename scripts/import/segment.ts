@@ -46,7 +46,13 @@ export interface Segments {
 }
 
 /** »Foranstaltning/indsats: Familiebehandling«, the template's line before each measure's table. */
-const MEASURE_LINE = /^(?:foranstaltning|indsats|ydelse)(?:\s*\/\s*(?:indsats|foranstaltning))?\s*:\s*(.*)$/iu;
+const MEASURE_LINE = /^(?:foranstaltning|indsats|ydelse)(?:\s*\/\s*(?:indsats|foranstaltning))?\s*:/iu;
+
+/** The title on a »Foranstaltning/indsats: …« line (empty for the template's blank line), or undefined when the text is no such line. */
+function measureLineTitle(text: string): string | undefined {
+  const prefix = MEASURE_LINE.exec(text);
+  return prefix ? text.slice(prefix[0].length).trim() : undefined;
+}
 /** The template's guidance under a label (»Her beskrives, hvorfor …«): template text, never content. */
 const GUIDANCE = /^\[?\s*Her (?:beskrives|noteres)\b/u;
 /** The template's caption over a table (»Skema: Beskrivelse af serviceniveau«). */
@@ -94,7 +100,7 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
   /** Whether the blocks after `index` are a measure's fields: a field sub-heading, a run-in label or a table of labels. */
   const fieldsFollow = (index: number, level: number | undefined): boolean => {
     for (const next of blocks.slice(index + 1, index + 4)) {
-      if ((next.kind === 'heading' || next.kind === 'paragraph') && MEASURE_LINE.test(next.text)) return false;
+      if ((next.kind === 'heading' || next.kind === 'paragraph') && measureLineTitle(next.text) !== undefined) return false;
       if (next.kind === 'heading') return (level === undefined || next.level > level) && measureLabel(next.text) !== undefined;
       if (next.kind === 'paragraph' && next.label && measureLabel(next.label.text)) return true;
       if (next.kind === 'table') return labelledRows(next.rows, measureLabel) >= 2;
@@ -105,9 +111,8 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
   blocks.forEach((block, index) => {
     if (block.images + block.comments > 0) noteSkipped(result.skipped, block, where(block));
     if (block.kind === 'heading' || block.kind === 'paragraph') {
-      const line = MEASURE_LINE.exec(block.text);
-      if (line) {
-        const title = line[1]?.trim() ?? '';
+      const title = measureLineTitle(block.text);
+      if (title !== undefined) {
         if (/[\p{L}\p{N}]/u.test(title)) startMeasure(title, block, block.kind === 'heading' ? block.level : undefined);
         else closeMeasure(); // the template's blank »Foranstaltning/indsats: ____«
         return;
@@ -213,9 +218,9 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       const labelParts = splitAtBreaks(paragraphsOf(labelCell));
       const [first, ...others] = labelParts;
       const firstText = first ? textOf([first]) : '';
-      const line = MEASURE_LINE.exec(firstText);
-      if (line?.[1]?.trim() && /[\p{L}\p{N}]/u.test(line[1])) {
-        startMeasure(line[1].trim(), block);
+      const title = measureLineTitle(firstText);
+      if (title && /[\p{L}\p{N}]/u.test(title)) {
+        startMeasure(title, block);
         return;
       }
       let key = measureLabel(firstText);

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { trailing } from '../text/trailing.js';
 import { IMAGE_MARKER } from './read-docx.js';
 import { dropLeadingText, hrefOf, isElement, rawLength, rawText, textOf } from './hast-text.js';
 
@@ -114,7 +115,7 @@ export function runInLabelOf(children: readonly ElementContent[]): RunInLabel | 
 }
 
 function trimLabel(label: string): string {
-  return label.replace(/\s*:\s*$/, '').trim();
+  return label.slice(0, label.length - trailing(label, /[\s:]/).length).trim();
 }
 
 function dropLeading(content: readonly ElementContent[], count: number): ElementContent[] {
