@@ -124,6 +124,7 @@ function kommuneOf(segments: Segments): string | undefined {
     ...[...segments.frame.values()].map((nodes) => textOf(nodes)),
     ...segments.unplaced.map((unplaced) => unplaced.text),
     segments.documentTitle ?? '',
+    ...segments.measures.flatMap((measure) => [...measure.fields.values()].map((nodes) => textOf(nodes))),
   ];
   const counts = new Map<string, number>();
   for (const text of texts)

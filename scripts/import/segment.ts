@@ -101,13 +101,15 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
   const fieldsFollow = (index: number, level: number | undefined): boolean => {
     for (const next of blocks.slice(index + 1, index + 4)) {
       if ((next.kind === 'heading' || next.kind === 'paragraph') && measureLineTitle(next.text) !== undefined) return false;
-      if (next.kind === 'heading') return (level === undefined || next.level > level) && measureLabel(next.text) !== undefined;
+      if (next.kind === 'heading')
+        return measureLabel(next.text) !== undefined && (level === undefined || next.level > level || (next.level === level && !frameLabel(next.text)));
       if (next.kind === 'paragraph' && next.label && measureLabel(next.label.text)) return true;
       if (next.kind === 'table') return labelledRows(next.rows, measureLabel) >= 2;
     }
     return false;
   };
 
+  const firstTextIndex = blocks.findIndex((block) => block.text !== '');
   blocks.forEach((block, index) => {
     if (block.images + block.comments > 0) noteSkipped(result.skipped, block, where(block));
     if (block.kind === 'heading' || block.kind === 'paragraph') {
@@ -119,7 +121,8 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       }
     }
     if (block.kind === 'heading') {
-      if (block.documentTitle) {
+      // A Title-styled paragraph is the document's title; so is a first heading »Serviceniveau for …« before anything else.
+      if (block.documentTitle || (result.documentTitle === undefined && index === firstTextIndex && /^serviceniveau\b/iu.test(block.text))) {
         result.documentTitle ??= block.text;
         closeMeasure();
         state.frame = undefined;
@@ -172,7 +175,8 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
         const key = measureLabel(label.text);
         if (key) {
           state.field = key;
-          place(label.rest.length ? [paragraphOf(label.rest)] : [], block);
+          const rest = GUIDANCE.test(textOf(label.rest)) && fieldIsEmpty() ? [] : label.rest;
+          place(rest.length ? [paragraphOf(rest)] : [], block);
           return;
         }
       }

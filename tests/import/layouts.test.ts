@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExternalHyperlink, TextRun } from 'docx';
+import { ExternalHyperlink, Table, TableCell, TableRow, TextRun } from 'docx';
 import {
   bold,
   bookmark,
@@ -279,5 +279,51 @@ describe('Word artefacts and what is not imported', () => {
     const bytes = await docxOf([...templateMeasure('Aflastning', {}), ...templateMeasure('Aflastning', {}), ...templateMeasure('Åben anonym rådgivning', {})]);
     const { report } = await importInto(bytes);
     expect(report.foranstaltninger.map((measure) => measure.id)).toEqual(['aflastning', 'aflastning-2', 'aaben-anonym-raadgivning']);
+  });
+});
+
+describe('variants kommuner write', () => {
+  it('drops the template guidance after a bold label and in a label cell after a line break', async () => {
+    const bytes = await docxOf([
+      heading(2, 'Støttekontaktperson'),
+      labelled('Formål:', 'Her beskrives, hvorfor en foranstaltning gives til et barn eller en ung.'),
+      text('Den unge får en fast voksen at tale med.'),
+      heading(2, 'Aflastning'),
+      new Table({
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({ children: [runs(bold('Formål'), new TextRun({ text: 'Her beskrives, hvorfor en foranstaltning gives.', break: 1 }))] }),
+              new TableCell({ children: [text('Forældrene får et pusterum.')] }),
+            ],
+          }),
+          new TableRow({
+            children: [new TableCell({ children: [text('Lovhjemmel')] }), new TableCell({ children: [text('Barnets Lov § 32, stk. 1, nr. 5')] })],
+          }),
+        ],
+      }),
+    ]);
+    const { file } = await importInto(bytes);
+    expect(sectionsOf(file('policies/test/foranstaltninger/stoettekontaktperson.md'))['Formål']).toBe('Den unge får en fast voksen at tale med.');
+    const aflastning = sectionsOf(file('policies/test/foranstaltninger/aflastning.md'));
+    expect(aflastning['Formål']).toBe('Forældrene får et pusterum.');
+    expect(aflastning['Lovhjemmel']).toBe('Barnets Lov § 32, stk. 1, nr. 5');
+  });
+
+  it('reads field headings of the same level as the title, and takes the area from a first heading »Serviceniveau for …«', async () => {
+    const bytes = await docxOf([
+      heading(1, 'Serviceniveau for udsatte børn og unge'),
+      heading(2, 'Efterværn'),
+      heading(2, 'Formål'),
+      text('Den unge får hjælp til at stå på egne ben efter en anbringelse.'),
+      heading(2, 'Lovgrundlag'),
+      text('Barnets Lov § 114'),
+    ]);
+    const { report, file } = await importInto(bytes, { omraade: undefined });
+    expect(report.omraade).toBe('udsatte-boern-og-unge');
+    const sections = sectionsOf(file('policies/udsatte-boern-og-unge/foranstaltninger/eftervaern.md'));
+    expect(sections['Formål']).toBe('Den unge får hjælp til at stå på egne ben efter en anbringelse.');
+    expect(sections['Lovhjemmel']).toBe('Barnets Lov § 114');
+    expect(file('policies/udsatte-boern-og-unge/serviceniveau.md')).toContain('omraade: "Udsatte børn og unge"');
   });
 });
