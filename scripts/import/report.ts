@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { printable } from '../report/printable.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import type { ImportedKind, ImportedMeasure } from './compose.js';
 import type { SkippedContent } from './segment.js';
@@ -64,7 +65,7 @@ export function formatImportPretty(report: ImportReport): string {
     lines.push(
       `  ${finding.file}:${finding.start.line}:${finding.start.column}  ${finding.severity === 'error' ? 'fejl' : 'advarsel'}  ${finding.message}  (${finding.rule})`,
     );
-  return `${lines.join('\n')}\n`;
+  return `${printable(lines.join('\n'))}\n`;
 }
 
 function excerpt(text: string): string {

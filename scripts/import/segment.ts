@@ -3,7 +3,7 @@ import { normalizeHeading } from '../load/headings.js';
 import { rolePhaseFields } from '../model/schema-catalog.js';
 import { isElement, textOf } from './hast-text.js';
 import { labelMatcher, type ExtraLabels } from './labels.js';
-import { runInLabelOf, type Block, type Skipped } from './to-blocks.js';
+import { runInLabelOf, type Block } from './to-blocks.js';
 
 /** Text the import could not place in a field, with where it stood in the Word document. */
 export interface UnplacedText {
@@ -109,9 +109,10 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
     return false;
   };
 
+  const skipped = new Map<string, { art: SkippedContent['art']; antal: number; positions: number[]; under: string | undefined }>();
   const firstTextIndex = blocks.findIndex((block) => block.text !== '');
   blocks.forEach((block, index) => {
-    if (block.images + block.comments > 0) noteSkipped(result.skipped, block, where(block));
+    if (block.images + block.comments > 0) noteSkipped(skipped, block, state.measure?.title ?? state.context);
     if (block.kind === 'heading' || block.kind === 'paragraph') {
       const title = measureLineTitle(block.text);
       if (title !== undefined) {
@@ -213,6 +214,11 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
     }
     place([block.node], block);
   });
+  result.skipped = [...skipped.values()].map(({ art, antal, positions, under }) => ({
+    art,
+    antal,
+    placering: `afsnit ${listed(positions)}${under ? `, under »${under}«` : ''}`,
+  }));
   return result;
 
   function readFieldTable(block: Extract<Block, { kind: 'table' }>): void {
@@ -267,9 +273,30 @@ function append(map: Map<string, ElementContent[]>, key: string, nodes: ElementC
   map.set(key, [...(map.get(key) ?? []), ...nodes]);
 }
 
-function noteSkipped(list: SkippedContent[], counts: Skipped, placering: string): void {
-  if (counts.images) list.push({ art: 'billede', antal: counts.images, placering });
-  if (counts.comments) list.push({ art: 'kommentar', antal: counts.comments, placering });
+/** Counts a block's images and comments under the measure or section they stand in: one entry per kind and place. */
+function noteSkipped(
+  skipped: Map<string, { art: SkippedContent['art']; antal: number; positions: number[]; under: string | undefined }>,
+  block: Block,
+  under: string | undefined,
+): void {
+  const counts: [SkippedContent['art'], number][] = [
+    ['billede', block.images],
+    ['kommentar', block.comments],
+  ];
+  for (const [art, antal] of counts) {
+    if (antal === 0) continue;
+    const key = `${art}\u0000${under ?? ''}`;
+    const entry = skipped.get(key) ?? { art, antal: 0, positions: [], under };
+    entry.antal += antal;
+    entry.positions.push(block.position);
+    skipped.set(key, entry);
+  }
+}
+
+/** »3«, »3 og 5«, »3, 5 og 9«. */
+function listed(positions: readonly number[]): string {
+  const all = positions.map(String);
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} og ${all.at(-1) ?? ''}`;
 }
 
 /** How many rows of a table start with a field's label. */
@@ -348,11 +375,12 @@ function subHeading(block: Extract<Block, { kind: 'heading' }>): Element {
 }
 
 function tableOf(rows: readonly ElementContent[][][]): Element {
-  const row = (cells: ElementContent[][]): Element => ({
+  // The first row is the header a Markdown table must have; Word marks none, so it is the row the table starts with.
+  const row = (cells: ElementContent[][], index: number): Element => ({
     type: 'element',
     tagName: 'tr',
     properties: {},
-    children: cells.map((cell) => ({ type: 'element', tagName: 'td', properties: {}, children: cell })),
+    children: cells.map((cell) => ({ type: 'element', tagName: index === 0 ? 'th' : 'td', properties: {}, children: cell })),
   });
   return { type: 'element', tagName: 'table', properties: {}, children: rows.map(row) };
 }

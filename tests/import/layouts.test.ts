@@ -233,16 +233,19 @@ describe('Word artefacts and what is not imported', () => {
         heading(3, 'Formål'),
         runs(image(), plain('Familien bor på institutionen i en periode.')),
         runs(...commented(0, 'Forældrene lærer at passe barnet.')),
+        runs(image(), plain('Personalet er med i hverdagen.'), image()),
       ],
       { comments: [{ id: 0, text: 'Skal ventetiden med?' }] },
     );
     const { report, file } = await importInto(bytes);
     expect(report.ikkeImporteret).toEqual([
-      { art: 'billede', antal: 1, placering: 'afsnit 3, under »Døgnophold«' },
+      { art: 'billede', antal: 3, placering: 'afsnit 3 og 5, under »Døgnophold«' },
       { art: 'kommentar', antal: 1, placering: 'afsnit 4, under »Døgnophold«' },
     ]);
     const measure = file('policies/test/foranstaltninger/doegnophold.md');
-    expect(sectionsOf(measure)['Formål']).toBe('Familien bor på institutionen i en periode.\n\nForældrene lærer at passe barnet.');
+    expect(sectionsOf(measure)['Formål']).toBe(
+      'Familien bor på institutionen i en periode.\n\nForældrene lærer at passe barnet.\n\nPersonalet er med i hverdagen.',
+    );
     expect(measure).not.toContain('ventetiden');
   });
 
