@@ -1,3 +1,5 @@
+import { withoutSectionNumber } from './labels.js';
+
 /** The longest id `new foranstaltning` and the schema allow. */
 const MAX_ID_LENGTH = 80;
 
@@ -36,7 +38,7 @@ function trimHyphens(slug: string): string {
 export function uniqueIds(titles: readonly string[]): string[] {
   const taken = new Set<string>();
   return titles.map((title) => {
-    const base = idFromTitle(title);
+    const base = idFromTitle(withoutSectionNumber(title));
     let id = base;
     for (let n = 2; taken.has(id); n++) {
       const suffix = `-${n}`;

@@ -15,11 +15,12 @@ export type ExtraLabels = Partial<Record<LabelTarget, Partial<Record<string, rea
  */
 export const LABELS: Readonly<Record<LabelTarget, Readonly<Record<string, readonly string[]>>>> = {
   foranstaltning: {
-    formaal: ['Formål', 'Formålet', 'Formål med indsatsen', 'Formål med foranstaltningen', 'Hvad er formålet?', 'Hvad er formålet med …', 'Hvorfor …'],
+    formaal: ['Formål', 'Formålet', 'Formål med …', 'Formålet med …', 'Hvad er formålet?', 'Hvad er formålet med …', 'Hvorfor …'],
     indhold: [
       'Indhold',
       'Indholdet',
-      'Indhold i indsatsen',
+      'Indhold i …',
+      'Indholdet i …',
       'Beskrivelse',
       'Hvad er indholdet?',
       'Hvad indeholder …',
@@ -37,7 +38,7 @@ export const LABELS: Readonly<Record<LabelTarget, Readonly<Record<string, readon
       'Hvem er målgruppen?',
       'Hvem gælder … for?',
     ],
-    omfang: ['Omfang/varighed', 'Omfang', 'Varighed', 'Hvor meget kan jeg få?', 'Hvor meget …', 'Hvor længe …', 'Hvor ofte …'],
+    omfang: ['Omfang/varighed', 'Omfang', 'Omfang og …', 'Varighed', 'Hvor meget kan jeg få?', 'Hvor meget …', 'Hvor længe …', 'Hvor ofte …'],
     tildeling: [
       'Tildeling',
       'Visitation',
@@ -49,22 +50,45 @@ export const LABELS: Readonly<Record<LabelTarget, Readonly<Record<string, readon
       'Hvordan søger jeg …',
       'Hvordan får jeg …',
     ],
-    levering: ['Levering af ydelsen', 'Levering', 'Leverandør', 'Udfører', 'Hvem leverer …', 'Hvem udfører …', 'Hvor leveres …', 'Hvem giver …'],
+    levering: [
+      'Levering af ydelsen',
+      'Levering',
+      'Levering af …',
+      'Leverandør',
+      'Leverandører',
+      'Udfører',
+      'Hvem leverer …',
+      'Hvem udfører …',
+      'Hvor leveres …',
+      'Hvem giver …',
+    ],
     kvalitetskrav: [
       'Kvalitetskrav til leverandør',
       'Kvalitetskrav',
+      'Kvalitetskrav til …',
       'Kvalitet',
       'Opfølgning',
       'Hvordan følges der op …',
       'Hvordan følger vi op …',
       'Hvilke krav …',
     ],
-    lovhjemmel: ['Lovhjemmel', 'Lovgrundlag', 'Lovgrundlaget', 'Hjemmel', 'Lovgivning', 'Lov', 'Hvilken lov …', 'Hvilke regler …'],
+    lovhjemmel: [
+      'Lovhjemmel',
+      'Lovhjemmel …',
+      'Lovgrundlag',
+      'Lovgrundlaget',
+      'Lovgrundlag …',
+      'Hjemmel',
+      'Lovgivning',
+      'Lov',
+      'Hvilken lov …',
+      'Hvilke regler …',
+    ],
   },
   serviceniveau: {
-    forord: ['Forord', 'Indledning', 'Velkommen'],
-    principper: ['Principper', 'Vores principper', 'Principper for …', 'Overordnede principper', 'Værdier og principper'],
-    maalgruppe: ['Målgruppe', 'Målgruppen', 'Målgruppe for …', 'Hvem gælder serviceniveauet for?'],
+    forord: ['Forord', 'Forord …', 'Indledning', 'Velkommen'],
+    principper: ['Principper', 'Principper …', 'Vores principper', 'Overordnede principper', 'Værdier og principper'],
+    maalgruppe: ['Målgruppe', 'Målgruppen', 'Målgruppe for …', 'Målgruppen for …', 'Hvem gælder serviceniveauet for?'],
   },
 };
 
@@ -99,7 +123,14 @@ export function labelMatcher(target: LabelTarget, extra: ExtraLabels = {}): (lab
 
 /** check's heading fold, and a question mark or a closing colon is not part of the label. */
 function foldLabel(label: string): string {
-  const bare = label.slice(0, label.length - trailing(label, /[\s?:]/).length);
+  const unnumbered = withoutSectionNumber(label);
+  const bare = unnumbered.slice(0, unnumbered.length - trailing(unnumbered, /[\s?:]/).length);
   const folded = normalizeHeading(bare);
   return folded.slice(0, folded.length - trailing(folded, /[\s?:]/).length);
+}
+
+/** A heading without a typed section number in front: »3.2.1 Formål« and »2. Formål« are »Formål«. */
+export function withoutSectionNumber(text: string): string {
+  const number = /^\s*\d{1,3}(?:\.\d{1,3}){0,5}\.?\s/u.exec(text);
+  return number ? text.slice(number[0].length).trimStart() : text;
 }

@@ -111,6 +111,14 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
 
   const skipped = new Map<string, { art: SkippedContent['art']; antal: number; positions: number[]; under: string | undefined }>();
   const firstTextIndex = blocks.findIndex((block) => block.text !== '');
+  /** Whether the very next block is a field of a measure under a heading of this level: then the heading is a title, not a field. */
+  const fieldsFollowDirectly = (index: number, level: number): boolean => {
+    const next = blocks[index + 1];
+    if (!next) return false;
+    if (next.kind === 'heading') return next.level > level && measureLabel(next.text) !== undefined;
+    if (next.kind === 'paragraph') return next.label !== undefined && measureLabel(next.label.text) !== undefined;
+    return next.kind === 'table' && labelledRows(next.rows, measureLabel) >= 2;
+  };
   blocks.forEach((block, index) => {
     if (block.images + block.comments > 0) noteSkipped(skipped, block, state.measure?.title ?? state.context);
     if (block.kind === 'heading' || block.kind === 'paragraph') {
@@ -132,7 +140,12 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       if (state.measure) {
         const key = measureLabel(block.text);
         // a field heading one level down, or (when the fields are headings of the title's own level) the same level
-        const sameLevel = key !== undefined && block.level === state.measureLevel && !state.measure.fields.has(key) && !frameLabel(block.text);
+        const sameLevel =
+          key !== undefined &&
+          block.level === state.measureLevel &&
+          !state.measure.fields.has(key) &&
+          !frameLabel(block.text) &&
+          !fieldsFollowDirectly(index, block.level);
         if (key && (state.measureLevel === undefined || block.level > state.measureLevel || sameLevel)) {
           state.field = key;
           return;

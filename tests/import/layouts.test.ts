@@ -330,3 +330,27 @@ describe('variants kommuner write', () => {
     expect(file('policies/udsatte-boern-og-unge/serviceniveau.md')).toContain('omraade: "Udsatte børn og unge"');
   });
 });
+
+describe('numbered headings', () => {
+  it('reads »3.1.1 Formål« as the field, keeps »3.1 Familiebehandling« as the title and leaves the number out of the id', async () => {
+    const bytes = await docxOf([
+      heading(1, '3 Støttende indsatser'),
+      heading(2, '3.1 Familiebehandling'),
+      heading(3, '3.1.1 Formål'),
+      text('Familien finder selv nye løsninger.'),
+      heading(3, '3.1.2 Levering af ydelsen'),
+      text('Familiehuset.'),
+      heading(2, '3.2 Levering af madpakker'),
+      heading(3, 'Formål'),
+      text('Barnet får mad med i skole.'),
+    ]);
+    const { report, file } = await importInto(bytes);
+    expect(report.foranstaltninger.map((measure) => [measure.id, measure.titel])).toEqual([
+      ['familiebehandling', '3.1 Familiebehandling'],
+      ['levering-af-madpakker', '3.2 Levering af madpakker'],
+    ]);
+    const sections = sectionsOf(file('policies/test/foranstaltninger/familiebehandling.md'));
+    expect(sections['Formål']).toBe('Familien finder selv nye løsninger.');
+    expect(sections['Levering af ydelsen']).toBe('Familiehuset.');
+  });
+});
