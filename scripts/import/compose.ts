@@ -115,7 +115,9 @@ export function signatureOf(foreword: string): { navn: string; titel: string } |
   if (!first) return undefined;
   const comma = first.indexOf(',');
   if (comma > 0 && comma < first.length - 1 && !second) return { navn: first.slice(0, comma).trim(), titel: capitalize(first.slice(comma + 1).trim()) };
-  return { navn: first, titel: second ? capitalize(second) : PLACEHOLDER.titel };
+  // A title is a few words (»Borgmester«, »Formand for Børne- og Ungeudvalget«), not the next sentence of the foreword.
+  const title = second && second.length <= 60 && !/[.!?]$/.test(second) ? capitalize(second) : PLACEHOLDER.titel;
+  return { navn: first, titel: title };
 }
 
 /** The kommune the document names most often (»Eksempel Kommune«, also in the genitive); the template's »XX Kommune« is no name. */

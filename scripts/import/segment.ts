@@ -325,6 +325,16 @@ function labelledRows(rows: readonly ElementContent[][][], measureLabel: (label:
 
 /** A role × phase table (the guide's layout): phases across the first row, roles down the first column. */
 function rolesOf(rows: readonly ElementContent[][][]): FoundRole[] | undefined {
+  return rolesAcross(rows) ?? rolesAcross(transpose(rows));
+}
+
+/** The table turned on its side: phases down the first column and roles across become phases across. */
+function transpose(rows: readonly ElementContent[][][]): ElementContent[][][] {
+  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  return Array.from({ length: width }, (_, column) => rows.map((cells) => cells[column] ?? []));
+}
+
+function rolesAcross(rows: readonly ElementContent[][][]): FoundRole[] | undefined {
   const [header, ...body] = rows;
   if (!header || body.length === 0) return undefined;
   const phaseKeys = header.slice(1).map((cell) => phaseKeyOf(textOf(cell)));

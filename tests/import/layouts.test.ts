@@ -354,3 +354,22 @@ describe('numbered headings', () => {
     expect(sections['Levering af ydelsen']).toBe('Familiehuset.');
   });
 });
+
+describe('the role plan on its side', () => {
+  it('reads a table with the phases down the first column and the roles across', async () => {
+    const bytes = await docxOf([
+      plainTable([
+        ['', 'Politiker', 'Sagsbehandlere'],
+        ['Udvikling', 'Træffer beslutningen.', 'Beskriver indsatserne.'],
+        ['Implementering og forankring', 'Fortæller borgerne om det.', 'Bruger serviceniveauet i hver sag.'],
+        ['Opfølgning', 'Får en årlig status.', 'Registrerer indsatserne.'],
+      ]),
+    ]);
+    const { file } = await importInto(bytes);
+    const plan = file('policies/test/rolleplan.md');
+    expect(plan).toContain('## Politiker\n\n### Udvikling\n\n- Træffer beslutningen.\n');
+    expect(plan).toContain(
+      '## Sagsbehandlere\n\n### Udvikling\n\n- Beskriver indsatserne.\n\n### Implementering og forankring\n\n- Bruger serviceniveauet i hver sag.\n',
+    );
+  });
+});
