@@ -154,11 +154,7 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
           place([subHeading(block)], block);
           return;
         }
-        if (state.measureLevel === undefined && !fieldsFollow(index, block.level) && !frameLabel(block.text) && state.field) {
-          place([subHeading(block)], block);
-          return;
-        }
-        closeMeasure();
+        closeMeasure(); // a heading that is no field ends a measure that began with a line, a bold title or a table
       }
       const frameKey = frameLabel(block.text);
       if (frameKey && !fieldsFollow(index, block.level)) {
@@ -220,6 +216,8 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       }
       if (labelledRows(block.rows, measureLabel) >= (state.measure ? 1 : 2)) {
         readFieldTable(block);
+        // Text after the template's table belongs to no field: it is reported, not added to the last row's field.
+        state.field = undefined;
         return;
       }
       place([tableOf(block.rows)], block);

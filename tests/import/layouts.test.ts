@@ -373,3 +373,19 @@ describe('the role plan on its side', () => {
     );
   });
 });
+
+describe('after the template table', () => {
+  it('reports text under the table as unplaced, and a heading after the last measure ends it', async () => {
+    const bytes = await docxOf([
+      ...templateMeasure('Aflastning', { lovhjemmel: [text('Barnets Lov § 32, stk. 1, nr. 5')] }),
+      text('Bemærk: prisen revideres hvert år.'),
+      heading(1, 'Bilag'),
+      text('Takster for 2025.'),
+    ]);
+    const { report, file } = await importInto(bytes);
+    const [aflastning] = report.foranstaltninger;
+    expect(aflastning?.ikkePlaceret).toEqual([{ tekst: 'Bemærk: prisen revideres hvert år.', placering: 'afsnit 4, under »Aflastning«' }]);
+    expect(sectionsOf(file('policies/test/foranstaltninger/aflastning.md'))['Lovhjemmel']).toBe('Barnets Lov § 32, stk. 1, nr. 5');
+    expect(report.ikkePlaceret).toEqual([{ tekst: 'Takster for 2025.', placering: 'afsnit 6, under »Bilag«' }]);
+  });
+});
