@@ -242,6 +242,8 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       const title = measureLineTitle(firstText);
       if (title && /[\p{L}\p{N}]/u.test(title)) {
         startMeasure(title, block);
+        const beside = [...others, ...contentCells.flatMap(paragraphsOf)];
+        if (textOf(beside) !== '') state.measure?.unplaced.push({ nodes: beside, text: textOf(beside), placement });
         return;
       }
       let key = measureLabel(firstText);
