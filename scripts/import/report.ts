@@ -65,6 +65,12 @@ export function formatImportPretty(report: ImportReport): string {
     lines.push(
       `  ${finding.file}:${finding.start.line}:${finding.start.column}  ${finding.severity === 'error' ? 'fejl' : 'advarsel'}  ${finding.message}  (${finding.rule})`,
     );
+  lines.push(
+    '',
+    report.dryRun
+      ? 'Kør uden --dry-run for at skrive filerne.'
+      : 'Ret fundene i filerne, kør »npx serviceniveau check« igen, og åbn en pull request med importen.',
+  );
   return `${printable(lines.join('\n'))}\n`;
 }
 
