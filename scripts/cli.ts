@@ -19,6 +19,12 @@ Kommandoer:
   new foranstaltning <id>           Opret en ny foranstaltning ud fra skabelonen
       --titel "TITEL"               Foranstaltningens titel
       --omraade OMRÅDE              Området under policies/, hvis der er flere
+  import <fil.docx>                 Importér et eksisterende serviceniveau fra Word til politikfiler (overskriver aldrig)
+      --omraade OMRÅDE              Området under policies/ (standard: det eneste område, ellers ud fra dokumentets titel)
+      --dry-run                     Skriv intet; vis de filer, der ville blive skrevet, og rapporten
+      --accept-changes              Godkend registrerede ændringer: indsat tekst tages med, slettet tekst udelades
+      --format pretty|json          Rapportens format (standard: pretty)
+      --config FIL                  Konfigurationsfil, som for check (kommunens egne etiketter under »import.labels«)
   changelog                         Ændringerne i en revisionsrunde
       --from REF                    Fra (standard: nyeste tag vedtaget/ÅÅÅÅ-MM-DD)
       --to REF                      Til (standard: arbejdskopien)
@@ -88,6 +94,8 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
       return check(rest, cwd);
     case 'new':
       return newDocument(rest, cwd);
+    case 'import':
+      return importDocument(rest, cwd);
     case 'changelog':
       return changelog(rest, cwd);
     case 'render':
@@ -129,7 +137,7 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
     default:
       throw new UsageError(
         `Ukendt kommando »${command}«`,
-        'Kommandoerne er »check«, »new foranstaltning«, »changelog«, »render«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
+        'Kommandoerne er »check«, »new foranstaltning«, »import«, »changelog«, »render«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
       );
   }
 }
@@ -175,6 +183,35 @@ async function newDocument(args: readonly string[], cwd: string): Promise<number
   const file = createMeasure({ id, titel: values['titel'], omraade: values['omraade'], cwd });
   process.stdout.write(`Oprettede ${file}\n  → Erstat teksterne i [klammer] i hvert afsnit, og kør »npx serviceniveau check«.\n`);
   return 0;
+}
+
+async function importDocument(args: readonly string[], cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    omraade: { type: 'string' },
+    format: { type: 'string' },
+    config: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'accept-changes': { type: 'boolean' },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0)
+    throw new UsageError(
+      'Brug: serviceniveau import <fil.docx> [--omraade OMRÅDE] [--dry-run]',
+      'Fx: npx serviceniveau import serviceniveau.docx --omraade boern-og-unge --dry-run',
+    );
+  const { IMPORT_FORMATS, runImport } = await import('./commands/import.js');
+  const format = values['format'] ?? 'pretty';
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Ukendt format »${format}«`, `Vælg et af ${IMPORT_FORMATS.join(', ')}.`);
+  const outcome = await runImport({
+    file,
+    cwd,
+    dryRun: values['dry-run'] === true,
+    acceptChanges: values['accept-changes'] === true,
+    format: format as (typeof IMPORT_FORMATS)[number],
+    ...definedValues(values, ['omraade', 'config']),
+  });
+  process.stdout.write(outcome.stdout);
+  return outcome.exitCode;
 }
 
 async function changelog(args: readonly string[], cwd: string): Promise<number> {
@@ -286,7 +323,7 @@ function definedValues<K extends string>(values: Partial<Record<string, string |
   return result;
 }
 
-function parse<T extends Record<string, { type: 'string' }>>(args: readonly string[], options: T) {
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], options: T) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (cause) {

@@ -6,7 +6,7 @@ import { CONFIG_FILE_NAME } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
 import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import { isConfigurable, type Finding, type Severity } from '../model/finding.js';
-import type { DocumentOptions, Konfiguration } from '../model/generated-types.js';
+import type { DocumentOptions, ImportOptions, Konfiguration } from '../model/generated-types.js';
 import { RULE_DEFAULTS, RULES, type RuleId } from '../rules/registry.js';
 import { regexOptionsOf } from '../rules/rule.js';
 import { backtrackingProblem } from './regex-safety.js';
@@ -71,6 +71,8 @@ export interface ResolvedConfig {
   options: Partial<Record<RuleId, Record<string, unknown>>>;
   /** The look of the Word documents, as far as the config sets it; the renderer has the defaults. */
   document: DocumentOptions;
+  /** The kommune's own labels for `import`, as far as the config sets them. */
+  import?: ImportOptions;
 }
 
 const VALID_EXAMPLE = 'Et gyldigt eksempel: { "rules": { "skoen-under-regel": "error", "laesbarhed": { "severity": "warning", "options": { "max": 50 } } } }';
@@ -125,6 +127,7 @@ function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
   const config = defaultConfig();
   if (file) config.file = file;
   if (data.document) config.document = data.document;
+  if (data.import) config.import = data.import;
   for (const [rule, setting] of Object.entries(data.rules ?? {}) as [RuleId, NonNullable<Konfiguration['rules']>[RuleId]][]) {
     if (typeof setting === 'string') config.severity[rule] = setting;
     else if (setting) {

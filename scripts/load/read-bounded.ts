@@ -5,12 +5,14 @@ import { UsageError } from '../errors.js';
  * Size limits, in bytes, for what the tool reads. A file above its limit is refused before a byte of it is read.
  * Policy documents, the register and the config: the largest real ones are a few KB; 5 MB leaves room for any
  * real document and stops a planted multi-GB file. Law index files: the largest (lovtekster/index/2023_1089.json)
- * is 308 KB; 1 MB is three times that. The event JSON: GitHub caps a webhook payload at 25 MB.
+ * is 308 KB; 1 MB is three times that. The event JSON: GitHub caps a webhook payload at 25 MB. A Word file to import:
+ * a 100-measure service level is well under 1 MB without pictures; 50 MB leaves room for pictures and logos.
  */
 export const READ_LIMITS = {
   document: 5 * 1024 * 1024,
   law: 1024 * 1024,
   event: 25 * 1024 * 1024,
+  docx: 50 * 1024 * 1024,
 } as const;
 
 /** How to read one file: the name users see in messages, its limit, and whether a symbolic link is refused. */

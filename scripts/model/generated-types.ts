@@ -424,6 +424,7 @@ export interface Konfiguration {
         };
   };
   document?: DocumentOptions;
+  import?: ImportOptions;
 }
 /**
  * Indstillinger for reglen »individuel-vurdering«.
@@ -514,4 +515,90 @@ export interface DocumentOptions {
    * Overskrifternes farve som en farvekode med seks hexcifre uden #, fx »1F4E79« (mørkeblå, standard) eller »000000« (sort).
    */
   headingColor?: string;
+}
+/**
+ * Indstillinger for »serviceniveau import« af et eksisterende serviceniveau fra Word.
+ */
+export interface ImportOptions {
+  /**
+   * Kommunens egne overskrifter og etiketter for afsnittene, ud over de indbyggede, fx { "foranstaltning": { "formaal": ["Hvad vil vi opnå?"] } }. En etiket, der slutter med »…«, passer på alt, der begynder sådan, fx »Hvem kan få …?«.
+   */
+  labels?: {
+    /**
+     * Etiketter for foranstaltningernes afsnit, pr. felt.
+     */
+    foranstaltning?: {
+      /**
+       * Etiketter for afsnittet »formaal«.
+       *
+       * @maxItems 50
+       */
+      formaal?: string[];
+      /**
+       * Etiketter for afsnittet »indhold«.
+       *
+       * @maxItems 50
+       */
+      indhold?: string[];
+      /**
+       * Etiketter for afsnittet »maalgruppe«.
+       *
+       * @maxItems 50
+       */
+      maalgruppe?: string[];
+      /**
+       * Etiketter for afsnittet »omfang«.
+       *
+       * @maxItems 50
+       */
+      omfang?: string[];
+      /**
+       * Etiketter for afsnittet »tildeling«.
+       *
+       * @maxItems 50
+       */
+      tildeling?: string[];
+      /**
+       * Etiketter for afsnittet »levering«.
+       *
+       * @maxItems 50
+       */
+      levering?: string[];
+      /**
+       * Etiketter for afsnittet »kvalitetskrav«.
+       *
+       * @maxItems 50
+       */
+      kvalitetskrav?: string[];
+      /**
+       * Etiketter for afsnittet »lovhjemmel«.
+       *
+       * @maxItems 50
+       */
+      lovhjemmel?: string[];
+    };
+    /**
+     * Etiketter for rammens afsnit (forord, principper og målgruppe).
+     */
+    serviceniveau?: {
+      /**
+       * Etiketter for afsnittet »forord«.
+       *
+       * @maxItems 50
+       */
+      forord?: string[];
+      /**
+       * Etiketter for afsnittet »principper«.
+       *
+       * @maxItems 50
+       */
+      principper?: string[];
+      /**
+       * Etiketter for afsnittet »maalgruppe«.
+       *
+       * @maxItems 50
+       */
+      maalgruppe?: string[];
+    };
+  };
 }

@@ -4,6 +4,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { areaFolderOf, measureFolderOf, measurePathOf, registerPathOf } from '../layout.js';
 import { packageRoot } from '../package-root.js';
+import { benchmarkDocx } from './bench-import.js';
 
 // `npm run bench`: whole-process timings of the CLI, each beside a baseline measured in the same run.
 // Medians (and spread) of several runs; compare the ratios, not the milliseconds, across machines.
@@ -138,6 +139,27 @@ const imports =
   "await Promise.all(['ajv/dist/runtime/ucs2length.js','ajv-formats/dist/formats.js','unified','remark-parse','remark-frontmatter','yaml','jsonc-parser'].map((name) => import(name)))";
 const importOnly = measure(process.execPath, ['--input-type=module', '-e', imports], ROOT);
 row('check, example kommune (15 documents) vs importing the same dependencies', cli(['check'], ROOT), importOnly, '≤ 1.5×');
+{
+  // import: a generated 100-measure Word document, whole process, against mammoth's bare conversion of the same file.
+  const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-import-'));
+  writeFileSync(join(cwd, 'serviceniveau.docx'), await benchmarkDocx(100));
+  const mammothOnly = measure(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const m = (await import(${JSON.stringify(join(ROOT, 'node_modules/mammoth/lib/index.js'))})).default; await m.convertToHtml({ path: 'serviceniveau.docx' });`,
+    ],
+    cwd,
+  );
+  row(
+    'import --dry-run, 100 measures in Word vs mammoth.convertToHtml of the same file',
+    cli(['import', 'serviceniveau.docx', '--omraade', 'bench', '--dry-run'], cwd),
+    mammothOnly,
+    '≤ 5 s',
+  );
+  rmSync(cwd, { recursive: true, force: true });
+}
 for (const size of SIZES) {
   const { cwd, paths } = syntheticRepository(size);
   const floor = measure(process.execPath, [FLOOR, 'policies'], cwd);

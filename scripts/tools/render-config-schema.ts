@@ -47,6 +47,48 @@ const DOCUMENT_OPTIONS = {
   },
 };
 
+const LABEL_LIST = {
+  type: 'array',
+  maxItems: 50,
+  items: { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S' },
+};
+
+/** Labels for `import`: what a kommune calls each field in its Word document, beside the built-in ones in scripts/import/labels.ts. */
+const IMPORT_OPTIONS = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Indstillinger for »serviceniveau import« af et eksisterende serviceniveau fra Word.',
+  properties: {
+    labels: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Kommunens egne overskrifter og etiketter for afsnittene, ud over de indbyggede, fx { "foranstaltning": { "formaal": ["Hvad vil vi opnå?"] } }. En etiket, der slutter med »…«, passer på alt, der begynder sådan, fx »Hvem kan få …?«.',
+      properties: {
+        foranstaltning: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Etiketter for foranstaltningernes afsnit, pr. felt.',
+          properties: Object.fromEntries(
+            ['formaal', 'indhold', 'maalgruppe', 'omfang', 'tildeling', 'levering', 'kvalitetskrav', 'lovhjemmel'].map((key) => [
+              key,
+              { ...LABEL_LIST, description: `Etiketter for afsnittet »${key}«.` },
+            ]),
+          ),
+        },
+        serviceniveau: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Etiketter for rammens afsnit (forord, principper og målgruppe).',
+          properties: Object.fromEntries(
+            ['forord', 'principper', 'maalgruppe'].map((key) => [key, { ...LABEL_LIST, description: `Etiketter for afsnittet »${key}«.` }]),
+          ),
+        },
+      },
+    },
+  },
+};
+
 /** Renders schemas/config.schema.json: the fixed frame, and one entry and one options schema per registered rule. Deterministic. */
 export function renderConfigSchema(): string {
   const schema = {
@@ -71,10 +113,12 @@ export function renderConfigSchema(): string {
         ]),
       },
       document: { $ref: '#/$defs/documentOptions' },
+      import: { $ref: '#/$defs/importOptions' },
     },
     $defs: {
       alvor: { enum: ['error', 'warning', 'off'], description: 'Alvor: »error« (fejl, stopper godkendelsen), »warning« (advarsel) eller »off« (slået fra).' },
       documentOptions: DOCUMENT_OPTIONS,
+      importOptions: IMPORT_OPTIONS,
       ...Object.fromEntries(RULES.map((rule) => [optionsDefName(rule.id), rule.optionsSchema])),
     },
   };
