@@ -14,7 +14,16 @@ import { convertWithLibreOffice, hasSoffice, SOFFICE_TIMEOUT } from './fixtures/
 // JSZip, and must hold what its builder claims — so an import test that fails, fails on the import, not the fixture.
 
 const COMMITTED_TEMPLATE = join(REPO_ROOT, 'tests/import/fixtures/skabelon-eksempel.docx');
-const LABELS = ['Formål', 'Indhold', 'Målgruppe/tildelingskriterier', 'Omfang/varighed', 'Tildeling', 'Levering af ydelsen', 'Kvalitetskrav til leverandør', 'Lovhjemmel'];
+const LABELS = [
+  'Formål',
+  'Indhold',
+  'Målgruppe/tildelingskriterier',
+  'Omfang/varighed',
+  'Tildeling',
+  'Levering af ydelsen',
+  'Kvalitetskrav til leverandør',
+  'Lovhjemmel',
+];
 
 /** mammoth's HTML of a Word file, comments shown (mammoth leaves them out unless a style map asks). */
 async function htmlOf(docx: Buffer): Promise<string> {
@@ -79,7 +88,8 @@ describe('the ministry-template fixture (layout a)', () => {
   it('ends with seed 004’s role × phase table: the phases across, the five roles down, lists in the cells', () => {
     const table = html.slice(html.lastIndexOf('<table>'));
     for (const phase of PHASES) expect(table).toContain(`<p><strong>${phase}</strong></p>`);
-    for (const role of ['Politiker', 'Direktion', 'Fagledelse', 'Teamledelse', 'Sagsbehandlere']) expect(table).toContain(`<td><p><strong>${role}</strong></p></td><td><ul><li>`);
+    for (const role of ['Politiker', 'Direktion', 'Fagledelse', 'Teamledelse', 'Sagsbehandlere'])
+      expect(table).toContain(`<td><p><strong>${role}</strong></p></td><td><ul><li>`);
   });
 
   it('is committed as tests/import/fixtures/skabelon-eksempel.docx with the same content (UPDATE_FIXTURES=1 rewrites it)', async () => {
@@ -116,7 +126,14 @@ describe('the heading-per-measure fixtures (layouts b, c, d)', () => {
 
   it('(d) has the citizen questions as sub-headings and no question for Indhold or Kvalitetskrav', async () => {
     const html = await htmlOf(await buildQuestionLayout());
-    for (const question of ['Hvad er formålet?', 'Hvem kan få hjælpen?', 'Hvor meget kan jeg få?', 'Hvem træffer afgørelsen?', 'Hvem leverer hjælpen?', 'Lovgrundlag'])
+    for (const question of [
+      'Hvad er formålet?',
+      'Hvem kan få hjælpen?',
+      'Hvor meget kan jeg få?',
+      'Hvem træffer afgørelsen?',
+      'Hvem leverer hjælpen?',
+      'Lovgrundlag',
+    ])
       expect(count(html, `<h3>${question}</h3>`), question).toBe(3);
     expect(html).not.toMatch(/<h3>(Indhold|Kvalitetskrav)/);
   });

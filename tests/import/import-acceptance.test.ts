@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers.js';
@@ -11,10 +12,12 @@ import {
   TEMPLATE_EXPECTED,
   TRACKED_ACCEPTED_INDHOLD,
   TRACKED_DELETED,
+  WORD_PROCESSOR_EXPECTED,
   type ExpectedImport,
 } from './fixtures/expected.js';
 import { buildHeadingLayout, buildQuestionLayout, buildRunInLayout, buildTrackedChanges } from './fixtures/heading-layouts.js';
 import { buildTemplateLayout, TEMPLATE_GUIDANCE } from './fixtures/template-layout.js';
+import { convertWithLibreOffice, hasSoffice, SOFFICE_TIMEOUT } from './fixtures/word-processor.js';
 import {
   existsIn,
   FIELD_HEADINGS,
@@ -170,10 +173,13 @@ describe.each(LAYOUTS)('import of $layout', ({ file, build, expected }) => {
       expect(normaliseMarkdown(frame.sections[frameHeadingOf(key)] ?? ''), key).toBe(normaliseMarkdown(text));
   });
 
-  it.runIf(expected.rolleplan !== undefined)('writes the role × phase table as the role plan: a section per role, a sub-section per phase, the cells as lists', () => {
-    expect(result.status, result.stderr).toBe(0);
-    expect(readRolePlan(join(repo, AREA, 'rolleplan.md'))).toEqual(expected.rolleplan);
-  });
+  it.runIf(expected.rolleplan !== undefined)(
+    'writes the role × phase table as the role plan: a section per role, a sub-section per phase, the cells as lists',
+    () => {
+      expect(result.status, result.stderr).toBe(0);
+      expect(readRolePlan(join(repo, AREA, 'rolleplan.md'))).toEqual(expected.rolleplan);
+    },
+  );
 
   it('ends with check’s findings on the imported files, the same as check prints afterwards, which reads them (exit 0 or 1)', () => {
     expect(result.status, result.stderr).toBe(0);
@@ -210,9 +216,10 @@ describe('import of the ministry template: the first revision’s to-do list', (
     const lineOf = (heading: string) => text.indexOf(`## ${heading}`) + 1;
     const inFile = report!.fund.filter(({ file }) => file === path);
     const qualityLine = lineOf(headingOf('kvalitetskrav'));
-    expect(inFile.some(({ rule, start }) => rule === 'pladsholder' && start.line > qualityLine && start.line < lineOf(headingOf('lovhjemmel'))), JSON.stringify(inFile)).toBe(
-      true,
-    );
+    expect(
+      inFile.some(({ rule, start }) => rule === 'pladsholder' && start.line > qualityLine && start.line < lineOf(headingOf('lovhjemmel'))),
+      JSON.stringify(inFile),
+    ).toBe(true);
     expect(
       inFile.some(({ start }) => start.line >= lineOf(UNPLACED_HEADING)),
       JSON.stringify(inFile),
@@ -308,9 +315,9 @@ describe('import of a document with unaccepted tracked changes', () => {
 
 describe('import of a file that is not a readable Word document', () => {
   const cases = [
-    { what: 'a PDF named .docx (not a zip)', bytes: async () => notAZip(), words: /ikke et Word-dokument/ },
+    { what: 'a PDF named .docx (not a zip)', bytes: () => Promise.resolve(notAZip()), words: /ikke et Word-dokument/ },
     { what: 'a zip without word/document.xml', bytes: zipWithoutDocument, words: /ikke et Word-dokument/ },
-    { what: 'a password-protected docx (an OLE compound file)', bytes: async () => passwordProtected(), words: /adgangskode/ },
+    { what: 'a password-protected docx (an OLE compound file)', bytes: () => Promise.resolve(passwordProtected()), words: /adgangskode/ },
   ];
 
   it.each(cases)('$what is a Danish error with exit 2, no stack trace, nothing written', async ({ bytes, words }) => {
@@ -330,5 +337,42 @@ describe('import of a file that is not a readable Word document', () => {
     expect(result.stderr).toContain('findes-ikke.docx');
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(existsIn(repo, AREA)).toBe(false);
+  });
+});
+
+describe('import of a document made by a word processor: HTML saved as .docx by LibreOffice', () => {
+  const MISSING = 'soffice (LibreOffice) is not on PATH, so the word-processor fixture cannot be made: apt-get install -y libreoffice-writer-nogui';
+  let repo: string;
+  let result: ReturnType<typeof runImport>;
+
+  beforeAll(() => {
+    if (!hasSoffice()) return;
+    const docx = readFileSync(convertWithLibreOffice(mkdtempSync(join(tmpdir(), 'libreoffice-'))));
+    repo = kommuneRepository(docx, 'egebjerg.docx');
+    result = runImport(['egebjerg.docx', ...JSON_ARGS], repo);
+  }, SOFFICE_TIMEOUT);
+
+  it('writes the measures field by field as the document has them', (context) => {
+    if (!hasSoffice()) return context.skip(MISSING);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.report!.foranstaltninger.map(({ id }) => id)).toEqual(WORD_PROCESSOR_EXPECTED.foranstaltninger.map(({ id }) => id));
+    for (const measure of WORD_PROCESSOR_EXPECTED.foranstaltninger) {
+      const written = readMarkdownFile(join(repo, AREA, 'foranstaltninger', `${measure.id}.md`));
+      expect(written.frontmatter, measure.id).toMatchObject({ id: measure.id, titel: measure.titel });
+      expect(written.headings, measure.id).toEqual(FIELD_HEADINGS);
+      for (const key of FIELD_KEYS)
+        expect(normaliseMarkdown(written.sections[headingOf(key)] ?? ''), `${measure.id}: ${headingOf(key)}`).toBe(normaliseMarkdown(measure.felter[key]!));
+    }
+  });
+
+  it('writes the frame with the principles and target group and the kommune the document names', (context) => {
+    if (!hasSoffice()) return context.skip(MISSING);
+    expect(result.status, result.stderr).toBe(0);
+    const frame = readMarkdownFile(join(repo, AREA, 'serviceniveau.md'));
+    expect(frame.frontmatter).toMatchObject({ status: 'forslag', kommune: WORD_PROCESSOR_EXPECTED.kommune });
+    for (const [key, text] of Object.entries(WORD_PROCESSOR_EXPECTED.ramme!) as ['principper' | 'maalgruppe', string][])
+      expect(normaliseMarkdown(frame.sections[frameHeadingOf(key)] ?? ''), key).toBe(normaliseMarkdown(text));
+    expect(normaliseMarkdown(frame.sections[frameHeadingOf('forord')] ?? '')).toContain('Egebjerg Kommune vil give børn og unge den rette hjælp i rette tid.');
+    expect(normaliseMarkdown(frame.sections[frameHeadingOf('forord')] ?? '')).toMatch(/Med venlig hilsen Jens Kragh,? Borgmester$/);
   });
 });

@@ -149,11 +149,15 @@ export function readRolePlan(path: string): ExpectedRolePlan {
 }
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=Mette Jensen', '-c', 'user.email=mette@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    stdio: 'ignore',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
-  });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Mette Jensen', '-c', 'user.email=mette@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    {
+      cwd,
+      stdio: 'ignore',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+    },
+  );
 }
 
 /**
