@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -26,7 +26,8 @@ export interface ImportReport {
   }[];
   ikkePlaceret: { tekst: string; placering: string }[];
   ikkeImporteret: { art: 'billede' | 'kommentar'; antal: number; placering: string }[];
-  fund: { rule: string; severity: string; message: string; file: string; start: { line: number; column: number } }[];
+  /** check's findings, the objects `check --format json` prints. */
+  fund: { rule: string; severity: string; message: string; file: string; line: number; column: number }[];
 }
 
 interface SchemaField {
@@ -167,7 +168,7 @@ function git(cwd: string, ...args: string[]): void {
 export function kommuneRepository(docx?: Buffer, name = 'kommunens-serviceniveau.docx'): string {
   const root = mkdtempSync(join(tmpdir(), 'import-'));
   writeFileSync(join(root, 'README.md'), '# Vores serviceniveau\n');
-  execFileSync('mkdir', ['-p', join(root, 'policies')]);
+  mkdirSync(join(root, 'policies'));
   writeFileSync(join(root, 'policies/lovregister.json'), readFileSync(join(REPO_ROOT, 'policies/lovregister.json')));
   git(root, 'init', '-q');
   git(root, 'add', '-A');
