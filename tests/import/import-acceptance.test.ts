@@ -110,7 +110,8 @@ describe.each(LAYOUTS)('import of $layout', ({ file, build, expected }) => {
     for (const measure of expected.foranstaltninger) {
       const entry = report.foranstaltninger.find(({ id }) => id === measure.id)!;
       const written = readMarkdownFile(join(repo, AREA, 'foranstaltninger', `${measure.id}.md`));
-      expect(entry.ikkePlaceret.length, `${measure.id}: ${JSON.stringify(entry.ikkePlaceret)}`).toBe(measure.ikkePlaceret?.length ?? 0);
+      // a label and its text may be reported as one item or two; a measure with nothing unplaced reports none
+      if (!measure.ikkePlaceret) expect(entry.ikkePlaceret, measure.id).toEqual([]);
       for (const text of measure.ikkePlaceret ?? []) {
         const reported = entry.ikkePlaceret.find(({ tekst }) => normaliseMarkdown(tekst).includes(normaliseMarkdown(text)));
         expect(reported, `${measure.id}: ${text} in ${JSON.stringify(entry.ikkePlaceret)}`).toBeDefined();
