@@ -340,7 +340,7 @@ describe('import of a document made by a word processor: HTML saved as .docx by 
     if (!hasSoffice()) return context.skip(MISSING);
     expect(result.status, result.stderr).toBe(0);
     const frame = readMarkdownFile(join(repo, AREA, 'serviceniveau.md'));
-    expect(frame.frontmatter).toMatchObject({ status: 'forslag', kommune: WORD_PROCESSOR_EXPECTED.kommune });
+    expect(frame.frontmatter).toMatchObject({ status: 'udkast', kommune: WORD_PROCESSOR_EXPECTED.kommune });
     for (const [key, text] of Object.entries(WORD_PROCESSOR_EXPECTED.ramme!) as ['principper' | 'maalgruppe', string][])
       expect(normaliseMarkdown(frame.sections[frameHeadingOf(key)] ?? ''), key).toBe(normaliseMarkdown(text));
     expect(normaliseMarkdown(frame.sections[frameHeadingOf('forord')] ?? '')).toContain('Egebjerg Kommune vil give børn og unge den rette hjælp i rette tid.');

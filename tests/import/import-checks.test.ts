@@ -102,7 +102,7 @@ Pris: Støtteopholdet er gratis for familien.
 const FRAME = `---
 kommune: Solbjerg Kommune
 omraade: "[Områdets navn]"
-status: forslag
+status: udkast
 ---
 
 ## Forord
@@ -191,10 +191,10 @@ describe('the acceptance tests’ comparisons', () => {
 
   it('a frame with another status or kommune is named', () => {
     const folder = area({
-      'serviceniveau.md': FRAME.replace('status: forslag', 'status: udkast').replace('kommune: Solbjerg Kommune', 'kommune: Solbjerg Kommunes'),
+      'serviceniveau.md': FRAME.replace('status: udkast', 'status: vedtaget').replace('kommune: Solbjerg Kommune', 'kommune: Solbjerg Kommunes'),
     });
     expect(frameDifferences(folder, TEMPLATE_EXPECTED)).toEqual([
-      'status is "udkast", not »forslag«',
+      'status is "vedtaget", not »udkast«',
       'kommune is "Solbjerg Kommunes", not »Solbjerg Kommune«',
     ]);
   });

@@ -53,7 +53,7 @@ export function frameDifferences(area: string, expected: ExpectedImport): string
   if (!existsSync(path)) return ['no file serviceniveau.md'];
   const frame = readMarkdownFile(path);
   const differences: string[] = [];
-  if (frame.frontmatter['status'] !== 'forslag') differences.push(`status is ${JSON.stringify(frame.frontmatter['status'])}, not »forslag«`);
+  if (frame.frontmatter['status'] !== 'udkast') differences.push(`status is ${JSON.stringify(frame.frontmatter['status'])}, not »udkast«`);
   if (expected.kommune && frame.frontmatter['kommune'] !== expected.kommune)
     differences.push(`kommune is ${JSON.stringify(frame.frontmatter['kommune'])}, not »${expected.kommune}«`);
   for (const key of ['forord', 'principper', 'maalgruppe'] as const) {
