@@ -126,6 +126,7 @@ function kommuneOf(segments: Segments): string | undefined {
     ...[...segments.frame.values()].map((nodes) => textOf(nodes)),
     ...segments.unplaced.map((unplaced) => unplaced.text),
     segments.documentTitle ?? '',
+    ...segments.headings,
     ...segments.measures.flatMap((measure) => [...measure.fields.values()].map((nodes) => textOf(nodes))),
   ];
   const counts = new Map<string, number>();

@@ -43,6 +43,8 @@ export interface Segments {
   roles?: FoundRole[];
   unplaced: UnplacedText[];
   skipped: SkippedContent[];
+  /** Every heading's text, in order: a kommune is often named only in one (»Hjælp til familier i Havstrup Kommune«). */
+  headings: string[];
 }
 
 /** »Foranstaltning/indsats: Familiebehandling«, the template's line before each measure's table. */
@@ -64,6 +66,8 @@ interface State {
   /** Heading level of the measure's title; undefined when it was a »Foranstaltning: …« line or a bold line. */
   measureLevel?: number;
   field?: string;
+  /** Heading level of the measure's field headings, once one was seen: an unknown heading at that level ends the field. */
+  fieldLevel?: number;
   frame?: string;
   frameLevel?: number;
   /** The last heading outside a measure, to say where unplaced text stood. */
@@ -74,7 +78,7 @@ interface State {
 export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segments {
   const measureLabel = labelMatcher('foranstaltning', extra);
   const frameLabel = labelMatcher('serviceniveau', extra);
-  const result: Segments = { frame: new Map(), measures: [], unplaced: [], skipped: [] };
+  const result: Segments = { frame: new Map(), measures: [], unplaced: [], skipped: [], headings: [] };
   const state: State = {};
 
   const where = (block: Block): string => {
@@ -84,10 +88,10 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
   const startMeasure = (title: string, block: Block, level?: number): void => {
     const measure: FoundMeasure = { title, position: block.position, fields: new Map(), unplaced: [] };
     result.measures.push(measure);
-    Object.assign(state, { measure, measureLevel: level, field: undefined, frame: undefined, frameLevel: undefined });
+    Object.assign(state, { measure, measureLevel: level, field: undefined, fieldLevel: undefined, frame: undefined, frameLevel: undefined });
   };
   const closeMeasure = (): void => {
-    Object.assign(state, { measure: undefined, measureLevel: undefined, field: undefined });
+    Object.assign(state, { measure: undefined, measureLevel: undefined, field: undefined, fieldLevel: undefined });
   };
   const place = (nodes: ElementContent[], block: Block, placement = where(block)): void => {
     if (nodes.length === 0) return;
@@ -130,6 +134,7 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       }
     }
     if (block.kind === 'heading') {
+      result.headings.push(block.text);
       // A Title-styled paragraph is the document's title; so is a first heading »Serviceniveau for …« before anything else.
       if (block.documentTitle || (result.documentTitle === undefined && index === firstTextIndex && /^serviceniveau\b/iu.test(block.text))) {
         result.documentTitle ??= block.text;
@@ -147,10 +152,13 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
           !frameLabel(block.text) &&
           !fieldsFollowDirectly(index, block.level);
         if (key && (state.measureLevel === undefined || block.level > state.measureLevel || sameLevel)) {
-          state.field = key;
+          Object.assign(state, { field: key, fieldLevel: block.level });
           return;
         }
         if (state.measureLevel !== undefined && block.level > state.measureLevel) {
+          // An unknown heading beside the field headings (»Praktiske oplysninger« next to »Lovhjemmel«) is no part of
+          // the field above it: it and its text are reported as unplaced. A deeper one is the field's own sub-heading.
+          if (state.fieldLevel !== undefined && block.level <= state.fieldLevel) state.field = undefined;
           place([subHeading(block)], block);
           return;
         }
