@@ -181,6 +181,11 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       return;
     }
     if (block.kind === 'paragraph') {
+      // Many kommuner type the title as a plain (often bold) first paragraph: »Serviceniveau for børn og unge …«.
+      if (result.documentTitle === undefined && index === firstTextIndex && /^serviceniveau(?:et)?\s+(?:for|på)\s/iu.test(block.text)) {
+        result.documentTitle = block.text;
+        return;
+      }
       if (GUIDANCE.test(block.text) && state.measure && fieldIsEmpty()) return;
       if (CAPTION.test(block.text) && blocks[index + 1]?.kind === 'table') return;
       const label = block.label;

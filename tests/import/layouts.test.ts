@@ -331,6 +331,21 @@ describe('variants kommuner write', () => {
   });
 });
 
+describe('a title typed as a plain first paragraph', () => {
+  it('is the document title: the area comes from it, and it is not reported as unplaced text', async () => {
+    const bytes = await docxOf([
+      text('Serviceniveau for børn og unge med handicap'),
+      heading(1, 'Aflastning'),
+      heading(2, 'Formål'),
+      text('Forældrene får et pusterum, så familien kan holde til hverdagen.'),
+    ]);
+    const { report, file } = await importInto(bytes, { omraade: undefined });
+    expect(report.omraade).toBe('boern-og-unge-med-handicap');
+    expect(report.ikkePlaceret).toEqual([]);
+    expect(file('policies/boern-og-unge-med-handicap/serviceniveau.md')).toContain('omraade: "Børn og unge med handicap"');
+  });
+});
+
 describe('numbered headings', () => {
   it('reads »3.1.1 Formål« as the field, keeps »3.1 Familiebehandling« as the title and leaves the number out of the id', async () => {
     const bytes = await docxOf([
