@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { jsonFinding } from '../report/format-json.js';
 import { printable } from '../report/printable.js';
 import { sectionFields } from '../model/schema-catalog.js';
 import type { ImportedKind, ImportedMeasure } from './compose.js';
@@ -18,16 +19,7 @@ export interface ImportReport {
 
 /** The report as one JSON object; findings in check's JSON shape. */
 export function formatImportJson(report: ImportReport): string {
-  const fund = report.fund.map((finding) => ({
-    file: finding.file,
-    line: finding.start.line,
-    column: finding.start.column,
-    endLine: (finding.end ?? finding.start).line,
-    endColumn: (finding.end ?? finding.start).column,
-    rule: finding.rule,
-    severity: finding.severity,
-    message: finding.message,
-  }));
+  const fund = report.fund.map(jsonFinding);
   return `${JSON.stringify({ ...report, fund }, null, 2)}\n`;
 }
 
