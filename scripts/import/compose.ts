@@ -53,7 +53,12 @@ export function composeImport(segments: Segments, notes: Notes, area: string): C
     });
     if (found.unplaced.length) sections.push(unplacedSection(found.unplaced, notes));
     const age = found.age ? `alder:\n  fra: ${found.age.fra}\n  til: ${found.age.til}\n` : '';
-    files.push({ path, kind: 'foranstaltning', content: [`---\nid: ${id}\ntitel: ${JSON.stringify(found.title)}\n${age}---\n`, ...sections].join('\n') });
+    const category = found.category ? `kategori: ${JSON.stringify(found.category)}\n` : '';
+    files.push({
+      path,
+      kind: 'foranstaltning',
+      content: [`---\nid: ${id}\ntitel: ${JSON.stringify(found.title)}\n${category}${age}---\n`, ...sections].join('\n'),
+    });
     return {
       id,
       titel: found.title,

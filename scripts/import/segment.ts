@@ -20,6 +20,8 @@ export interface FoundMeasure {
   unplaced: UnplacedText[];
   /** »Alder: 0–17 år«, as `render` writes it under the title: the frontmatter's age range. */
   age?: { fra: number; til: number };
+  /** The heading the measure stands under (»Støttende indsatser«), when that heading has no text of its own. */
+  category?: string;
 }
 
 /** One row of the role × phase table: the role and, per phase key, the cells' content. */
@@ -47,6 +49,10 @@ export interface Segments {
   headings: string[];
 }
 
+/** Headings that hold all the measures rather than a group of them: no `kategori`. */
+const GENERIC_GROUP =
+  /^(?:serviceniveau(?:et)?\b.*|(?:beskrivelse af )?(?:foranstaltninger|indsatser|ydelser)(?: og (?:foranstaltninger|indsatser|ydelser))?)$/u;
+
 /** »Foranstaltning/indsats: Familiebehandling«, the template's line before each measure's table. */
 const MEASURE_LINE = /^(?:foranstaltning|indsats|ydelse)(?:\s*\/\s*(?:indsats|foranstaltning))?\s*:/iu;
 
@@ -72,6 +78,8 @@ interface State {
   frameLevel?: number;
   /** The last heading outside a measure, to say where unplaced text stood. */
   context?: string;
+  /** That heading as a group of measures: its level, and whether text of its own stood under it (then it is none). */
+  category?: { text: string; level: number; hasText: boolean };
 }
 
 /** Cuts the blocks into frame sections, measures, a role plan and the text that fits nowhere. Pure. */
@@ -86,7 +94,9 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
     return `afsnit ${block.position}${under ? `, under »${under}«` : ''}`;
   };
   const startMeasure = (title: string, block: Block, level?: number): void => {
-    const measure: FoundMeasure = { title, position: block.position, fields: new Map(), unplaced: [] };
+    const group = state.category;
+    const category = group && !group.hasText && (level === undefined || group.level < level) ? group.text : undefined;
+    const measure: FoundMeasure = { title, position: block.position, fields: new Map(), unplaced: [], ...(category ? { category } : {}) };
     result.measures.push(measure);
     Object.assign(state, { measure, measureLevel: level, field: undefined, fieldLevel: undefined, frame: undefined, frameLevel: undefined });
   };
@@ -98,7 +108,10 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
     if (state.measure && state.field) append(state.measure.fields, state.field, nodes);
     else if (state.measure) state.measure.unplaced.push({ nodes, text: textOf(nodes), placement });
     else if (state.frame) append(result.frame, state.frame, nodes);
-    else result.unplaced.push({ nodes, text: textOf(nodes), placement });
+    else {
+      if (state.category) state.category.hasText = true;
+      result.unplaced.push({ nodes, text: textOf(nodes), placement });
+    }
   };
   const fieldIsEmpty = (): boolean => !state.measure || !state.field || !state.measure.fields.has(state.field);
   /** Whether the blocks after `index` are a measure's fields: a field sub-heading, a run-in label or a table of labels. */
@@ -166,7 +179,7 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
       }
       const frameKey = frameLabel(block.text);
       if (frameKey && !fieldsFollow(index, block.level)) {
-        Object.assign(state, { frame: frameKey, frameLevel: block.level, context: block.text });
+        Object.assign(state, { frame: frameKey, frameLevel: block.level, context: block.text, category: undefined });
         return;
       }
       if (fieldsFollow(index, block.level)) {
@@ -177,7 +190,13 @@ export function segment(blocks: readonly Block[], extra: ExtraLabels = {}): Segm
         place([subHeading(block)], block);
         return;
       }
-      Object.assign(state, { frame: undefined, frameLevel: undefined, context: block.text });
+      Object.assign(state, {
+        frame: undefined,
+        frameLevel: undefined,
+        context: block.text,
+        // »Foranstaltninger« or »Serviceniveau« holds all the measures, not a group of them
+        category: GENERIC_GROUP.test(normalizeHeading(block.text)) ? undefined : { text: block.text, level: block.level, hasText: false },
+      });
       return;
     }
     if (block.kind === 'paragraph') {

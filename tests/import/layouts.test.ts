@@ -331,6 +331,37 @@ describe('variants kommuner write', () => {
   });
 });
 
+describe('groups of measures', () => {
+  it('a heading with no text of its own above the measures is their kategori; a heading with text, or »Foranstaltninger«, is not', async () => {
+    const bytes = await docxOf([
+      heading(1, 'Foranstaltninger'),
+      heading(2, 'Rådgivning'),
+      heading(3, 'Formål'),
+      text('Familien får råd om hverdagen med barnet.'),
+      heading(1, 'Støttende indsatser'),
+      heading(2, 'Familiebehandling'),
+      heading(3, 'Formål'),
+      text('Familien lærer nye måder at løse konflikter på.'),
+      heading(2, 'Aflastning'),
+      heading(3, 'Formål'),
+      text('Forældrene får et pusterum.'),
+      heading(1, 'Kontakt'),
+      text('Ring til Familieafdelingen.'),
+      heading(2, 'Efterværn'),
+      heading(3, 'Formål'),
+      text('Den unge får hjælp til at stå på egne ben.'),
+    ]);
+    const { file } = await importInto(bytes);
+    const kategori = (id: string): string | undefined => /\nkategori: "([^"]*)"\n/.exec(file(`policies/test/foranstaltninger/${id}.md`))?.[1];
+    expect(['raadgivning', 'familiebehandling', 'aflastning', 'eftervaern'].map(kategori)).toEqual([
+      undefined,
+      'Støttende indsatser',
+      'Støttende indsatser',
+      undefined,
+    ]);
+  });
+});
+
 describe('a title typed as a plain first paragraph', () => {
   it('is the document title: the area comes from it, and it is not reported as unplaced text', async () => {
     const bytes = await docxOf([
