@@ -11,7 +11,7 @@ import { contrastWithWhite, MINIMUM_CONTRAST, parseHexColor } from '../site/cont
 import { renderSite } from '../site/render-site.js';
 import { refuseProtectedTarget, writeOutput } from './write-output.js';
 
-/** The primary colour when the config gives none: dark blue, 8.9:1 against white. */
+/** The primary colour when the config gives none: dark blue, 8.7:1 against white. */
 export const DEFAULT_PRIMARY_COLOR = '#1F4E79';
 
 const ADOPTED_TAG = new RegExp(`^${ADOPTED_TAG_PREFIX}\\d{4}-\\d{2}-\\d{2}$`);
