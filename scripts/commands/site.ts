@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, posix, resolve } from 'node:path';
 import { requireConfig } from '../config/require-config.js';
@@ -8,6 +8,7 @@ import { PolicyRepository } from '../git/repository.js';
 import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import { readServiceLevel } from '../revision/build-round.js';
 import { contrastWithWhite, MINIMUM_CONTRAST, parseHexColor } from '../site/contrast.js';
+import { MEASURE_FOLDER } from '../site/pages.js';
 import { renderSite } from '../site/render-site.js';
 import { refuseProtectedTarget, writeOutput } from './write-output.js';
 
@@ -52,8 +53,19 @@ export async function runSite(options: {
     ...(logo ? { logo: logo.bytes } : {}),
   });
   for (const [path, content] of files) writeOutput(cwd, join(outFolder, ...path.split(posix.sep)), content);
+  removeStalePages(outFolder, files);
   const draft = ref !== undefined && ADOPTED_TAG.test(ref) ? `fra ${ref}` : `fra ${ref ?? 'arbejdskopien'} (forslag, ikke vedtaget)`;
   return { stdout: `Skrev ${files.size} filer til ${out} ${draft}\n  → Åbn ${join(out, 'index.html')} i en browser.\n`, written: [] };
+}
+
+/**
+ * A measure page left from an earlier build of a measure that is gone would still answer at its address: only
+ * foranstaltninger/*.html is cleared, the one folder the site owns; nothing else in the output folder is touched.
+ */
+function removeStalePages(outFolder: string, files: ReadonlyMap<string, unknown>): void {
+  const folder = join(outFolder, MEASURE_FOLDER);
+  for (const entry of readdirSync(folder, { withFileTypes: true }))
+    if (entry.isFile() && entry.name.endsWith('.html') && !files.has(`${MEASURE_FOLDER}/${entry.name}`)) rmSync(join(folder, entry.name));
 }
 
 /** The newest vedtaget/* tag reachable from HEAD, or undefined (no tags, or a repository without commits): then the working tree. */

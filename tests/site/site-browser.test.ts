@@ -110,6 +110,14 @@ describe('the example website in Chromium', () => {
     expect(visible).toContain('Afløsning og aflastning til familier med et barn med handicap');
     expect(visible.length).toBeLessThan(pagesOf(site).filter((path) => path.startsWith('foranstaltninger/')).length);
     expect(await page.locator('#antal').textContent()).toMatch(/^\d+ foranstaltning/);
+    await page.getByLabel('Søgeord').fill('');
+    await page.getByLabel('Kategori').selectOption('Anbringelse');
+    const placements = await page.locator('#resultater li:not([hidden]) a').allTextContents();
+    expect(placements.length).toBeGreaterThan(0);
+    expect(placements.every((titel) => titel.startsWith('Anbringelse'))).toBe(true);
+    await page.getByLabel('Barnets alder i år').fill('20');
+    expect(await page.locator('#resultater li:not([hidden])').count()).toBe(0);
+    expect(await page.locator('#antal').textContent()).toBe('0 foranstaltninger');
     expect(errors).toEqual([]);
     await page.close();
   });

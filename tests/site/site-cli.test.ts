@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
@@ -84,6 +84,14 @@ describe('the example as a website from the working tree', () => {
     const html = readSite(site, 'foranstaltninger/familiebehandling.html');
     expect(html).toMatch(/<a href="https:\/\/www\.retsinformation\.dk\/eli\/lta\/\d{4}\/\d+">Barnets Lov § 32, stk\. 1, nr\. 5<\/a>/);
     expect(html).toContain('<h2 id="felt-lovhjemmel">');
+  });
+
+  it('a page left from an earlier build of a measure that is gone is removed; other files are left alone', () => {
+    writeFileSync(join(site, 'foranstaltninger/udgaaet-foranstaltning.html'), '<p>Gammel side</p>');
+    writeFileSync(join(site, 'CNAME'), 'serviceniveau.eksempel.dk');
+    expect(runCli(['site', '--out', '_site'], root).status).toBe(0);
+    expect(existsSync(join(site, 'foranstaltninger/udgaaet-foranstaltning.html'))).toBe(false);
+    expect(readSite(site, 'CNAME')).toBe('serviceniveau.eksempel.dk');
   });
 
   it('the same tree builds the same bytes', () => {
