@@ -1,3 +1,4 @@
+import { memoizeByObject } from '../memoize.js';
 import { escapeHtml } from '../revision/html-escape.js';
 import { inlineMarkdownToHtml, markdownToHtml, sanitizedLink } from '../revision/markdown-to-html.js';
 import type { LawBasisEntry } from '../revision/present/law-basis.js';
@@ -82,24 +83,7 @@ export function measurePage(entry: SiteMeasure, provisions: readonly LawBasisEnt
         '</section>',
       ]),
       ...(provisions.length > 0
-        ? [
-            '<section class="lovtekst" aria-labelledby="lovtekst">',
-            '<h2 id="lovtekst">Lovtekst</h2>',
-            ...provisions.flatMap((provision) => [
-              `<h3>${'quote' in provision ? sanitizedLink(provision.written, provision.quote.act.eli) : escapeHtml(provision.written)}</h3>`,
-              ...('quote' in provision
-                ? [
-                    '<figure>',
-                    '<blockquote>',
-                    ...provision.quote.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-                    '</blockquote>',
-                    `<figcaption>${escapeHtml(provision.quote.source)}</figcaption>`,
-                    '</figure>',
-                  ]
-                : [`<p class="mangler">${escapeHtml(provision.missing)}</p>`]),
-            ]),
-            '</section>',
-          ]
+        ? ['<section class="lovtekst" aria-labelledby="lovtekst">', '<h2 id="lovtekst">Lovtekst</h2>', ...provisions.flatMap(provisionHtml), '</section>']
         : []),
     ],
   };
@@ -159,6 +143,24 @@ export function searchPage(measures: readonly SiteMeasure[]): PageContent {
     scripts: ['minisearch.js', 'search-index.js', 'search.js'],
   };
 }
+
+/**
+ * A provision's heading, linked to the act, and its wording: drawn once per provision, however many measures cite
+ * it (the link goes through the Markdown sanitiser, which is the slow part of a site with thousands of measures).
+ */
+const provisionHtml = memoizeByObject((provision: LawBasisEntry): string[] => [
+  `<h3>${'quote' in provision ? sanitizedLink(provision.written, provision.quote.act.eli) : escapeHtml(provision.written)}</h3>`,
+  ...('quote' in provision
+    ? [
+        '<figure>',
+        '<blockquote>',
+        ...provision.quote.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+        '</blockquote>',
+        `<figcaption>${escapeHtml(provision.quote.source)}</figcaption>`,
+        '</figure>',
+      ]
+    : [`<p class="mangler">${escapeHtml(provision.missing)}</p>`]),
+]);
 
 function fieldContent(text: string): string {
   return text.trim() !== '' ? markdownToHtml(text) : '<p class="mangler">Ikke udfyldt.</p>';
