@@ -136,7 +136,7 @@ export function searchPage(measures: readonly SiteMeasure[]): PageContent {
       '<ul id="resultater" class="soegeresultater">',
       ...measures.map((entry) => {
         const data = `data-id="${escapeHtml(entry.path)}" data-kategori="${escapeHtml(entry.kategori)}" data-fra="${entry.alder?.fra ?? ''}" data-til="${entry.alder?.til ?? ''}"`;
-        return `<li ${data}><a href="${entry.path}">${escapeHtml(entry.measure.titel)}</a> <span class="alder">(${escapeHtml(entry.kategori)}${entry.measure.age ? `, ${escapeHtml(entry.measure.age.value)}` : ''})</span></li>`;
+        return `<li ${data}><a href="${entry.path}">${escapeHtml(entry.measure.titel)}</a> <span class="alder">(${escapeHtml(entry.kategori)}${entry.measure.age ? `, <span class="ingen-brud">${escapeHtml(entry.measure.age.value)}</span>` : ''})</span></li>`;
       }),
       '</ul>',
     ],

@@ -34,6 +34,7 @@ a:hover { text-decoration-thickness: 0.15em; }
 .kategori ul, .soegeresultater { padding-left: 1.25rem; }
 .kategori li, .soegeresultater li { margin: 0.35rem 0; }
 .alder { color: #444; }
+.ingen-brud { white-space: nowrap; }
 .felt { margin-bottom: 1.5rem; }
 .lovtekst figure { margin: 0.5rem 0 1rem; }
 .lovtekst blockquote { margin: 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 4px solid var(--primaer); }
