@@ -41,6 +41,9 @@ Kommandoer:
       --out FIL                     Skriv til en fil (kræves for docx)
       --out-dir MAPPE               Skriv hvert format som serviceniveau.<format> i mappen
       --config FIL                  Konfigurationsfil, som for check (Word-dokumentets skrifttype, skriftstørrelse og overskriftsfarve)
+  site --out MAPPE                  Serviceniveauet som en tilgængelig hjemmeside (WCAG 2.1 AA) i mappen, fx _site
+      --ref REF                     Versionen (standard: nyeste tag vedtaget/ÅÅÅÅ-MM-DD, ellers arbejdskopien som forslag)
+      --config FIL                  Konfigurationsfil, som for check (kommunens navn, farve, logo og tilgængelighedserklæring under »site«)
   pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
@@ -100,6 +103,8 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
       return changelog(rest, cwd);
     case 'render':
       return render(rest, cwd);
+    case 'site':
+      return site(rest, cwd);
     case 'pr-comment': {
       const { values } = parse(rest, { file: { type: 'string' } });
       if (!values['file'])
@@ -137,7 +142,7 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
     default:
       throw new UsageError(
         `Ukendt kommando »${command}«`,
-        'Kommandoerne er »check«, »new foranstaltning«, »import«, »changelog«, »render«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
+        'Kommandoerne er »check«, »new foranstaltning«, »import«, »changelog«, »render«, »site«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
       );
   }
 }
@@ -259,6 +264,20 @@ async function render(args: readonly string[], cwd: string): Promise<number> {
     ...(values['out-dir'] !== undefined ? { outDir: values['out-dir'] } : {}),
   });
   return report(result);
+}
+
+async function site(args: readonly string[], cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: 'string' },
+    ref: { type: 'string' },
+    omraade: { type: 'string' },
+    config: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Fx: serviceniveau site --out _site');
+  const out = values['out'];
+  if (!out) throw new UsageError('Brug: serviceniveau site --out MAPPE [--ref REF]', 'Fx: npx serviceniveau site --out _site');
+  const { runSite } = await import('./commands/site.js');
+  return report(await runSite({ cwd, out, ...definedValues(values, ['ref', 'omraade', 'config']) }));
 }
 
 async function law(args: readonly string[], cwd: string): Promise<number> {

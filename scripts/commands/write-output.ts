@@ -37,22 +37,28 @@ function protectedFolders(cwd: string): { name: string; path: string }[] {
 }
 
 /**
+ * Where `out` really points, or a usage error when that is inside policies/ or schemas/ (or is one of them): a
+ * file or a whole output folder such as the website's is checked the same way, before anything is written.
+ */
+export function refuseProtectedTarget(cwd: string, out: string, example = '--out aendringer.html'): string {
+  const target = realTarget(resolve(cwd, out));
+  for (const { name, path } of protectedFolders(cwd)) {
+    const inside = relative(path, target);
+    if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[a-zA-Z]:/.test(inside))) {
+      throw new UsageError(`»${out}« ligger i ${name}/, og dér skriver værktøjet aldrig`, `Vælg en placering uden for policies/ og schemas/, fx ${example}.`);
+    }
+  }
+  return target;
+}
+
+/**
  * Writes a generated document to `--out`, atomically (a temporary file renamed into place, so an interrupted
  * write leaves any old file whole). It only ever replaces a regular file or creates a new one: never a device,
  * a named pipe, a socket or a folder, never into policies/ or schemas/, never over a file named like a policy
  * document.
  */
 export function writeOutput(cwd: string, out: string, content: string | Uint8Array): string {
-  const target = realTarget(resolve(cwd, out));
-  for (const { name, path } of protectedFolders(cwd)) {
-    const inside = relative(path, target);
-    if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[a-zA-Z]:/.test(inside))) {
-      throw new UsageError(
-        `»${out}« ligger i ${name}/, og dér skriver værktøjet aldrig`,
-        'Vælg en fil uden for policies/ og schemas/, fx --out aendringer.html.',
-      );
-    }
-  }
+  const target = refuseProtectedTarget(cwd, out);
   if (documentKindOf(target))
     throw new UsageError(`»${out}« har navn som et politikdokument, og det overskriver værktøjet aldrig`, 'Vælg et andet filnavn, fx --out aendringer.html.');
   const existing = existsSync(target) ? statSync(target) : undefined;

@@ -425,6 +425,7 @@ export interface Konfiguration {
   };
   document?: DocumentOptions;
   import?: ImportOptions;
+  site?: SiteOptions;
 }
 /**
  * Indstillinger for reglen »individuel-vurdering«.
@@ -601,4 +602,29 @@ export interface ImportOptions {
       maalgruppe?: string[];
     };
   };
+}
+/**
+ * Hjemmesiden til borgere, leverandører og sagsbehandlere (»serviceniveau site«) i kommunens eget udseende.
+ */
+export interface SiteOptions {
+  /**
+   * Kommunens navn, som det står øverst på hver side. Standard: »kommune« fra serviceniveau.md.
+   */
+  kommune?: string;
+  /**
+   * Kommunens primære farve som en farvekode med seks hexcifre, fx »#1F4E79« (standard). Farven bruges bag hvid tekst og til links på hvid baggrund, så kontrasten til hvid skal være mindst 4,5:1 (WCAG 2.1 AA).
+   */
+  primaryColor?: string;
+  /**
+   * Stien til kommunens logo (svg, png, jpg eller webp), fra repositoriets rod, fx »design/logo.svg«. Filen kopieres ind på hjemmesiden.
+   */
+  logo?: string;
+  /**
+   * Kontaktoplysninger i sidens bund, fx »Familieafdelingen, tlf. 70 10 20 30, familie@eksempel.dk«.
+   */
+  contact?: string;
+  /**
+   * Adressen på kommunens tilgængelighedserklæring (https://…); den linkes i bunden af hver side.
+   */
+  accessibilityStatement?: string;
 }

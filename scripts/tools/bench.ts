@@ -15,6 +15,8 @@ const FLOOR = join(ROOT, 'dist', 'scripts', 'tools', 'bench-floor.js');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SIZES = (process.env['BENCH_SIZES'] ?? '100,1000,5000').split(',').map(Number);
 const AREAS = 4;
+/** Where the website is built while it is timed. */
+const SITE_OUT = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-site-'));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 /** Another checkout's bin/serviceniveau.js (say, main before a change), timed on the same repositories in the same run. */
 const BEFORE = process.env['BENCH_BEFORE'];
@@ -139,6 +141,13 @@ const imports =
   "await Promise.all(['ajv/dist/runtime/ucs2length.js','ajv-formats/dist/formats.js','unified','remark-parse','remark-frontmatter','yaml','jsonc-parser'].map((name) => import(name)))";
 const importOnly = measure(process.execPath, ['--input-type=module', '-e', imports], ROOT);
 row('check, example kommune (15 documents) vs importing the same dependencies', cli(['check'], ROOT), importOnly, '≤ 1.5×');
+// The citizens' website (issue 16) against check on the same tree, in the same run: at most 1.5× check.
+row(
+  'site, example kommune vs check of the same tree',
+  cli(['site', '--out', SITE_OUT], ROOT),
+  measure(process.execPath, [BIN, 'check'], ROOT),
+  '< 1 s, ≤ 1.5×',
+);
 {
   // import: a generated 100-measure Word document, whole process, against mammoth's bare conversion of the same file.
   const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-import-'));
@@ -164,6 +173,12 @@ for (const size of SIZES) {
   const { cwd, paths } = syntheticRepository(size);
   const floor = measure(process.execPath, [FLOOR, 'policies'], cwd);
   row(`check, ${size} measures vs bare remark-parse + yaml of the same files`, cli(['check'], cwd), floor, size === 5000 ? '≤ 2×' : undefined);
+  row(
+    `site, one area of ${size / AREAS} measures vs check of the whole tree`,
+    cli(['site', '--omraade', 'omraade-1', '--out', SITE_OUT], cwd),
+    measure(process.execPath, [BIN, 'check'], cwd),
+    size === 5000 ? '≤ 1.5×' : undefined,
+  );
   const wordDiff = measure('git', ['diff', '--word-diff', 'vedtaget/2024-02-01', 'vedtaget/2025-02-11'], cwd);
   for (const format of ['json', 'docx']) {
     for (let area = 1; area <= 1; area++) {

@@ -89,6 +89,47 @@ const IMPORT_OPTIONS = {
   },
 };
 
+/** The citizens' website (`serviceniveau site`): the kommune's own name, colour, logo and contact, and its accessibility statement. */
+const SITE_OPTIONS = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Hjemmesiden til borgere, leverandører og sagsbehandlere (»serviceniveau site«) i kommunens eget udseende.',
+  properties: {
+    kommune: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 120,
+      pattern: '\\S',
+      description: 'Kommunens navn, som det står øverst på hver side. Standard: »kommune« fra serviceniveau.md.',
+    },
+    primaryColor: {
+      type: 'string',
+      pattern: '^#?[0-9A-Fa-f]{6}$',
+      description:
+        'Kommunens primære farve som en farvekode med seks hexcifre, fx »#1F4E79« (standard). Farven bruges bag hvid tekst og til links på hvid baggrund, så kontrasten til hvid skal være mindst 4,5:1 (WCAG 2.1 AA).',
+    },
+    logo: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+      pattern: '\\.(?:[Ss][Vv][Gg]|[Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Ww][Ee][Bb][Pp])$',
+      description: 'Stien til kommunens logo (svg, png, jpg eller webp), fra repositoriets rod, fx »design/logo.svg«. Filen kopieres ind på hjemmesiden.',
+    },
+    contact: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+      description: 'Kontaktoplysninger i sidens bund, fx »Familieafdelingen, tlf. 70 10 20 30, familie@eksempel.dk«.',
+    },
+    accessibilityStatement: {
+      type: 'string',
+      pattern: '^https://',
+      maxLength: 500,
+      description: 'Adressen på kommunens tilgængelighedserklæring (https://…); den linkes i bunden af hver side.',
+    },
+  },
+};
+
 /** Renders schemas/config.schema.json: the fixed frame, and one entry and one options schema per registered rule. Deterministic. */
 export function renderConfigSchema(): string {
   const schema = {
@@ -114,11 +155,13 @@ export function renderConfigSchema(): string {
       },
       document: { $ref: '#/$defs/documentOptions' },
       import: { $ref: '#/$defs/importOptions' },
+      site: { $ref: '#/$defs/siteOptions' },
     },
     $defs: {
       alvor: { enum: ['error', 'warning', 'off'], description: 'Alvor: »error« (fejl, stopper godkendelsen), »warning« (advarsel) eller »off« (slået fra).' },
       documentOptions: DOCUMENT_OPTIONS,
       importOptions: IMPORT_OPTIONS,
+      siteOptions: SITE_OPTIONS,
       ...Object.fromEntries(RULES.map((rule) => [optionsDefName(rule.id), rule.optionsSchema])),
     },
   };
