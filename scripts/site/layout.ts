@@ -61,7 +61,7 @@ export function renderPage(page: PageContent, look: SiteLook, edition: SiteEditi
   const menuItems = menu.map(([target, label]) => `<li><a href="${root}${target}"${page.current === target ? ' aria-current="page"' : ''}>${label}</a></li>`);
   const logo = look.logoFile ? `<img src="${root}${escapeHtml(look.logoFile)}" alt="">` : '';
   const footer = [
-    `<p><strong>${escapeHtml(look.kommune)}</strong> · Serviceniveau for ${escapeHtml(edition.omraade)}</p>`,
+    `<p><strong>${escapeHtml(look.kommune)}</strong> · ${escapeHtml(serviceLevelTitle(edition.omraade))}</p>`,
     ...(edition.facts.length > 0 ? [`<p>${edition.facts.map(escapeHtml).join(' · ')}</p>`] : []),
     `<p>${edition.adopted ? 'Vedtaget version' : DRAFT_BANNER}: ${escapeHtml(edition.sourceLabel)}</p>`,
     ...(look.contact ? [`<p>Kontakt: ${escapeHtml(look.contact)}</p>`] : []),
@@ -107,4 +107,14 @@ export function renderPage(page: PageContent, look: SiteLook, edition: SiteEditi
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * »Serviceniveau for børn og unge med særlige behov«: the area's name starts a sentence in the frame (»Børn og
+ * unge …«) and is lower-cased after »for«, unless it starts with an abbreviation such as »PPR«.
+ */
+export function serviceLevelTitle(omraade: string): string {
+  const [first = '', second = ''] = omraade;
+  const lower = second !== '' && second === second.toLocaleLowerCase('da') ? first.toLocaleLowerCase('da') : first;
+  return `Serviceniveau for ${lower}${omraade.slice(first.length)}`;
 }

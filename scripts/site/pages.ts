@@ -3,7 +3,7 @@ import { escapeHtml } from '../revision/html-escape.js';
 import { inlineMarkdownToHtml, markdownToHtml, sanitizedLink } from '../revision/markdown-to-html.js';
 import type { LawBasisEntry } from '../revision/present/law-basis.js';
 import type { MeasureText, RolePlanTable, ServiceLevelPresentation } from '../revision/present/service-level.js';
-import type { PageContent } from './layout.js';
+import { serviceLevelTitle, type PageContent } from './layout.js';
 
 /** A measure as the site lists it: its page, its kategori and its age range (for the search page's filters). */
 export interface SiteMeasure {
@@ -31,10 +31,10 @@ export function frontPage(presentation: ServiceLevelPresentation, measures: read
   const { signatory } = presentation;
   return {
     path: 'index.html',
-    title: `Serviceniveau for ${presentation.omraade}`,
+    title: serviceLevelTitle(presentation.omraade),
     current: 'index.html',
     main: [
-      `<h1>Serviceniveau for ${escapeHtml(presentation.omraade)}</h1>`,
+      `<h1>${escapeHtml(serviceLevelTitle(presentation.omraade))}</h1>`,
       `<p class="kommune">${escapeHtml(presentation.kommune)}</p>`,
       ...(presentation.facts.length > 0
         ? ['<dl class="fakta">', ...presentation.facts.map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`), '</dl>']
