@@ -226,9 +226,12 @@ function measureArticle(measure: MeasureText): string[] {
 }
 
 function rolePlanSection(plan: RolePlanTable): string[] {
+  return ['<section class="rolleplan" id="rolleplan">', `<h2>${escapeHtml(plan.titel)}</h2>`, ...rolePlanTable(plan), '</section>'];
+}
+
+/** The role plan as a table: a row per role, a column per phase, each cell its list of tasks. */
+export function rolePlanTable(plan: RolePlanTable): string[] {
   return [
-    '<section class="rolleplan" id="rolleplan">',
-    `<h2>${escapeHtml(plan.titel)}</h2>`,
     '<table>',
     `<thead><tr><th scope="col">Rolle</th>${plan.phases.map((phase) => `<th scope="col">${escapeHtml(phase.heading)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
@@ -240,7 +243,6 @@ function rolePlanSection(plan: RolePlanTable): string[] {
     }),
     '</tbody>',
     '</table>',
-    '</section>',
   ];
 }
 

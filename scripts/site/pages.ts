@@ -1,6 +1,7 @@
 import { memoizeByObject } from '../memoize.js';
 import { escapeHtml } from '../revision/html-escape.js';
-import { inlineMarkdownToHtml, markdownToHtml, sanitizedLink } from '../revision/markdown-to-html.js';
+import { markdownToHtml, sanitizedLink } from '../revision/markdown-to-html.js';
+import { rolePlanTable } from '../revision/render-html.js';
 import type { LawBasisEntry } from '../revision/present/law-basis.js';
 import type { MeasureText, RolePlanTable, ServiceLevelPresentation } from '../revision/present/service-level.js';
 import { serviceLevelTitle, type PageContent } from './layout.js';
@@ -98,17 +99,7 @@ export function rolePlanPage(plan: RolePlanTable): PageContent {
     main: [
       `<h1>${escapeHtml(plan.titel)}</h1>`,
       '<div class="tabel" role="region" aria-label="Rolleplanen som tabel" tabindex="0">',
-      '<table>',
-      `<thead><tr><th scope="col">Rolle</th>${plan.phases.map((phase) => `<th scope="col">${escapeHtml(phase.heading)}</th>`).join('')}</tr></thead>`,
-      '<tbody>',
-      ...plan.roles.map((role) => {
-        const cells = role.phases.map((items) =>
-          items.length > 0 ? `<td><ul>${items.map((item) => `<li>${inlineMarkdownToHtml(item)}</li>`).join('')}</ul></td>` : '<td>–</td>',
-        );
-        return `<tr><th scope="row">${escapeHtml(role.rolle)}</th>${cells.join('')}</tr>`;
-      }),
-      '</tbody>',
-      '</table>',
+      ...rolePlanTable(plan),
       '</div>',
     ],
   };
