@@ -6,7 +6,9 @@ import { UsageError } from '../errors.js';
 import { ADOPTED_TAG_PREFIX } from '../git/adopted-tag.js';
 import { PolicyRepository } from '../git/repository.js';
 import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
-import { readServiceLevel } from '../revision/build-round.js';
+import { buildRound, readServiceLevel } from '../revision/build-round.js';
+import { presentChangelog } from '../revision/present/changelog.js';
+import { CHANGES_FOLDER, type SiteRound } from '../site/change-pages.js';
 import { contrastWithWhite, MINIMUM_CONTRAST, parseHexColor } from '../site/contrast.js';
 import { MEASURE_FOLDER } from '../site/pages.js';
 import { renderSite } from '../site/render-site.js';
@@ -50,6 +52,7 @@ export async function runSite(options: {
     },
     adopted: ref !== undefined && ADOPTED_TAG.test(ref),
     minisearch: minisearchBrowserBuild(),
+    rounds: await siteRounds(cwd, ref, options.omraade),
     ...(logo ? { logo: logo.bytes } : {}),
   });
   for (const [path, content] of files) writeOutput(cwd, join(outFolder, ...path.split(posix.sep)), content);
@@ -59,13 +62,38 @@ export async function runSite(options: {
 }
 
 /**
- * A measure page left from an earlier build of a measure that is gone would still answer at its address: only
- * foranstaltninger/*.html is cleared, the one folder the site owns; nothing else in the output folder is touched.
+ * A page left from an earlier build of a measure (or a version) that is gone would still answer at its address: only
+ * the *.html in the folders the site owns, foranstaltninger/ and aendringer/, are cleared; nothing else is touched.
  */
 function removeStalePages(outFolder: string, files: ReadonlyMap<string, unknown>): void {
-  const folder = join(outFolder, MEASURE_FOLDER);
-  for (const entry of readdirSync(folder, { withFileTypes: true }))
-    if (entry.isFile() && entry.name.endsWith('.html') && !files.has(`${MEASURE_FOLDER}/${entry.name}`)) rmSync(join(folder, entry.name));
+  for (const owned of [MEASURE_FOLDER, CHANGES_FOLDER]) {
+    const folder = join(outFolder, owned);
+    if (!existsSync(folder)) continue;
+    for (const entry of readdirSync(folder, { withFileTypes: true }))
+      if (entry.isFile() && entry.name.endsWith('.html') && !files.has(`${owned}/${entry.name}`)) rmSync(join(folder, entry.name));
+  }
+}
+
+/**
+ * The adopted versions up to the site's own (a tag is one only when it is reachable from the ref, and not dated after
+ * it), oldest first, each with what changed since the one before. None outside a git repository or before the first.
+ */
+async function siteRounds(cwd: string, ref: string | undefined, omraade: string | undefined): Promise<SiteRound[]> {
+  let tags: string[];
+  try {
+    const repository = await PolicyRepository.open(cwd);
+    tags = await repository.adoptedTags(await repository.resolveCommit(ref ?? 'HEAD'));
+  } catch {
+    return [];
+  }
+  if (ref !== undefined && ADOPTED_TAG.test(ref)) tags = tags.filter((tag) => tag <= ref);
+  const rounds: SiteRound[] = tags.slice(0, 1).map((label) => ({ label }));
+  for (const [index, label] of tags.entries()) {
+    if (index === 0) continue;
+    const round = await buildRound({ cwd, from: tags[index - 1]!, to: label, ...(omraade ? { omraade } : {}) });
+    rounds.push({ label, previous: tags[index - 1]!, changes: presentChangelog(round) });
+  }
+  return rounds;
 }
 
 /** The newest vedtaget/* tag reachable from HEAD, or undefined (no tags, or a repository without commits): then the working tree. */

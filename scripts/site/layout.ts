@@ -22,10 +22,12 @@ export interface SiteEdition {
   /** False for the working tree or a ref that is not an adopted version: every page carries the draft banner. */
   adopted: boolean;
   hasRolePlan: boolean;
+  /** Whether the site has the pages »Hvad er ændret« (built from an adopted version's history). */
+  hasChanges: boolean;
 }
 
 /** The pages in the main menu, by path from the site's root. */
-export type MenuPage = 'index.html' | 'rolleplan.html' | 'soeg.html';
+export type MenuPage = 'index.html' | 'rolleplan.html' | 'aendringer/index.html' | 'soeg.html';
 
 /** One page to draw in the frame. */
 export interface PageContent {
@@ -56,6 +58,7 @@ export function renderPage(page: PageContent, look: SiteLook, edition: SiteEditi
   const menu: [MenuPage, string][] = [
     ['index.html', 'Forside'],
     ...(edition.hasRolePlan ? ([['rolleplan.html', 'Rolleplan']] as [MenuPage, string][]) : []),
+    ...(edition.hasChanges ? ([['aendringer/index.html', 'Hvad er ændret']] as [MenuPage, string][]) : []),
     ['soeg.html', 'Søg'],
   ];
   const menuItems = menu.map(([target, label]) => `<li><a href="${root}${target}"${page.current === target ? ' aria-current="page"' : ''}>${label}</a></li>`);

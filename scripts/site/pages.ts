@@ -4,6 +4,7 @@ import { markdownToHtml, sanitizedLink } from '../revision/markdown-to-html.js';
 import { rolePlanTable } from '../revision/render-html.js';
 import type { LawBasisEntry } from '../revision/present/law-basis.js';
 import type { MeasureText, RolePlanTable, ServiceLevelPresentation } from '../revision/present/service-level.js';
+import { CHANGES_INDEX, type HistoryEntry } from './change-pages.js';
 import { serviceLevelTitle, type PageContent } from './layout.js';
 
 /** A measure as the site lists it: its page, its kategori and its age range (for the search page's filters). */
@@ -63,8 +64,11 @@ export function frontPage(presentation: ServiceLevelPresentation, measures: read
   };
 }
 
-/** A measure's own page: every section, and the wording of the provisions it cites with a link to the act on retsinformation.dk. */
-export function measurePage(entry: SiteMeasure, provisions: readonly LawBasisEntry[]): PageContent {
+/**
+ * A measure's own page: every section, the wording of the provisions it cites with a link to the act on
+ * retsinformation.dk, and, when the site has the adopted versions' history, the versions that changed it.
+ */
+export function measurePage(entry: SiteMeasure, provisions: readonly LawBasisEntry[], history?: readonly HistoryEntry[]): PageContent {
   const { measure } = entry;
   return {
     path: entry.path,
@@ -86,8 +90,22 @@ export function measurePage(entry: SiteMeasure, provisions: readonly LawBasisEnt
       ...(provisions.length > 0
         ? ['<section class="lovtekst" aria-labelledby="lovtekst">', '<h2 id="lovtekst">Lovtekst</h2>', ...provisions.flatMap(provisionHtml), '</section>']
         : []),
+      ...(history ? historySection(history) : []),
     ],
   };
+}
+
+/** The adopted versions that changed the measure, newest first, each linking to the change on its version's page. */
+function historySection(history: readonly HistoryEntry[]): string[] {
+  return [
+    '<section class="historik" aria-labelledby="historik">',
+    '<h2 id="historik">Historik</h2>',
+    history.length === 0
+      ? '<p>Foranstaltningen er ikke ændret, siden den første gang blev vedtaget.</p>'
+      : `<ul>${history.map((item) => `<li><a href="../${item.href}">Vedtaget ${escapeHtml(item.date)}</a>: ${escapeHtml([item.kindLabel.toLocaleLowerCase('da'), item.summary].filter(Boolean).join(', '))}</li>`).join('\n')}</ul>`,
+    `<p><a href="../${CHANGES_INDEX}">Alle ændringer i serviceniveauet</a></p>`,
+    '</section>',
+  ];
 }
 
 /** The role plan: roles by phases, in a table that scrolls on its own on a phone, so the page does not. */

@@ -2,6 +2,7 @@ import type { RoundSide, ServiceLevel } from '../revision/model.js';
 import { presentServiceLevel } from '../revision/present/service-level.js';
 import { SEARCH_SCRIPT } from './assets/search-script.js';
 import { siteCss } from './assets/site-css.js';
+import { changesIndexPage, historiesOf, roundPage, type SiteRound } from './change-pages.js';
 import { renderPage, type SiteEdition, type SiteLook } from './layout.js';
 import { frontPage, MEASURE_FOLDER, measurePage, measurePath, rolePlanPage, searchPage, type SiteMeasure } from './pages.js';
 import { searchIndexScript } from './search-index.js';
@@ -17,6 +18,11 @@ export interface SiteInput {
   /** The browser build of minisearch. */
   minisearch: string;
   logo?: Uint8Array;
+  /**
+   * The adopted versions up to the one the site shows, oldest first, each with its changes since the one before; empty
+   * for a repository without adopted versions: then the site has no »Hvad er ændret«.
+   */
+  rounds: readonly SiteRound[];
 }
 
 /** The facts every page's footer repeats: the version and the dates it belongs to. */
@@ -47,7 +53,17 @@ export function renderSite(input: SiteInput): Map<string, string | Uint8Array> {
     sourceLabel: presentation.source.label,
     adopted: input.adopted,
     hasRolePlan: presentation.rolePlan !== undefined,
+    hasChanges: input.rounds.length > 0,
   };
+  const histories =
+    input.rounds.length > 0
+      ? historiesOf(
+          input.rounds,
+          measures.map((entry) => entry.measure.id),
+        )
+      : undefined;
+  const sitePaths = new Map(measures.map((entry) => [entry.measure.id, entry.path]));
+  if (presentation.rolePlan) sitePaths.set('rolleplan', 'rolleplan.html');
   const entries = presentation.lawBasis?.entries ?? [];
   const pages = [
     frontPage(presentation, measures),
@@ -55,9 +71,14 @@ export function renderSite(input: SiteInput): Map<string, string | Uint8Array> {
       measurePage(
         entry,
         entries.filter((provision) => provision.citedBy.some((citing) => citing.number === entry.measure.number)),
+        histories?.get(entry.measure.id),
       ),
     ),
     ...(presentation.rolePlan ? [rolePlanPage(presentation.rolePlan)] : []),
+    ...(input.rounds.length > 0 ? [changesIndexPage(input.rounds)] : []),
+    ...input.rounds.flatMap((round) =>
+      round.changes && round.previous ? [roundPage({ ...round, previous: round.previous, changes: round.changes }, sitePaths)] : [],
+    ),
     searchPage(measures),
   ];
   const files = new Map<string, string | Uint8Array>();

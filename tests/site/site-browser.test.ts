@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { findBrowser, missingBrowserMessage } from '../clients/find-browser.js';
-import { exampleKommune, pagesOf } from './site-helpers.js';
+import { exampleKommune, exampleKommuneWithHistory, pagesOf } from './site-helpers.js';
 
 // The example's website in a real browser, opened from disk as a family would open _site/index.html: axe-core finds no
 // WCAG 2.1 AA violation on any page, nothing is fetched from another origin, a phone's 320 px needs no sideways scroll,
@@ -20,43 +20,58 @@ const SHOTS = process.env['SITE_SCREENSHOTS'] ?? mkdtempSync(join(tmpdir(), 'hje
 
 let browser: Browser | undefined;
 let site = '';
+/** The site of the example with two adopted versions: it has the »Hvad er ændret« pages the draft site lacks. */
+let adoptedSite = '';
 
 beforeAll(() => {
   const root = exampleKommune();
   const result = runCli(['site', '--out', '_site'], root);
   expect(result.status, result.stderr).toBe(0);
   site = join(root, '_site');
-}, 60_000);
+  const history = exampleKommuneWithHistory();
+  expect(runCli(['site', '--out', '_site'], history).status).toBe(0);
+  adoptedSite = join(history, '_site');
+}, 90_000);
+
+/** Every page of the draft site, and of the adopted site the pages only it has and a measure page with its history. */
+function everyPage(): { root: string; path: string }[] {
+  return [
+    ...pagesOf(site).map((path) => ({ root: site, path })),
+    ...pagesOf(adoptedSite)
+      .filter((path) => path.startsWith('aendringer/') || path === 'foranstaltninger/praktisk-paedagogisk-stoette.html')
+      .map((path) => ({ root: adoptedSite, path })),
+  ];
+}
 
 afterAll(async () => {
   await browser?.close();
 });
 
 /** A page opened from disk at a width, failing on any request that leaves the site's folder. */
-async function open(path: string, width = 1280): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+async function open(path: string, width = 1280, root = site): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
   if (!CHROMIUM) throw new Error(missingBrowserMessage());
   browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const foreign: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => {
-    if (!request.url().startsWith(pathToFileURL(site).href)) foreign.push(request.url());
+    if (!request.url().startsWith(pathToFileURL(root).href)) foreign.push(request.url());
   });
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(pathToFileURL(join(site, path)).href);
+  await page.goto(pathToFileURL(join(root, path)).href);
   return { page, foreign, errors };
 }
 
 describe('the example website in Chromium', () => {
-  it('every page has no WCAG 2.1 AA violation, loads nothing from elsewhere and raises no CSP or script error', { timeout: 120_000 }, async () => {
-    const pages = pagesOf(site);
+  it('every page has no WCAG 2.1 AA violation, loads nothing from elsewhere and raises no CSP or script error', { timeout: 180_000 }, async () => {
+    const pages = everyPage();
     expect(pages.length).toBeGreaterThan(3);
     const violations: string[] = [];
-    for (const path of pages) {
-      const { page, foreign, errors } = await open(path);
+    for (const { root, path } of pages) {
+      const { page, foreign, errors } = await open(path, 1280, root);
       // Evaluated through the DevTools protocol, which the page's CSP does not govern; a <script> tag would be refused.
       await page.evaluate(AXE);
       // preload off: axe would fetch the style sheet itself, which the site's CSP rightly refuses.
@@ -75,8 +90,8 @@ describe('the example website in Chromium', () => {
     'at 320 px no page scrolls sideways; front page, a measure page and the search are photographed at phone and desktop width',
     { timeout: 120_000 },
     async () => {
-      for (const path of pagesOf(site)) {
-        const { page } = await open(path, 320);
+      for (const { root, path } of everyPage()) {
+        const { page } = await open(path, 320, root);
         expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(320);
         await page.close();
       }
@@ -84,9 +99,10 @@ describe('the example website in Chromium', () => {
         ['forside', 'index.html'],
         ['foranstaltning', 'foranstaltninger/familiebehandling.html'],
         ['soeg', 'soeg.html'],
+        ['aendringer', 'aendringer/2026-02-10.html'],
       ] as const) {
         for (const width of [320, 1280]) {
-          const { page } = await open(path, width);
+          const { page } = await open(path, width, path.startsWith('aendringer/') ? adoptedSite : site);
           await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: width === 320 ? false : true });
           await page.close();
         }

@@ -7,7 +7,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Foranstaltning, Rolleplan, Serviceniveau } from '../../scripts/model/generated-types.js';
-import type { ServiceLevel } from '../../scripts/revision/model.js';
+import type { Round, ServiceLevel } from '../../scripts/revision/model.js';
+import { presentChangelog } from '../../scripts/revision/present/changelog.js';
 import { renderSite } from '../../scripts/site/render-site.js';
 import { findBrowser, missingBrowserMessage } from '../clients/find-browser.js';
 import { hostile } from '../robustness/xss-payloads.js';
@@ -43,9 +44,48 @@ const ROLE_PLAN: Partial<Rolleplan> = {
   roller: [{ rolle: 'Sagsbehandler', udvikling: ['Giver input.'], implementering: ['Bruger serviceniveauet.'], opfoelgning: ['Følger op.'] }],
 };
 
+/** A round whose every text is hostile: a changed measure (renamed, with a note), an added one and a removed one. */
+function hostileRound(level: ServiceLevel): Round {
+  const changes = hostile([
+    {
+      id: 'praktisk-paedagogisk-stoette',
+      previousId: 'praktisk-stoette',
+      titel: 'Praktisk pædagogisk støtte i hjemmet',
+      kind: 'renamed',
+      fields: [
+        {
+          field: 'omfang',
+          class: 'material',
+          change: 'omfang-reduceret',
+          before: 'Op til 10 timer om ugen.',
+          after: 'Op til 8 timer om ugen.',
+          note: '10 timer → 8 timer',
+        },
+      ],
+    },
+    { id: 'andet', titel: 'Praktisk pædagogisk støtte i hjemmet', kind: 'added', fields: [] },
+    { id: 'udgaaet', titel: 'Udgået tilbud', kind: 'removed', fields: [] },
+  ]) as Round['changelog']['changes'];
+  return {
+    kommune: hostile('Eksempel Kommune'),
+    omraade: hostile('Børn og unge'),
+    from: { label: 'vedtaget/2025-02-11' },
+    to: { label: 'vedtaget/2026-02-10' },
+    changelog: { from: 'vedtaget/2025-02-11', to: 'vedtaget/2026-02-10', changes },
+    before: { ...level, measures: [...level.measures, hostile({ ...MEASURE, id: 'udgaaet', titel: 'Udgået tilbud' })] },
+    after: level,
+    deviations: [],
+    changedBy: {},
+  };
+}
+
 function hostileSite(): Map<string, string | Uint8Array> {
   const level: ServiceLevel = hostile({ frame: FRAME, measures: [MEASURE, { ...MEASURE, id: 'andet' }], rolePlan: ROLE_PLAN });
   return renderSite({
+    rounds: [
+      { label: 'vedtaget/2025-02-11' },
+      { label: 'vedtaget/2026-02-10', previous: 'vedtaget/2025-02-11', changes: presentChangelog(hostileRound(level)) },
+    ],
     level,
     side: { label: hostile('arbejdskopien') },
     meta: { kommune: hostile('Eksempel Kommune'), omraade: hostile('Børn og unge') },

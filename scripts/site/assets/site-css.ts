@@ -51,8 +51,22 @@ td ul { margin: 0; padding-left: 1.1rem; }
 .sidefod { border-top: 1px solid #ccc; margin-top: 2rem; background: #f6f6f6; }
 .sidefod-indhold { padding-top: 1rem; padding-bottom: 1.5rem; font-size: 0.95rem; }
 .sidefod p { margin: 0.3rem 0; }
+h4 { font-size: 1rem; margin: 0.8em 0 0.3em; }
+.runder li { margin: 0.5rem 0; }
+.aendring { border-top: 1px solid #ccc; margin-top: 2rem; }
+.meta, .klasse { color: #444; }
+.klasse { font-weight: 700; }
+.foer-efter { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
+.foer-efter p { white-space: pre-line; margin-top: 0; }
+del { background: #fde7e9; color: #8b0000; }
+ins { background: #e3f4e1; color: #0b5a0b; text-decoration-thickness: 0.1em; }
+/* Screen readers do not announce <del> and <ins>: the words are said, not shown. */
+del::before, del::after, ins::before, ins::after { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(100%); white-space: nowrap; }
+del::before { content: " [slettet: "; }
+ins::before { content: " [tilføjet: "; }
+del::after, ins::after { content: "] "; }
 [hidden] { display: none !important; }
-@media (max-width: 30rem) { h1 { font-size: 1.6rem; } .fakta { grid-template-columns: 1fr; } .fakta dd { margin-bottom: 0.4rem; } }
+@media (max-width: 30rem) { h1 { font-size: 1.6rem; } .fakta, .foer-efter { grid-template-columns: 1fr; } .fakta dd { margin-bottom: 0.4rem; } }
 @media print {
   @page { margin: 2cm; }
   body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #000; }
@@ -61,7 +75,9 @@ td ul { margin: 0; padding-left: 1.1rem; }
   .sidehoved a, a { color: #000; }
   main, .sidehoved-indhold, .sidefod-indhold { max-width: none; padding: 0; }
   .forslag-banner { border: 2pt solid #000; background: none; }
-  .felt, .lovtekst figure, tr { break-inside: avoid; }
+  .felt, .lovtekst figure, .foer-efter, tr { break-inside: avoid; }
+  del { background: none; color: #000; }
+  ins { background: none; color: #000; }
   h1, h2, h3 { break-after: avoid; }
   .felt a[href^="http"]::after, .lovtekst a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; overflow-wrap: anywhere; }
   .tabel { overflow: visible; }
