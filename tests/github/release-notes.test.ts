@@ -13,12 +13,16 @@ interface Step {
   name?: string;
   run?: string;
   uses?: string;
+  if?: string;
+  with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
 
 interface Job {
   permissions: Record<string, string>;
   needs?: string;
+  if?: string;
+  environment?: { name: string };
   steps: Step[];
 }
 
@@ -92,5 +96,34 @@ describe('the adopted package is built without write rights and published by a j
 
   it('refuses a tag that is not vedtaget/ÅÅÅÅ-MM-DD', () => {
     expect(guard(true, 'vedtaget/2026-2-10').output).toContain('::error::Tagget skal hedde vedtaget/ÅÅÅÅ-MM-DD');
+  });
+});
+
+describe('the website of an adopted version is built without write rights and deployed by a job that runs no repository code', () => {
+  const jobs = Object.entries(workflow.jobs);
+  const [builderName, builder] = jobs.find(([, job]) => job.steps.some((step) => step.run?.includes('serviceniveau site')))!;
+  const [, deployer] = jobs.find(([, job]) => job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')))!;
+
+  it('builds the site from the tag in the read-only build job and uploads it as the Pages artifact', () => {
+    expect(builder.permissions).toEqual({ contents: 'read' });
+    expect(builder.steps.find((step) => step.run?.includes('serviceniveau site'))?.run).toBe('npx serviceniveau site --ref "$TAG" --out _site');
+    expect(builder.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))).toMatchObject({ with: { path: '_site' } });
+  });
+
+  it('the deploy job alone has pages: write and id-token: write, and only runs the pinned deploy-pages action', () => {
+    expect(deployer.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deployer.needs).toBe(builderName);
+    expect(deployer.environment?.name).toBe('github-pages');
+    expect(deployer.steps.map((step) => step.uses)).toEqual(['actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e']);
+    for (const [name, job] of jobs.filter(([, job]) => job !== deployer)) {
+      expect(Object.keys(job.permissions), name).not.toContain('pages');
+      expect(Object.keys(job.permissions), name).not.toContain('id-token');
+    }
+  });
+
+  it('can be turned off with the repository variable SERVICENIVEAU_HJEMMESIDE', () => {
+    expect(deployer.if).toBe("vars.SERVICENIVEAU_HJEMMESIDE != 'nej'");
+    for (const step of builder.steps.filter((candidate) => candidate.run?.includes('serviceniveau site') || candidate.uses?.includes('upload-pages-artifact')))
+      expect(step.if).toBe("vars.SERVICENIVEAU_HJEMMESIDE != 'nej'");
   });
 });
