@@ -5,6 +5,7 @@ import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import { ADOPTED_TAG_PREFIX } from '../git/adopted-tag.js';
 import { PolicyRepository } from '../git/repository.js';
+import { rememberFieldTrees } from '../load/field-trees.js';
 import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import { buildRound, readServiceLevel } from '../revision/build-round.js';
 import { presentChangelog } from '../revision/present/changelog.js';
@@ -12,7 +13,7 @@ import { CHANGES_FOLDER, type SiteRound } from '../site/change-pages.js';
 import { contrastWithWhite, MINIMUM_CONTRAST, parseHexColor } from '../site/contrast.js';
 import { MEASURE_FOLDER } from '../site/pages.js';
 import { renderSite } from '../site/render-site.js';
-import { refuseProtectedTarget, writeOutput } from './write-output.js';
+import { refuseProtectedTarget, writeOutputs } from './write-output.js';
 
 /** The primary colour when the config gives none: dark blue, 8.7:1 against white. */
 export const DEFAULT_PRIMARY_COLOR = '#1F4E79';
@@ -34,6 +35,7 @@ export async function runSite(options: {
   const primaryColor = checkedColor(config.primaryColor);
   const logo = config.logo === undefined ? undefined : readLogo(cwd, config.logo);
   const ref = options.ref ?? (await newestAdoptedVersion(cwd));
+  rememberFieldTrees();
   const { level, side, kommune, omraade } = await readServiceLevel({
     cwd,
     ...(ref !== undefined ? { ref } : {}),
@@ -55,7 +57,10 @@ export async function runSite(options: {
     rounds: await siteRounds(cwd, ref, options.omraade),
     ...(logo ? { logo: logo.bytes } : {}),
   });
-  for (const [path, content] of files) writeOutput(cwd, join(outFolder, ...path.split(posix.sep)), content);
+  writeOutputs(
+    cwd,
+    [...files].map(([path, content]) => [join(outFolder, ...path.split(posix.sep)), content] as const),
+  );
   removeStalePages(outFolder, files);
   const draft = ref !== undefined && ADOPTED_TAG.test(ref) ? `fra ${ref}` : `fra ${ref ?? 'arbejdskopien'} (forslag, ikke vedtaget)`;
   return { stdout: `Skrev ${files.size} filer til ${out} ${draft}\n  → Åbn ${join(out, 'index.html')} i en browser.\n`, written: [] };
@@ -90,7 +95,8 @@ async function siteRounds(cwd: string, ref: string | undefined, omraade: string 
   const rounds: SiteRound[] = tags.slice(0, 1).map((label) => ({ label }));
   for (const [index, label] of tags.entries()) {
     if (index === 0) continue;
-    const round = await buildRound({ cwd, from: tags[index - 1]!, to: label, ...(omraade ? { omraade } : {}) });
+    // Only the measures the round changed are read: a version's page shows nothing else.
+    const round = await buildRound({ cwd, from: tags[index - 1]!, to: label, reads: 'touched', ...(omraade ? { omraade } : {}) });
     rounds.push({ label, previous: tags[index - 1]!, changes: presentChangelog(round) });
   }
   return rounds;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { documentKindOf, POLICY_FOLDER } from '../layout.js';
-import { replaceAtomically } from './temporary-file.js';
+import { replaceAllAtomically, replaceAtomically } from './temporary-file.js';
 
 /** Where a path really points: its nearest existing folder resolved through symlinks, so a link cannot lead into policies/. */
 function realTarget(path: string): string {
@@ -58,6 +58,20 @@ export function refuseProtectedTarget(cwd: string, out: string, example = '--out
  * document.
  */
 export function writeOutput(cwd: string, out: string, content: string | Uint8Array): string {
+  const target = writableTarget(cwd, out);
+  replaceAtomically(target, content);
+  return target;
+}
+
+/** Writes several files as writeOutput writes one, each checked before the first is written; returns the paths written. */
+export function writeOutputs(cwd: string, files: readonly (readonly [out: string, content: string | Uint8Array])[]): string[] {
+  const targets = files.map(([out, content]) => [writableTarget(cwd, out), content] as const);
+  replaceAllAtomically(targets);
+  return targets.map(([target]) => target);
+}
+
+/** The resolved path `out` may be written at (its folder made), or a usage error: a policy file, a folder, a device. */
+function writableTarget(cwd: string, out: string): string {
   const target = refuseProtectedTarget(cwd, out);
   if (documentKindOf(target))
     throw new UsageError(`»${out}« har navn som et politikdokument, og det overskriver værktøjet aldrig`, 'Vælg et andet filnavn, fx --out aendringer.html.');
@@ -69,7 +83,6 @@ export function writeOutput(cwd: string, out: string, content: string | Uint8Arr
       'Skriv til en almindelig fil, fx --out aendringer.html, eller til standardudgangen med --out - (eller uden --out).',
     );
   mkdirSync(dirname(target), { recursive: true });
-  replaceAtomically(target, content);
   return target;
 }
 

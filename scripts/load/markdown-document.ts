@@ -2,6 +2,7 @@ import type { Heading, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { recordFieldTree } from './field-trees.js';
 import { hostileMarkdown } from './hostile-markdown.js';
 import { childPointer, isRecord, type DocumentKind, type NodeLocation, type OffsetRange } from '../model/document.js';
 import { rolePhaseFields, schemaOf, sectionFields, type SectionField } from '../model/schema-catalog.js';
@@ -142,6 +143,7 @@ function readSections(text: string, body: RootContent[], fields: readonly Sectio
     lastIndex = Math.max(lastIndex, index);
     const content = trimRange(text, section.content);
     result.data[field.key] = sliceText(text, content);
+    recordFieldTree(result.data[field.key] as string, section.nodes);
     result.locations.set(pointer, { key: section.heading, value: content.end > content.start ? content : section.heading });
   }
 }

@@ -3,6 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { fieldTreeOf } from '../load/field-trees.js';
 
 // GitHub's schema, less images: the documents are self-contained and load nothing from elsewhere.
 const schema = { ...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img') };
@@ -14,7 +15,8 @@ const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitiz
 /** The safe HTML of a field's Markdown: raw HTML dropped, links only to http(s), mailto and the like, no images. */
 export function markdownToHtml(markdown: string): string {
   try {
-    return String(processor.processSync(markdown)).trim();
+    const tree = fieldTreeOf(markdown);
+    return (tree ? processor.stringify(processor.runSync(tree)) : String(processor.processSync(markdown))).trim();
   } catch {
     // Markdown nested a thousand levels deep exhausts the parser's stack; show such text plainly instead.
     return `<p>${escapeText(markdown)}</p>`;

@@ -65,15 +65,15 @@ function measure(command: string, args: string[], cwd: string): Measure {
  * with varied ids and numbers; tag vedtaget/2024-02-01, then a round that changes 20 % of the measures
  * (scope numbers, target groups, legal basis, wording), tagged vedtaget/2025-02-11.
  */
-function syntheticRepository(size: number): { cwd: string; paths: string[] } {
+function syntheticRepository(size: number, areas = AREAS): { cwd: string; paths: string[] } {
   const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-'));
   const example = areaFolderOf('boern-og-unge');
   const originals = readdirSync(join(ROOT, measureFolderOf(example)));
   cpSync(join(ROOT, registerPathOf(example)), join(cwd, registerPathOf(example)));
   const paths: string[] = [];
   for (let index = 0; index < size; index++) {
-    const area = areaFolderOf(`omraade-${(index % AREAS) + 1}`);
-    if (index < AREAS) {
+    const area = areaFolderOf(`omraade-${(index % areas) + 1}`);
+    if (index < areas) {
       mkdirSync(join(cwd, measureFolderOf(area)), { recursive: true });
       for (const name of ['serviceniveau.md', 'rolleplan.md']) cpSync(join(ROOT, example, name), join(cwd, area, name));
     }
@@ -179,6 +179,17 @@ for (const size of SIZES) {
     measure(process.execPath, [BIN, 'check'], cwd),
     size === 5000 ? '≤ 1.5×' : undefined,
   );
+  if (size === 5000) {
+    // Like for like: the whole site of one area of 5,000 measures, with the page of its adopted round, against check of the same tree.
+    const single = syntheticRepository(size, 1);
+    row(
+      `site, one area of ${size} measures (with its adopted round) vs check of the same tree`,
+      cli(['site', '--out', SITE_OUT], single.cwd),
+      measure(process.execPath, [BIN, 'check'], single.cwd),
+      '≤ 1.5×',
+    );
+    rmSync(single.cwd, { recursive: true, force: true });
+  }
   const wordDiff = measure('git', ['diff', '--word-diff', 'vedtaget/2024-02-01', 'vedtaget/2025-02-11'], cwd);
   for (const format of ['json', 'docx']) {
     for (let area = 1; area <= 1; area++) {

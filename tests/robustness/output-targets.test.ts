@@ -107,6 +107,18 @@ describe('temporary files', () => {
     expect(readFileSync(join(cwd, 'rapport.html'), 'utf8')).toContain('<!DOCTYPE html>');
   });
 
+  it('the website, written many files at a time, also removes a killed run’s temporary files, but not a running one’s or another file’s', () => {
+    const cwd = exampleRepository();
+    const pages = join(cwd, '_site', 'foranstaltninger');
+    expect(runCli(['site', '--out', '_site'], cwd).status).toBe(0);
+    const stale = 'familiebehandling.html.serviceniveau-999999999-0123456789ab.tmp';
+    const live = `familiebehandling.html.serviceniveau-${process.pid}-0123456789ab.tmp`;
+    const foreign = 'noter.serviceniveau-999999999-0123456789ab.tmp';
+    for (const name of [stale, live, foreign]) writeFileSync(join(pages, name), 'halvt skrevet');
+    expect(runCli(['site', '--out', '_site'], cwd).status).toBe(0);
+    expect(readdirSync(pages).filter((name) => name.endsWith('.tmp'))).toEqual([live, foreign].sort());
+  });
+
   it('new foranstaltning leaves no temporary file in the policies', () => {
     const cwd = exampleRepository();
     expect(runCli(['new', 'foranstaltning', 'mentorordning', '--titel', 'Mentor til unge'], cwd).status).toBe(0);
