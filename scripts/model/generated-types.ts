@@ -492,6 +492,15 @@ export interface Konfiguration {
           severity?: Alvor;
           options?: ForslagStatusOptions;
         };
+    /**
+     * Tallene i »ramme« står også i afsnittet »Omfang og varighed«, og teksten siger ikke noget andet.
+     */
+    ramme?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          options?: RammeOptions;
+        };
   };
   document?: DocumentOptions;
   import?: ImportOptions;
@@ -570,6 +579,10 @@ export interface LaesbarhedOptions {
  * Indstillinger for reglen »forslag-status«.
  */
 export interface ForslagStatusOptions {}
+/**
+ * Indstillinger for reglen »ramme«.
+ */
+export interface RammeOptions {}
 /**
  * Udseendet af Word-dokumenterne (render og changelog med --format docx), efter kommunens designguide. Det, der ikke er angivet, er som standard: Arial 11 pt med mørkeblå overskrifter.
  */
