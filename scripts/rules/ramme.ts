@@ -80,7 +80,7 @@ const SCOPE_UNIT_TESTS = SCOPE_UNITS.map(({ unit, pattern }) => ({ unit, test: n
 const MONTHS = new RegExp(String.raw`${RANGE} (?:måneder|måned|mdr\.?)(?![\p{L}])`, 'gu');
 const YEARS = new RegExp(String.raw`${RANGE} år(?![\p{L}])(?<perTime> ad gangen)?`, 'gu');
 /** Before a number of years, the words that make it a duration; »fylder 18 år« and »under 18 år« are ages. */
-const DURATION_BEFORE_YEARS = /(?:^|[^\p{L}])(?:i|for|typisk|normalt|udgangspunkt|varer|vare|bevilges|gives)$/u;
+const DURATION_BEFORE_YEARS = /(?:^|[^\p{L}])(?:i|for|typisk|normalt|udgangspunkt|varer|vare|bevilges|gives|efter)$/u;
 /** »hver 6. måned«, »hver 3 måneder«, »hver måned«, »hvert kvartal«, »hvert halve år«, »hvert år«. */
 const EVERY = new RegExp(
   String.raw`(?<![\p{L}])(?<then>(?:og )?(?:derefter|herefter|siden|så) )?(?:hver(?:t|e)? (?:(?<count>${NUMBER})\.? (?<unit>måned|måneder|år)|(?<word>måned|kvartal|halvår|halve år|år)))(?![\p{L}])`,
@@ -192,7 +192,7 @@ function checkFollowUp(
       at(followUp),
       expected === undefined
         ? `Teksten siger ${quoted(followUp)}, men rammen har ingen »ramme.opfoelgning.${key}«`
-        : `Teksten siger ${quoted(followUp)}, men rammen siger ${key === 'foerste' ? 'første opfølgning efter' : 'derefter hver'} ${monthsText(expected)}`,
+        : `Teksten siger ${quoted(followUp)}, men rammen siger ${key === 'foerste' ? `første opfølgning efter ${monthsText(expected)}` : `derefter hver ${ordinalMonth(expected)}`}`,
     );
   }
   for (const key of ['foerste', 'derefter'] as const) {
@@ -203,7 +203,7 @@ function checkFollowUp(
     const example = key === 'foerste' ? `Der følges op efter ${monthsText(months)}` : `derefter hver ${ordinalMonth(months)}`;
     report(
       locate(document, `/ramme/opfoelgning/${key}`),
-      `Opfølgningen »ramme.opfoelgning.${key}« (${key === 'foerste' ? 'efter' : 'hver'} ${monthsText(months)}) står ikke i afsnittet ${SECTION}`,
+      `Opfølgningen »ramme.opfoelgning.${key}« (${key === 'foerste' ? `efter ${monthsText(months)}` : `hver ${ordinalMonth(months)}`}) står ikke i afsnittet ${SECTION}`,
       `Skriv opfølgningen i teksten, fx »${example}«, eller ret »ramme.opfoelgning«. ${HINT}`,
     );
   }
@@ -232,7 +232,7 @@ export function readFrameStatements(normalized: NormalizedText): FrameStatements
     const span = { start: match.index, end: match.index + match[0].length };
     if (/(?:^|[^\p{L}])efter $/u.test(before)) {
       if (FOLLOW_UP_SENTENCE.test(lower.slice(sentence.start, sentence.end)) && range.low === range.high) {
-        followUps.push({ ...span, kind: 'foerste', months: range.low * factor });
+        followUps.push({ ...span, start: span.start - 'efter '.length, kind: 'foerste', months: range.low * factor });
       }
       return;
     }
