@@ -288,8 +288,9 @@ function frameOf(value: unknown): Frame | undefined {
   if (!isRecord(value)) return undefined;
   const frame: Frame = {};
   const { omfang, varighed, opfoelgning } = value;
-  if (isRecord(omfang) && typeof omfang['enhed'] === 'string' && typeof omfang['fra'] === 'number' && typeof omfang['til'] === 'number') {
-    frame.omfang = { enhed: omfang['enhed'] as RammeEnhed, fra: omfang['fra'], til: omfang['til'] };
+  const unit = isRecord(omfang) ? SCOPE_UNITS.find((candidate) => candidate.unit === omfang['enhed'])?.unit : undefined;
+  if (isRecord(omfang) && unit && typeof omfang['fra'] === 'number' && typeof omfang['til'] === 'number') {
+    frame.omfang = { enhed: unit, fra: omfang['fra'], til: omfang['til'] };
   }
   if (isRecord(varighed)) {
     const numbers = numbersOf(varighed, ['fra', 'til', 'maks']);

@@ -180,6 +180,11 @@ describe('ramme', () => {
       omfang: 'Støtten er mellem 2 og 5 timer om ugen i seks til tolv måneder.',
     },
     {
+      name: 'a first follow-up after a year and then every quarter',
+      frame: { opfoelgning: { foerste: 12, derefter: 3 } },
+      omfang: 'Der følges op efter 1 år og derefter hvert kvartal, så længe støtten varer.',
+    },
+    {
       name: 'a frame that states only what the text says, and the text says more',
       frame: { opfoelgning: { foerste: 3, derefter: 6 } },
       omfang: CONTACT_PERSON_TEXT,
