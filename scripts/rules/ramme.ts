@@ -86,6 +86,8 @@ const EVERY = new RegExp(
   String.raw`(?<![\p{L}])(?<then>(?:og )?(?:derefter|herefter|siden|så) )?(?:hver(?:t|e)? (?:(?<count>${NUMBER})\.? (?<unit>måned|måneder|år)|(?<word>måned|kvartal|halvår|halve år|år)))(?![\p{L}])`,
   'gu',
 );
+/** Right before a number of months: a deadline, a phase or an interval, not a duration. */
+const NOT_A_DURATION_BEFORE = /(?:^|[^\p{L}])(?:inden for|inden|senest|før|om|hver|hvert|derefter|de første|den første)(?: \p{L}+)? $/u;
 /** A sentence about follow-up: »følges op«, »følger op«, »opfølgning«. */
 const FOLLOW_UP_SENTENCE = /følg(?:e|er|es)? (?:\p{L}+ ){0,3}op|opfølg/u;
 const EVERY_WORD_MONTHS: Record<string, number> = { måned: 1, kvartal: 3, halvår: 6, 'halve år': 6, år: 12 };
@@ -209,11 +211,24 @@ function checkFollowUp(
   }
 }
 
-/** Reads the scopes, durations and follow-ups the prose states; exported for the docs' examples and the tests. */
+/** How far back from a number the words that decide what it is (»efter«, »inden for«, »i«) are looked for. */
+const CONTEXT = 40;
+
+/**
+ * Reads the scopes, durations and follow-ups the prose states; exported for the tests. Linear in the text: each
+ * number looks back at most CONTEXT characters, and each sentence is tested for follow-up words once.
+ */
 export function readFrameStatements(normalized: NormalizedText): FrameStatements {
   const lower = normalized.lower;
   const sentences = sentencesOf(normalized);
-  const sentenceAt = (index: number): Span => sentences.find((span) => span.start <= index && index < span.end) ?? { start: 0, end: lower.length };
+  const sentenceOf = sentenceFinder(sentences, lower.length);
+  const followUpSentences = new Map<number, boolean>();
+  const isFollowUpSentence = (sentence: Span): boolean => {
+    let is = followUpSentences.get(sentence.start);
+    if (is === undefined) followUpSentences.set(sentence.start, (is = FOLLOW_UP_SENTENCE.test(lower.slice(sentence.start, sentence.end))));
+    return is;
+  };
+  const extensions = [...lower.matchAll(/forlæng/gu)].map((match) => match.index);
   const scopes: ScopeStatement[] = [];
   for (const match of lower.matchAll(SCOPE)) {
     const range = rangeOf(match);
@@ -224,21 +239,24 @@ export function readFrameStatements(normalized: NormalizedText): FrameStatements
   }
   const durations: DurationStatement[] = [];
   const followUps: FollowUpStatement[] = [];
+  /** The start of the first »efter N måneder« in each follow-up sentence, so a »hver« after it is the later interval. */
+  const firstFollowUpIn = new Map<number, number>();
   const addTimeSpan = (match: RegExpMatchArray & { index: number }, factor: number): void => {
     const range = rangeOf(match);
     if (!range) return;
-    const sentence = sentenceAt(match.index);
-    const before = lower.slice(sentence.start, match.index);
+    const sentence = sentenceOf(match.index);
+    const before = lower.slice(Math.max(sentence.start, match.index - CONTEXT), match.index);
     const span = { start: match.index, end: match.index + match[0].length };
     if (/(?:^|[^\p{L}])efter $/u.test(before)) {
-      if (FOLLOW_UP_SENTENCE.test(lower.slice(sentence.start, sentence.end)) && range.low === range.high) {
+      if (isFollowUpSentence(sentence) && range.low === range.high) {
         followUps.push({ ...span, start: span.start - 'efter '.length, kind: 'foerste', months: range.low * factor });
+        if (!firstFollowUpIn.has(sentence.start)) firstFollowUpIn.set(sentence.start, span.start);
       }
       return;
     }
     // »forlænges med 3-6 måneder« is an extension, »inden for 3 måneder« a deadline: neither is the duration.
-    if (/forlæng/u.test(before) || /(?:^|[^\p{L}])(?:inden for|inden|senest|før|om|hver|hvert|derefter|de første|den første)(?: \p{L}+)? $/u.test(before))
-      return;
+    const extension = lastBefore(extensions, match.index);
+    if ((extension !== undefined && extension >= sentence.start) || NOT_A_DURATION_BEFORE.test(before)) return;
     durations.push({ ...span, low: (range.upTo ? range.high : range.low) * factor, high: range.high * factor, upTo: range.upTo });
   };
   for (const match of lower.matchAll(MONTHS)) addTimeSpan(match, 1);
@@ -247,20 +265,53 @@ export function readFrameStatements(normalized: NormalizedText): FrameStatements
     if (match.groups?.['perTime'] !== undefined || match.groups?.['upTo'] !== undefined || DURATION_BEFORE_YEARS.test(before)) addTimeSpan(match, 12);
   }
   for (const match of lower.matchAll(EVERY)) {
-    const sentence = sentenceAt(match.index);
-    if (!FOLLOW_UP_SENTENCE.test(lower.slice(sentence.start, sentence.end))) continue;
+    const sentence = sentenceOf(match.index);
+    if (!isFollowUpSentence(sentence)) continue;
     const groups = match.groups ?? {};
     const count = groups['count'] !== undefined ? numberOf(groups['count']) : 1;
     const months =
       groups['word'] !== undefined ? EVERY_WORD_MONTHS[groups['word']] : count === undefined ? undefined : count * (groups['unit'] === 'år' ? 12 : 1);
     if (months === undefined) continue;
-    const afterFirst = followUps.some((followUp) => followUp.kind === 'foerste' && followUp.start >= sentence.start && followUp.start < match.index);
+    const afterFirst = (firstFollowUpIn.get(sentence.start) ?? Infinity) < match.index;
     const start = match.index + (groups['then']?.length ?? 0);
     followUps.push({ start, end: match.index + match[0].length, kind: groups['then'] !== undefined || afterFirst ? 'derefter' : 'hver', months });
   }
   followUps.sort((a, b) => a.start - b.start);
   durations.sort((a, b) => a.start - b.start);
   return { scopes, durations, followUps };
+}
+
+/** The sentence holding an offset, by binary search over the sorted sentences (the whole text when none does). */
+function sentenceFinder(sentences: readonly Span[], length: number): (index: number) => Span {
+  const whole = { start: 0, end: length };
+  return (index) => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const sentence = sentences[middle]!;
+      if (index < sentence.start) high = middle - 1;
+      else if (index >= sentence.end) low = middle + 1;
+      else return sentence;
+    }
+    return whole;
+  };
+}
+
+/** The largest of sorted offsets below `index`. */
+function lastBefore(offsets: readonly number[], index: number): number | undefined {
+  let low = 0;
+  let high = offsets.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const offset = offsets[middle]!;
+    if (offset < index) {
+      found = offset;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 /** The numbers of a RANGE match; undefined for »mellem 2« without its »og 5«, or an »og« outside »mellem … og …«. */

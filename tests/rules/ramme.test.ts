@@ -236,3 +236,25 @@ describe('ramme on the example kommune', () => {
     expect(framed.some((file) => file.includes('merudgifter'))).toBe(false);
   });
 });
+
+describe('ramme on long pasted text', () => {
+  const frame = frameYaml({ omfang: { enhed: 'timer om ugen', fra: 2, til: 5 }, opfoelgning: { foerste: 3, derefter: 6 } });
+  const cases: { name: string; omfang: string; findings: number }[] = [
+    {
+      name: '10,000 follow-ups in one sentence without a full stop',
+      omfang: `Støtten er 2-5 timer om ugen. Der følges op ${'efter 3 måneder og derefter hver 6. måned og '.repeat(10_000)}til sidst`,
+      findings: 0,
+    },
+    { name: '50,000 numbers joined by dashes', omfang: `Støtten er 2-5 timer om ugen. ${'1-'.repeat(50_000)}1 måneder`, findings: 1 },
+    { name: '20,000 scopes in another unit', omfang: `Støtten er 2-5 timer om ugen. ${'3 døgn om måneden, '.repeat(20_000)}`, findings: 1 },
+    { name: '30,000 extensions', omfang: `Støtten er 2-5 timer om ugen, og forlænges ${'med 3 måneder, '.repeat(30_000)}`, findings: 1 },
+  ];
+  for (const testCase of cases) {
+    it(`reads ${testCase.name} in linear time`, () => {
+      const started = performance.now();
+      const findings = findingsOf(ramme, [measureDocument({ ramme: frame, omfang: testCase.omfang })]);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(findings.length).toBeGreaterThanOrEqual(testCase.findings);
+    });
+  }
+});
