@@ -62,6 +62,9 @@ const NUMBER_WORDS: Record<string, number> = {
   halvandet: 1.5,
 };
 
+/** »hver anden måned«, »hver tredje måned«. */
+const ORDINAL_WORDS: Record<string, number> = { anden: 2, tredje: 3, fjerde: 4, femte: 5, sjette: 6, ottende: 8, tolvte: 12 };
+
 // All patterns run on the normalised lower-case text, where every dash is »-« and every space one » «.
 const NUMBER = String.raw`(?:\d{1,4}(?:,\d{1,2})?½?|½|${Object.keys(NUMBER_WORDS).join('|')})`;
 /** »2-5«, »2 - 5«, »2 til 5«, »fra 2 til 5«, »mellem 2 og 5«, »op til 5«, »5«, not inside a word or a longer number. */
@@ -83,7 +86,7 @@ const YEARS = new RegExp(String.raw`${RANGE} år(?![\p{L}])(?<perTime> ad gangen
 const DURATION_BEFORE_YEARS = /(?:^|[^\p{L}])(?:i|for|typisk|normalt|udgangspunkt|varer|vare|bevilges|gives|efter)$/u;
 /** »hver 6. måned«, »hver 3 måneder«, »hver måned«, »hvert kvartal«, »hvert halve år«, »hvert år«. */
 const EVERY = new RegExp(
-  String.raw`(?<![\p{L}])(?<then>(?:og )?(?:derefter|herefter|siden|så) )?(?:hver(?:t|e)? (?:(?<count>${NUMBER})\.? (?<unit>måned|måneder|år)|(?<word>måned|kvartal|halvår|halve år|år)))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?<then>(?:og )?(?:derefter|herefter|siden|så) )?(?:hver(?:t|e)? (?:(?<count>${NUMBER}|${Object.keys(ORDINAL_WORDS).join('|')})\.? (?<unit>måned|måneder|år)|(?<word>måned|kvartal|halvår|halve år|år)))(?![\p{L}])`,
   'gu',
 );
 /** Right before a number of months: a deadline, a phase or an interval, not a duration. */
@@ -330,6 +333,7 @@ function rangeOf(match: RegExpMatchArray): { low: number; high: number; upTo: bo
 /** »3«, »1,5«, »1½«, »½«, »seks«. */
 function numberOf(text: string): number | undefined {
   if (text in NUMBER_WORDS) return NUMBER_WORDS[text];
+  if (text in ORDINAL_WORDS) return ORDINAL_WORDS[text];
   const match = /^(\d*)(?:,(\d+))?(½?)$/.exec(text);
   if (!match || (match[1] === '' && match[3] === '')) return undefined;
   return Number(`${match[1] || '0'}.${match[2] ?? '0'}`) + (match[3] ? 0.5 : 0);

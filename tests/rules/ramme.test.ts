@@ -180,6 +180,11 @@ describe('ramme', () => {
       omfang: 'Støtten er mellem 2 og 5 timer om ugen i seks til tolv måneder.',
     },
     {
+      name: '»hver tredje måned« for a frame that follows up every 3 months',
+      frame: { opfoelgning: { foerste: 3 } },
+      omfang: 'Der følges op hver tredje måned, så længe støtten varer.',
+    },
+    {
       name: 'a first follow-up after a year and then every quarter',
       frame: { opfoelgning: { foerste: 12, derefter: 3 } },
       omfang: 'Der følges op efter 1 år og derefter hvert kvartal, så længe støtten varer.',
@@ -197,6 +202,15 @@ describe('ramme', () => {
       expect(findingsOf(ramme, [document])).toEqual([]);
     });
   }
+
+  it('a deliberate exception in the text can be suppressed with a reason', () => {
+    const omfang = `${CONTACT_PERSON_TEXT}\n\n<!-- serviceniveau-disable-next-line ramme -- Særlige tilfælde, aftalt med udvalget -->\nI særlige tilfælde kan støtten være op til 10 timer om ugen.`;
+    const overrides = { ramme: frameYaml(CONTACT_PERSON), omfang };
+    expect(findingsOf(ramme, [measureDocument({ ...overrides, omfang: omfang.replace(/<!--.*-->\n/, '') })]).map((finding) => finding.message)).toEqual([
+      'Teksten siger »op til 10 timer om ugen«, men rammen siger 2-5 timer om ugen',
+    ]);
+    expect(findingsOf(ramme, [measureDocument(overrides)])).toEqual([]);
+  });
 
   it('stays silent on a measure without ramme, however its text reads', () => {
     expect(findingsOf(ramme, [measureDocument({ omfang: CONTACT_PERSON_TEXT.replace('2-5', '2-4') })])).toEqual([]);
