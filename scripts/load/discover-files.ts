@@ -15,6 +15,8 @@ export interface FoundFile {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'coverage']);
+/** Spreadsheet and CSV files: what a case system's export of allocations comes as. */
+const DATA_FILE_EXTENSIONS = new Set(['.csv', '.xlsx', '.xls', '.ods']);
 
 /** Finds the policy documents under the given paths (files or folders), sorted and without duplicates. */
 export function discoverFiles(paths: readonly string[], cwd: string): { files: FoundFile[]; findings: Finding[] } {
@@ -26,7 +28,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): { files: F
     if (!stats)
       throw new UsageError(`Stien »${path}« findes ikke`, 'Angiv en fil eller mappe under policies/, eller kør uden stier for at kontrollere hele policies/.');
     const linkedFolder = linkedAncestorOf(absolute, cwd);
-    if (linkedFolder) findings.push(linkedFolderFinding(linkedFolder, cwd));
+    if (!stats.isDirectory() && isDataFile(absolute)) findings.push(dataFileFinding(absolute, cwd));
+    else if (linkedFolder) findings.push(linkedFolderFinding(linkedFolder, cwd));
     else if (stats.isSymbolicLink()) {
       findings.push(isFolderLink(absolute) ? linkedFolderFinding(absolute, cwd) : symlinkFinding(absolute, cwd, 'Angiv selve filen i stedet for et link'));
     } else if (stats.isDirectory()) walk(absolute, cwd, files, findings);
@@ -40,6 +43,10 @@ function walk(folder: string, cwd: string, files: Map<string, FoundFile>, findin
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = join(folder, entry.name);
+    if (isDataFile(absolute)) {
+      findings.push(dataFileFinding(absolute, cwd));
+      continue;
+    }
     if (entry.isSymbolicLink()) {
       if (isFolderLink(absolute)) findings.push(linkedFolderFinding(absolute, cwd));
       else if (documentKindOf(absolute) || isPolicyExtension(extname(entry.name))) {
@@ -122,6 +129,28 @@ function specialFileFinding(absolute: string, cwd: string, stats: Stats): Findin
     `Filen er ${specialFileKind(stats)}, ikke en almindelig fil, og bliver ikke læst`,
     'Læg dokumentet som en almindelig fil.',
   );
+}
+
+/** Whether a file's name says it is a spreadsheet or a CSV file, whatever case its extension is written in. */
+function isDataFile(absolute: string): boolean {
+  return DATA_FILE_EXTENSIONS.has(extname(absolute).toLowerCase());
+}
+
+/**
+ * A spreadsheet or CSV file among the policies is most likely an export of allocations: personal data, which must
+ * never be committed. Reported under `personoplysninger` but as a load finding, so no config or suppression silences it.
+ */
+function dataFileFinding(absolute: string, cwd: string): Finding {
+  return {
+    ...fileFinding(
+      absolute,
+      cwd,
+      'error',
+      'Et regneark eller en CSV-fil ligger i repositoriet — et udtræk af bevillinger er personoplysninger og må aldrig ligge her',
+      'Slet filen, og få den også fjernet fra git-historikken, hvis den er committet. Læg udtræk fra sagssystemet uden for repositoriet, fx på et drev med adgangsstyring, og læs dem derfra.',
+    ),
+    rule: 'personoplysninger',
+  };
 }
 
 /** Whether a symbolic link leads to a folder (a dangling link leads nowhere). */

@@ -77,6 +77,16 @@ export interface Serviceniveau {
 }
 
 /**
+ * Enheden for omfanget, som teksten skriver den, fx »timer om ugen«.
+ */
+export type RammeEnhed =
+  'timer om ugen' | 'timer om måneden' | 'døgn om måneden' | 'sessioner om ugen' | 'samtaler i alt';
+/**
+ * Hvad prisen gælder for: en time, et døgn, en måned, en session eller et helt forløb.
+ */
+export type PrisEnhed = 'time' | 'døgn' | 'måned' | 'session' | 'forløb';
+
+/**
  * Én foranstaltning (indsats) i serviceniveauet, beskrevet efter skabelonen: formål, indhold, målgruppe og tildelingskriterier, omfang og varighed, tildeling, levering, kvalitetskrav og lovhjemmel.
  */
 export interface Foranstaltning {
@@ -109,6 +119,7 @@ export interface Foranstaltning {
      */
     til: number;
   };
+  ramme?: Ramme;
   /**
    * Formål: hvorfor foranstaltningen gives til et barn eller en ung.
    */
@@ -141,6 +152,65 @@ export interface Foranstaltning {
    * Lovhjemmel: den eller de paragraffer, foranstaltningen ydes efter, fx »Barnets Lov § 32, stk. 1, nr. 2«.
    */
   lovhjemmel: string;
+}
+/**
+ * Foranstaltningens ramme i tal: det typiske omfang, den typiske varighed, opfølgningsintervallet og evt. en enhedspris, som afsnittet »Omfang og varighed« beskriver dem. Tallene skal også stå i teksten (reglen »ramme«), og opfølgningen på bevillinger måles op imod dem. Vejledende, aldrig en fast grænse.
+ */
+export interface Ramme {
+  /**
+   * Det typiske omfang som et spænd i én enhed, fx 2-5 timer om ugen.
+   */
+  omfang?: {
+    enhed: RammeEnhed;
+    /**
+     * Det typiske omfang, laveste værdi, fx 2.
+     */
+    fra: number;
+    /**
+     * Det typiske omfang, højeste værdi, fx 5. Mindst lig med »fra«.
+     */
+    til: number;
+  };
+  /**
+   * Den typiske varighed i måneder (»1 år« skrives 12).
+   */
+  varighed?: {
+    /**
+     * Typisk varighed i måneder, laveste værdi, fx 6.
+     */
+    fra?: number;
+    /**
+     * Typisk varighed i måneder, højeste værdi, fx 12. Mindst lig med »fra«.
+     */
+    til?: number;
+    /**
+     * Den længste varighed i måneder, som teksten nævner, fx 12 for »op til 12 måneder«.
+     */
+    maks?: number;
+  };
+  /**
+   * Hvornår der følges op på en bevilling, i måneder.
+   */
+  opfoelgning?: {
+    /**
+     * Første opfølgning efter så mange måneder, fx 3 for »efter 3 måneder«.
+     */
+    foerste?: number;
+    /**
+     * Derefter opfølgning hver så mange måneder, fx 6 for »derefter hver 6. måned«.
+     */
+    derefter?: number;
+  };
+  /**
+   * Valgfri enhedspris til opfølgning på økonomien, fx 450 kr. pr. time.
+   */
+  enhedspris?: {
+    /**
+     * Prisen i kroner pr. enhed.
+     */
+    beloeb: number;
+    enhed: PrisEnhed;
+  };
 }
 
 /**
@@ -422,6 +492,15 @@ export interface Konfiguration {
           severity?: Alvor;
           options?: ForslagStatusOptions;
         };
+    /**
+     * Tallene i »ramme« står også i afsnittet »Omfang og varighed«, og teksten siger ikke noget andet.
+     */
+    ramme?:
+      | Alvor
+      | {
+          severity?: Alvor;
+          options?: RammeOptions;
+        };
   };
   document?: DocumentOptions;
   import?: ImportOptions;
@@ -500,6 +579,10 @@ export interface LaesbarhedOptions {
  * Indstillinger for reglen »forslag-status«.
  */
 export interface ForslagStatusOptions {}
+/**
+ * Indstillinger for reglen »ramme«.
+ */
+export interface RammeOptions {}
 /**
  * Udseendet af Word-dokumenterne (render og changelog med --format docx), efter kommunens designguide. Det, der ikke er angivet, er som standard: Arial 11 pt med mørkeblå overskrifter.
  */

@@ -5,11 +5,12 @@ import { laesbarhed } from './laesbarhed.js';
 import { lovhjemmel } from './lovhjemmel.js';
 import { personoplysninger } from './personoplysninger.js';
 import { pladsholder } from './pladsholder.js';
+import { ramme } from './ramme.js';
 import { skoenUnderRegel } from './skoen-under-regel.js';
 import type { Rule } from './rule.js';
 
 /** The content rules with their literal types, in the order they run; adding a rule is one line here. */
-const REGISTERED = [individuelVurdering, lovhjemmel, pladsholder, personoplysninger, skoenUnderRegel, laesbarhed, forslagStatus] as const;
+const REGISTERED = [individuelVurdering, lovhjemmel, pladsholder, personoplysninger, skoenUnderRegel, laesbarhed, forslagStatus, ramme] as const;
 
 /** The `schema` rule is the validator itself (scripts/validate/): it has a severity but no options and no check here. */
 export const SCHEMA_RULE = {

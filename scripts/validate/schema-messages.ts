@@ -102,6 +102,16 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
         parentSchema.description,
       );
     }
+    case 'exclusiveMinimum':
+      return withHint(
+        { pointer, atKey: false, message: `${capitalize(label)} skal være større end ${String(error.params['limit'])}, men er ${describeValue(error.data)}` },
+        parentSchema.description,
+      );
+    case 'minProperties': {
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      const fields = allowed.length > 0 ? `: ${allowed.map((key) => `»${key}«`).join(', ')}` : '';
+      return withHint({ pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)} — skriv mindst ét af felterne${fields}` }, parentSchema.description);
+    }
     case 'minItems':
       return withHint({ pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)}` }, parentSchema.description);
     case 'oneOf':

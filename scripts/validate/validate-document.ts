@@ -60,7 +60,7 @@ function checkConsistency(document: PolicyDocument): SchemaMessage[] {
   if (document.kind === 'rolleplan') return emptyPhases(document);
   if (document.kind !== 'foranstaltning' || !isRecord(document.data)) return [];
   const messages: SchemaMessage[] = [];
-  const { id, alder } = document.data;
+  const { id, alder, ramme } = document.data;
   const stem = measureIdOf(document.file);
   if (typeof id === 'string' && id !== stem) {
     messages.push({
@@ -77,6 +77,38 @@ function checkConsistency(document: PolicyDocument): SchemaMessage[] {
       message: `Aldersspændet er bagvendt: »alder.fra« (${alder['fra']}) er større end »alder.til« (${alder['til']})`,
       hint: 'Skriv den laveste alder i »fra« og den højeste i »til«.',
     });
+  }
+  if (isRecord(ramme)) messages.push(...backwardFrameRanges(ramme));
+  return messages;
+}
+
+/** The frame's ranges run forwards: `fra` ≤ `til` for scope and duration, and a duration's maximum is not below its `til`. */
+function backwardFrameRanges(ramme: Record<string, unknown>): SchemaMessage[] {
+  const messages: SchemaMessage[] = [];
+  for (const [part, label] of [
+    ['omfang', 'Omfanget'],
+    ['varighed', 'Varigheden'],
+  ] as const) {
+    const range = ramme[part];
+    if (!isRecord(range) || typeof range['fra'] !== 'number' || typeof range['til'] !== 'number' || range['fra'] <= range['til']) continue;
+    messages.push({
+      pointer: `/ramme/${part}/til`,
+      atKey: false,
+      message: `${label} i rammen er bagvendt: »ramme.${part}.fra« (${range['fra']}) er større end »ramme.${part}.til« (${range['til']})`,
+      hint: 'Skriv den laveste værdi i »fra« og den højeste i »til«.',
+    });
+  }
+  const duration = ramme['varighed'];
+  if (isRecord(duration) && typeof duration['maks'] === 'number') {
+    const highest = Math.max(...[duration['fra'], duration['til']].filter((value): value is number => typeof value === 'number'));
+    if (duration['maks'] < highest) {
+      messages.push({
+        pointer: '/ramme/varighed/maks',
+        atKey: false,
+        message: `Den længste varighed »ramme.varighed.maks« (${duration['maks']}) er kortere end den typiske varighed (${highest} måneder)`,
+        hint: 'Skriv den længste varighed i »maks«; den er mindst lige så lang som »til«.',
+      });
+    }
   }
   return messages;
 }

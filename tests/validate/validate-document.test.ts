@@ -69,6 +69,52 @@ describe('validating a measure against its schema', () => {
     ]);
   });
 
+  describe('the frame block (ramme)', () => {
+    const withFrame = (frame: string): string =>
+      measureMarkdown({
+        frontmatter: `id: praktisk-paedagogisk-stoette\ntitel: Praktisk pædagogisk støtte i hjemmet\nalder:\n  fra: 0\n  til: 17\nramme:\n${frame}`,
+      });
+
+    it('a complete frame is valid', () => {
+      const frame =
+        '  omfang:\n    enhed: timer om ugen\n    fra: 3\n    til: 5\n  varighed:\n    til: 6\n  opfoelgning:\n    foerste: 3\n  enhedspris:\n    beloeb: 450\n    enhed: time';
+      expect(checkText(FILE, 'foranstaltning', withFrame(frame))).toEqual([]);
+    });
+
+    it('a scope range written backwards is reported at its »til«', () => {
+      const text = withFrame('  omfang:\n    enhed: timer om ugen\n    fra: 5\n    til: 3');
+      expect(checkText(FILE, 'foranstaltning', text)).toEqual([
+        expect.objectContaining({
+          message: 'Omfanget i rammen er bagvendt: »ramme.omfang.fra« (5) er større end »ramme.omfang.til« (3)',
+          start: { line: lineOf(text, 'til: 3'), column: 10 },
+        }),
+      ]);
+    });
+
+    it('a longest duration shorter than the typical one is reported at »maks«', () => {
+      const text = withFrame('  varighed:\n    fra: 6\n    til: 12\n    maks: 9');
+      expect(checkText(FILE, 'foranstaltning', text)).toEqual([
+        expect.objectContaining({
+          message: 'Den længste varighed »ramme.varighed.maks« (9) er kortere end den typiske varighed (12 måneder)',
+          start: { line: lineOf(text, 'maks: 9'), column: 11 },
+        }),
+      ]);
+    });
+
+    it('an empty frame names the fields it may hold', () => {
+      expect(checkText(FILE, 'foranstaltning', withFrame('  {}')).map((finding) => finding.message)).toEqual([
+        'Feltet »ramme« er tomt — skriv mindst ét af felterne: »omfang«, »varighed«, »opfoelgning«, »enhedspris«',
+      ]);
+    });
+
+    it('an empty frame, an unknown unit and a negative number are schema errors', () => {
+      const messages = (frame: string): number => checkText(FILE, 'foranstaltning', withFrame(frame)).filter((finding) => finding.rule === 'schema').length;
+      expect(messages('  {}')).toBeGreaterThan(0);
+      expect(messages('  omfang:\n    enhed: timer om året\n    fra: 2\n    til: 5')).toBeGreaterThan(0);
+      expect(messages('  varighed:\n    fra: -1')).toBeGreaterThan(0);
+    });
+  });
+
   it('an id that differs from the file name is reported', () => {
     const text = measureMarkdown({ id: 'praktisk-stoette' });
     expect(checkText(FILE, 'foranstaltning', text).map((finding) => finding.message)).toEqual([
