@@ -1,3 +1,5 @@
+import { danishDate } from '../law/register.js';
+
 // Periods and calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone moves a day.
 
 /** A stretch of calendar days, both ends included, as ISO dates. */
@@ -14,8 +16,6 @@ export interface Periods {
   previous?: Period;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
 /** A calendar year as a period. */
 export function yearPeriod(year: number): Period {
   return { from: `${year}-01-01`, to: `${year}-12-31`, label: String(year) };
@@ -26,12 +26,6 @@ export function datePeriod(from: string, to: string): Period {
   const year = from.slice(0, 4);
   if (from === `${year}-01-01` && to === `${year}-12-31`) return yearPeriod(Number(year));
   return { from, to, label: `${danishDate(from)} – ${danishDate(to)}` };
-}
-
-/** »1. januar 2025«. */
-export function danishDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day}. ${MONTHS[month - 1]} ${year}`;
 }
 
 function toTime(iso: string): number {
