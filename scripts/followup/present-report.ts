@@ -2,7 +2,7 @@ import { formatCount } from '../revision/present/format.js';
 import { durationLimitOf, type Frame } from './frame.js';
 import type { RowProblem, UnmappedCode } from './model.js';
 import type { Period } from './period.js';
-import { SUPPRESSED, type Shown, type ShownChange, type ShownDistribution, type ShownFrameCheck, type ShownMeasure, type ShownStatistics, type ShownTotal } from './suppression.js';
+import { HIDDEN, isHidden, type Shown, type ShownChange, type ShownDistribution, type ShownFrameCheck, type ShownMeasure, type ShownStatistics, type ShownTotal } from './suppression.js';
 
 // The report as a format-neutral presentation: every text and every number as it is shown, so html, docx, md and the
 // terminal only draw it and can never disagree about a figure or about what is hidden.
@@ -88,8 +88,6 @@ export interface ReportPresentation {
 
 /** The heading of the summary section, from issue 17. */
 export const SUMMARY_HEADING = 'Serviceniveauet som ramme i praksis';
-/** What a hidden derived figure (share, average, change) is shown as in text formats; JSON says »færre end 5« for every hidden figure. */
-export const HIDDEN_DERIVED = 'skjult';
 /** Row numbers listed in a document before »og N flere«; the terminal lists them all. */
 const LISTED_ROWS = 20;
 
@@ -100,27 +98,27 @@ const MINUS = '\u2212';
 
 /** A count as shown: »1.234« or »færre end 5«. */
 export function countText(value: Shown): string {
-  return value === SUPPRESSED ? SUPPRESSED : formatCount(value);
+  return isHidden(value) ? value : formatCount(value);
 }
 
 /** A share (0–1) as »83 %«, »skjult«, or »–« when there is nothing to share out. */
 export function shareText(value: Shown | undefined): string {
-  return value === undefined ? '–' : value === SUPPRESSED ? HIDDEN_DERIVED : PERCENT.format(value);
+  return value === undefined ? '–' : isHidden(value) ? HIDDEN : PERCENT.format(value);
 }
 
 /** Kroner as »1.234.567 kr.«. */
 export function kronerText(value: Shown | undefined): string {
-  return value === undefined ? '–' : value === SUPPRESSED ? SUPPRESSED : `${KRONER.format(value)} kr.`;
+  return value === undefined ? '–' : isHidden(value) ? value : `${KRONER.format(value)} kr.`;
 }
 
 function averageText(value: Shown | undefined): string {
-  return value === undefined ? '–' : value === SUPPRESSED ? HIDDEN_DERIVED : `${KRONER.format(value)} kr.`;
+  return value === undefined ? '–' : isHidden(value) ? HIDDEN : `${KRONER.format(value)} kr.`;
 }
 
 /** A signed change: »+12«, »−3«, »0«; shares in percentage points, kroner with »kr.«. */
 export function changeText(value: Shown | undefined, kind: 'count' | 'points' | 'kroner' = 'count'): string {
   if (value === undefined) return '–';
-  if (value === SUPPRESSED) return HIDDEN_DERIVED;
+  if (isHidden(value)) return HIDDEN;
   const size = kind === 'points' ? DECIMAL.format(Math.abs(value) * 100) : kind === 'kroner' ? KRONER.format(Math.abs(value)) : formatCount(Math.abs(value));
   const sign = value > 0 ? '+' : value < 0 ? MINUS : '';
   return `${sign}${size}${kind === 'kroner' ? ' kr.' : ''}`;
@@ -173,7 +171,7 @@ export function presentReport(statistics: ShownStatistics, meta: { kommune: stri
     summary: [
       `Rapporten sammenholder de bevillinger, der var i gang i ${periodLabel(current.period)}, med den ramme, serviceniveauet sætter for hver foranstaltning: målgruppens alder, det typiske omfang, varigheden og hvor ofte der følges op.`,
       `I perioden var der ${countText(total.allocations)} bevillinger til ${countText(total.children)} børn og unge fordelt på ${withAllocations} af serviceniveauets ${current.measures.length} foranstaltninger.`,
-      'Et antal, der bygger på færre end 5 børn, vises som »færre end 5«, og en andel, et gennemsnit eller en ændring, der ville afsløre et sådant antal, vises som »skjult«.',
+      'Et antal, der bygger på færre end 5 børn, vises som »færre end 5«. Et tal, der ville afsløre et sådant antal — et andet antal i samme tabel, en andel, et gennemsnit eller en ændring — vises som »skjult«.',
     ],
     summaryTable: summaryTable(statistics),
     ...(previous && statistics.change ? { comparisonTable: comparisonTable(statistics) } : {}),
@@ -199,7 +197,7 @@ export const DEFINITIONS = [
   'Varighed: måneder fra start til slut, eller til periodens slutning for en bevilling uden slutdato; inden for rammen, når den er højst rammens maksimum (eller den typiske øvre grænse, når der ikke er et maksimum).',
   'Over opfølgningsfristen: bevillinger, der stadig er i gang ved periodens slutning, og hvis seneste opfølgning (eller start, hvis der ikke er fulgt op) ligger mere end rammens opfølgningsinterval før periodens slutning.',
   'Udgift: summen af de udgifter, udtrækket angiver for bevillingerne i perioden, og gennemsnittet pr. bevilling med en udgift.',
-  'Diskretion: et antal, der omfatter 1 til 4 børn, vises som »færre end 5«. Kan et skjult antal regnes ud som forskellen mellem en sum og de andre tal, skjules også det næstmindste tal. En andel vises kun, når alle tallene i dens tabel vises; et gennemsnit kun over mindst 5 børn; en ændring kun, når begge perioders tal vises.',
+  'Diskretion: et antal, der omfatter 1 til 4 børn, vises som »færre end 5«. Kan et sådant antal regnes ud som forskellen mellem en sum og de andre tal, vises også det mindste af de andre tal ikke (»skjult«). En andel vises kun, når alle tallene i dens tabel vises; et gennemsnit kun over mindst 5 børn; en ændring kun, når begge perioders tal vises.',
 ];
 
 function summaryTable({ current }: ShownStatistics): Table {
@@ -319,7 +317,7 @@ function frameFigure(measure: ShownMeasure, dimensions: readonly ('age' | 'scope
     return { header: DIMENSION_LABELS[dimension], cells: [...SIDE_ORDER.map((side) => countText(check[side])), shareText(check.shareInside)] };
   });
   // Drawn only for the bounds whose counts are all shown: a bar with a hidden part would mislead.
-  const drawable = dimensions.filter((dimension) => SIDE_ORDER.every((side) => measure[dimension]![side] !== SUPPRESSED));
+  const drawable = dimensions.filter((dimension) => SIDE_ORDER.every((side) => !isHidden(measure[dimension]![side])));
   const chartRows = drawable.map((dimension) => {
     const check = measure[dimension]! as Record<keyof ShownFrameCheck, number>;
     return { dimension: DIMENSION_LABELS[dimension], parts: SIDE_ORDER.map((side) => ({ side: SIDE_LABELS[side], value: check[side] })) };
@@ -354,7 +352,7 @@ function binLabel(from: number, to: number | undefined, first: boolean): string 
 function distributionBars(distribution: ShownDistribution, label: (from: number, to: number | undefined, index: number) => string): Bar[] {
   return distribution.bins.map((bin, index) => ({
     label: label(bin.from, bin.to, index),
-    ...(bin.allocations !== SUPPRESSED ? { value: bin.allocations } : {}),
+    ...(!isHidden(bin.allocations) ? { value: bin.allocations } : {}),
     shown: countText(bin.allocations),
     inFrame: bin.inFrame,
   }));

@@ -9,17 +9,24 @@ import type { Distribution, FollowUpCheck, FollowUpStatistics, FrameCheck, Measu
 // 2. Complementary: a table's counts add up to a total the reader sees (the sides of a frame check to the measure's
 //    allocations, the measures to the total row). When exactly one count of such a group is hidden, it could be
 //    recovered by subtraction, so the next smallest shown count of the group is hidden too; repeated until no group
-//    has exactly one.
+//    has exactly one. Such a count is shown as »skjult«, not »færre end 5«, which would be untrue of it.
 // 3. Derived: a share is shown only when every count of its group is (else it would give the missing count back),
-//    an average only over at least 5 children, a change only when both its periods' figures are shown.
+//    an average only over at least 5 children, a change only when both its periods' figures are shown; else »skjult«.
 
-/** What a hidden figure is shown as, in every format, JSON included. */
+/** What a count of 1 to 4 children is shown as, in every format, JSON included. */
 export const SUPPRESSED = 'færre end 5';
+/** What a count hidden to protect another, and a hidden share, average or change, is shown as. */
+export const HIDDEN = 'skjult';
 /** The fewest children a shown count may cover. */
 export const MIN_CHILDREN = 5;
 
-/** A figure as it may be shown: the number, or »færre end 5«. */
-export type Shown = number | typeof SUPPRESSED;
+/** A figure as it may be shown: the number, »færre end 5« or »skjult«. */
+export type Shown = number | typeof SUPPRESSED | typeof HIDDEN;
+
+/** Whether a figure is hidden, either way. */
+export function isHidden(value: Shown | undefined): value is typeof SUPPRESSED | typeof HIDDEN {
+  return typeof value === 'string';
+}
 
 /** One count of a table: its value and the distinct children it covers. */
 export interface CountCell {
@@ -45,9 +52,11 @@ export function isPrimarySuppressed(children: number): boolean {
  * the first in the group's order on a tie; the total only when no part is left. Cells a group names but `cells`
  * lacks are sums the reader can form (never hidden themselves).
  */
-export function suppressCounts(cells: readonly CountCell[], groups: readonly AdditiveGroup[]): Set<string> {
+export function suppressCounts(cells: readonly CountCell[], groups: readonly AdditiveGroup[]): { primary: Set<string>; complementary: Set<string> } {
   const byId = new Map(cells.map((cell) => [cell.id, cell]));
-  const hidden = new Set(cells.filter((cell) => isPrimarySuppressed(cell.children)).map((cell) => cell.id));
+  const primary = new Set(cells.filter((cell) => isPrimarySuppressed(cell.children)).map((cell) => cell.id));
+  const complementary = new Set<string>();
+  const hidden = { has: (id: string) => primary.has(id) || complementary.has(id) };
   for (let changed = true; changed; ) {
     changed = false;
     for (const group of groups) {
@@ -59,31 +68,31 @@ export function suppressCounts(cells: readonly CountCell[], groups: readonly Add
       const complement = pool.reduce<CountCell | undefined>((smallest, cell) => (smallest === undefined || cell.value < smallest.value ? cell : smallest), undefined);
       const target = complement?.id ?? (byId.has(group.total) && !hidden.has(group.total) ? group.total : undefined);
       if (target !== undefined) {
-        hidden.add(target);
+        complementary.add(target);
         changed = true;
       }
     }
   }
-  return hidden;
+  return { primary, complementary };
 }
 
 /** A share of a group's counts: hidden when any count of the group is; undefined when the denominator is 0. */
 export function shareOf(numerator: Shown, group: readonly Shown[], denominator: number): Shown | undefined {
-  if (group.some((value) => value === SUPPRESSED) || numerator === SUPPRESSED) return SUPPRESSED;
+  if (group.some(isHidden) || isHidden(numerator)) return HIDDEN;
   return denominator > 0 ? numerator / denominator : undefined;
 }
 
 /** An average of a sum over `count` allocations for `children` children: hidden under 5 children or with a hidden sum. */
 export function averageOf(sum: Shown, count: number, children: number): Shown | undefined {
   if (count === 0) return undefined;
-  if (sum === SUPPRESSED || children < MIN_CHILDREN) return SUPPRESSED;
+  if (isHidden(sum) || children < MIN_CHILDREN) return HIDDEN;
   return sum / count;
 }
 
 /** The change from one period to the next: hidden when either side is; undefined when either is missing. */
 export function changeOf(before: Shown | undefined, after: Shown | undefined): Shown | undefined {
   if (before === undefined || after === undefined) return undefined;
-  if (before === SUPPRESSED || after === SUPPRESSED) return SUPPRESSED;
+  if (isHidden(before) || isHidden(after)) return HIDDEN;
   return after - before;
 }
 
@@ -262,9 +271,9 @@ function suppressPeriod(statistics: PeriodStatistics): ShownPeriod {
   for (const dimension of DIMENSIONS) for (const side of SIDES) groups.push(column(dimension, side));
   for (const part of ['open', 'overdue', 'onTime']) groups.push(column('followUp', part));
 
-  const hidden = suppressCounts(cells, groups);
+  const { primary, complementary } = suppressCounts(cells, groups);
   const values = new Map(cells.map((cell) => [cell.id, cell.value]));
-  const shown = (cellId: string): Shown => (hidden.has(cellId) ? SUPPRESSED : values.get(cellId)!);
+  const shown = (cellId: string): Shown => (primary.has(cellId) ? SUPPRESSED : complementary.has(cellId) ? HIDDEN : values.get(cellId)!);
 
   const frameCheck = (key: string, dimension: Dimension, check: FrameCheck): ShownFrameCheck => {
     const sides = SIDES.map((side) => shown(id(key, dimension, side)));
