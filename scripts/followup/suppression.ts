@@ -231,7 +231,6 @@ function suppressPeriod(statistics: PeriodStatistics): ShownPeriod {
       const check = figures[dimension];
       if (!check) continue;
       for (const side of SIDES) add(id(key, dimension, side), check[side]);
-      groups.push({ total: id(key, dimension, 'base'), parts: SIDES.map((side) => id(key, dimension, side)) });
     }
     if (figures.followUp) {
       for (const part of ['open', 'overdue', 'onTime'] as const) add(id(key, 'followUp', part), figures.followUp[part]);
@@ -260,6 +259,13 @@ function suppressPeriod(statistics: PeriodStatistics): ShownPeriod {
     }
   }
   groupsOf(TOTAL, statistics.total);
+  // The total's frame checks add up to the allocations of the measures with that bound: the total row's when every
+  // measure has it, else a sum the reader can form from the measures' rows.
+  for (const dimension of DIMENSIONS) {
+    if (!statistics.total[dimension]) continue;
+    const base = statistics.measures.every((measure) => measure[dimension]) ? id(TOTAL, 'all') : id(TOTAL, dimension, 'base');
+    groups.push({ total: base, parts: SIDES.map((side) => id(TOTAL, dimension, side)) });
+  }
 
   // The measures add up to the total row, column by column (children only nearly, a child in two measures counted once in
   // the total; treated as a sum all the same, which hides more, never less).
