@@ -24,8 +24,7 @@ const BASE_CONFIG = {
 /** The Vega-Lite spec of a chart. */
 export function chartSpec(chart: Chart): TopLevelSpec {
   if (chart.kind === 'distribution') {
-    const values = chart.bars.map((bar, index) => ({
-      order: index,
+    const values = chart.bars.map((bar) => ({
       label: bar.label,
       value: bar.value ?? 0,
       text: bar.shown,
@@ -39,7 +38,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
       height: 220,
       data: { values },
       encoding: {
-        x: { field: 'label', type: 'ordinal', sort: { field: 'order' }, title: chart.axis, axis: { labelAngle: 0 } },
+        x: { field: 'label', type: 'ordinal', sort: chart.bars.map((bar) => bar.label), title: chart.axis, axis: { labelAngle: 0 } },
       },
       layer: [
         {

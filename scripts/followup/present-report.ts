@@ -154,6 +154,7 @@ export function frameFacts(frame: Frame): { label: string; value: string }[] {
 }
 
 const DIMENSION_LABELS = { age: 'Alder', scope: 'Omfang', duration: 'Varighed' } as const;
+const SHORT_SIDE_LABELS = { inside: 'Inden for', below: 'Under', above: 'Over', unknown: 'Uden oplysning' } as const;
 const SIDE_LABELS = { inside: 'Inden for rammen', below: 'Under rammen', above: 'Over rammen', unknown: 'Uden oplysning' } as const;
 
 /** The whole report: summary, one section per measure, the data it is made from and what the figures mean. */
@@ -248,8 +249,8 @@ function comparisonTable(statistics: ShownStatistics): Table {
       { label: `Bevillinger ${current.period.label}`, numeric: true },
       { label: 'Ændring i bevillinger', numeric: true },
       { label: 'Ændring i børn', numeric: true },
-      { label: 'Omfang inden for rammen, ændring i procentpoint', numeric: true },
-      { label: 'Varighed inden for rammen, ændring i procentpoint', numeric: true },
+      { label: 'Omfang inden for rammen (procentpoint)', numeric: true },
+      { label: 'Varighed inden for rammen (procentpoint)', numeric: true },
       { label: 'Ændring i udgift', numeric: true },
     ],
     rows: current.measures.map((measure, index) => ({
@@ -332,8 +333,8 @@ function frameFigure(measure: ShownMeasure, dimensions: readonly ('age' | 'scope
       caption: `Bevillinger set mod rammen for ${measure.titel}`,
       columns: [
         { label: 'Rammen', numeric: false },
-        ...SIDE_ORDER.map((side) => ({ label: SIDE_LABELS[side], numeric: true })),
-        { label: 'Andel inden for rammen', numeric: true },
+        ...SIDE_ORDER.map((side) => ({ label: SHORT_SIDE_LABELS[side], numeric: true })),
+        { label: 'Andel inden for', numeric: true },
       ],
       rows,
     },

@@ -11,20 +11,21 @@ export const REPORT_CSS = `body { max-width: 72rem; }
 .forside .periode { font-size: 13pt; }
 .sammenfatning { break-after: page; page-break-after: always; }
 .indsats { break-before: page; page-break-before: always; }
-.tal { text-align: right; white-space: nowrap; }
+.tal { text-align: right; }
+td.tal { white-space: nowrap; }
 caption { text-align: left; font-weight: bold; padding: 0.3em 0; caption-side: top; }
 .ramme-fakta { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1.2em; }
 .ramme-fakta dt { font-weight: bold; }
 .ramme-fakta dd { margin: 0; }
 .meta { color: #444; }
-.figur { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5em; align-items: start; break-inside: avoid; page-break-inside: avoid; }
+.figur { display: grid; grid-template-columns: minmax(0, 34rem) minmax(0, 1fr); gap: 1.5em; align-items: start; break-inside: avoid; page-break-inside: avoid; }
 .figur figure { margin: 0; }
 .figur svg { max-width: 100%; height: auto; }
 .figur table { margin-top: 0; }
 .note { font-size: 10pt; color: #444; }
 .problemer { font-size: 10pt; }
 .tom { color: #444; font-style: italic; }
-@media (max-width: 60rem) { .figur { grid-template-columns: 1fr; } }
+@media (max-width: 64rem) { .figur { grid-template-columns: 1fr; } }
 @media print { .figur { grid-template-columns: 1fr; } }
 `;
 

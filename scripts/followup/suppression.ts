@@ -256,6 +256,21 @@ function suppressPeriod(statistics: PeriodStatistics): ShownPeriod {
         total: id(measure.measureId, 'all'),
         parts: [...distribution.bins.map((_, index) => id(measure.measureId, name, String(index))), id(measure.measureId, name, 'unknown')],
       });
+      // The bins are laid out on the frame's bounds (statistics.ts), so the frame check's sides are sums of bins: below the
+      // bins before the frame, inside those in it, above those after it, and the same allocations without a value.
+      const dimension = name === 'scopeBins' ? 'scope' : 'duration';
+      if (!measure[dimension]) continue;
+      const firstInside = distribution.bins.findIndex((bin) => bin.inFrame);
+      if (firstInside < 0) continue;
+      const binIds = (predicate: (index: number) => boolean) =>
+        distribution.bins.flatMap((bin, index) => (predicate(index) ? [id(measure.measureId, name, String(index))] : []));
+      const side = (part: (typeof SIDES)[number]) => id(measure.measureId, dimension, part);
+      groups.push(
+        { total: side('below'), parts: binIds((index) => index < firstInside) },
+        { total: side('inside'), parts: binIds((index) => distribution.bins[index]!.inFrame) },
+        { total: side('above'), parts: binIds((index) => index > firstInside && !distribution.bins[index]!.inFrame) },
+        { total: side('unknown'), parts: [id(measure.measureId, name, 'unknown')] },
+      );
     }
   }
   groupsOf(TOTAL, statistics.total);

@@ -46,3 +46,50 @@ export const ALLOCATIONS: Allocation[] = [
   { row: 14, measureId: 'ukendt-indsats', childKey: 'c9', age: 9, start: '2025-02-01' },
   { row: 15, measureId: 'aflastning', childKey: 'c9', age: 9, start: '2022-01-01', end: '2023-01-01' },
 ];
+
+/** A deterministic stream of numbers in [0, 1) (mulberry32), so the synthetic export is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** About 300 synthetic allocations over 2024–2025 for the three measures, with few enough aflastning rows that some figures are hidden. */
+export function syntheticAllocations(seed = 17): Allocation[] {
+  const next = random(seed);
+  const pick = (from: number, to: number) => from + Math.floor(next() * (to - from + 1));
+  const date = (year: number) => `${year}-${String(pick(1, 12)).padStart(2, '0')}-${String(pick(1, 28)).padStart(2, '0')}`;
+  const plan = [
+    { measureId: 'familiebehandling', count: 160, scope: [1, 8] as const, months: [2, 20] as const, age: [0, 18] as const },
+    { measureId: 'kontaktperson', count: 120, scope: [0.5, 5] as const, months: [3, 30] as const, age: [11, 23] as const },
+    { measureId: 'aflastning', count: 14, scope: undefined, months: [1, 14] as const, age: [3, 17] as const },
+  ];
+  const allocations: Allocation[] = [];
+  let row = 1;
+  for (const { measureId, count, scope, months, age } of plan) {
+    for (let index = 0; index < count; index++) {
+      const start = date(pick(2023, 2025));
+      const [year, month, day] = start.split('-').map(Number) as [number, number, number];
+      const length = pick(months[0], months[1]);
+      const endDate = new Date(Date.UTC(year, month - 1 + length, day)).toISOString().slice(0, 10);
+      const open = next() < 0.3;
+      allocations.push({
+        row: ++row,
+        measureId,
+        childKey: `barn-${measureId}-${Math.floor(index * 0.85)}`,
+        ...(next() < 0.95 ? { age: pick(age[0], age[1]) } : {}),
+        start,
+        ...(open ? {} : { end: endDate }),
+        ...(scope && next() < 0.9 ? { scope: Math.round((scope[0] + next() * (scope[1] - scope[0])) * 2) / 2 } : {}),
+        ...(next() < 0.8 ? { cost: pick(5, 120) * 1000 } : {}),
+        ...(next() < 0.6 ? { lastFollowUp: date(pick(2024, 2025)) } : {}),
+      });
+    }
+  }
+  return allocations;
+}
