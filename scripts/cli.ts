@@ -308,7 +308,10 @@ async function followUp(args: readonly string[], cwd: string): Promise<number> {
     throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Angiv udtrækket med --data, fx: serviceniveau opfoelgning --data ~/udtraek/bevillinger.csv');
   const data = values['data'];
   if (!data)
-    throw new UsageError('Brug: serviceniveau opfoelgning --data FIL [--periode ÅÅÅÅ]', 'Fx: npx serviceniveau opfoelgning --data ~/udtraek/bevillinger.csv --periode 2025');
+    throw new UsageError(
+      'Brug: serviceniveau opfoelgning --data FIL [--periode ÅÅÅÅ]',
+      'Fx: npx serviceniveau opfoelgning --data ~/udtraek/bevillinger.csv --periode 2025',
+    );
   const { FOLLOW_UP_FORMATS, runOpfoelgning } = await import('./commands/opfoelgning.js');
   const result = await runOpfoelgning({
     cwd,

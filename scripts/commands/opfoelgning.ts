@@ -3,7 +3,7 @@ import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import type { Frame, MeasureFrame } from '../followup/frame.js';
 import type { ReadExport, ScopeUnit } from '../followup/model.js';
-import { datePeriod, yearPeriod, type Period, type Periods } from '../followup/period.js';
+import { datePeriod, yearPeriod, type Periods } from '../followup/period.js';
 import { presentReport, problemLines, type DataNotes, type ReportPresentation } from '../followup/present-report.js';
 import { computeStatistics } from '../followup/statistics.js';
 import { suppressStatistics, type ShownStatistics } from '../followup/suppression.js';
@@ -26,10 +26,7 @@ export interface MeasureRef {
 }
 
 /** The export reader of scripts/followup/read-export.ts, as the contract of issue 17 gives it. */
-export type ReadExportFunction = (
-  file: string,
-  options: { cwd: string; config: never; measures: MeasureRef[]; register: Lovregister },
-) => Promise<ReadExport>;
+export type ReadExportFunction = (file: string, options: { cwd: string; config: never; measures: MeasureRef[]; register: Lovregister }) => Promise<ReadExport>;
 
 /** The module that reads the export; a variable, so this command type-checks before that module is merged in. */
 const READ_EXPORT_MODULE = '../followup/read-export.js';
@@ -133,7 +130,8 @@ export function followUpJson(statistics: ShownStatistics, meta: { kommune: strin
 export function periodsOf(options: Pick<FollowUpOptions, 'periode' | 'fra' | 'til' | 'today'>): Periods {
   const years = options.periode ?? [];
   const dates = options.fra !== undefined || options.til !== undefined;
-  if (years.length > 0 && dates) throw new UsageError('Brug enten --periode eller --fra og --til', 'Fx --periode 2025, eller --fra 2025-01-01 --til 2025-06-30.');
+  if (years.length > 0 && dates)
+    throw new UsageError('Brug enten --periode eller --fra og --til', 'Fx --periode 2025, eller --fra 2025-01-01 --til 2025-06-30.');
   if (dates) {
     if (options.fra === undefined || options.til === undefined)
       throw new UsageError(`${options.fra === undefined ? '--fra' : '--til'} mangler`, 'Angiv begge, fx --fra 2025-01-01 --til 2025-06-30.');

@@ -17,7 +17,15 @@ const BASE_CONFIG = {
   aria: false,
   background: 'white',
   view: { stroke: null },
-  axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#1a1a1a', titleColor: '#1a1a1a', domainColor: '#595959', tickColor: '#595959', gridColor: '#d9d9d9' },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 12,
+    labelColor: '#1a1a1a',
+    titleColor: '#1a1a1a',
+    domainColor: '#595959',
+    tickColor: '#595959',
+    gridColor: '#d9d9d9',
+  },
   legend: { labelFontSize: 12, titleFontSize: 12, labelColor: '#1a1a1a', titleColor: '#1a1a1a', orient: 'bottom' as const },
 };
 
@@ -54,10 +62,12 @@ export function chartSpec(chart: Chart): TopLevelSpec {
         },
       ],
       config: BASE_CONFIG,
-    } as TopLevelSpec;
+    };
   }
   const sides = ['Inden for rammen', 'Under rammen', 'Over rammen', 'Uden oplysning'];
-  const values = chart.rows.flatMap((row) => row.parts.map((part) => ({ dimension: row.dimension, side: part.side, order: sides.indexOf(part.side), value: part.value })));
+  const values = chart.rows.flatMap((row) =>
+    row.parts.map((part) => ({ dimension: row.dimension, side: part.side, order: sides.indexOf(part.side), value: part.value })),
+  );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 520,
@@ -67,11 +77,16 @@ export function chartSpec(chart: Chart): TopLevelSpec {
     encoding: {
       y: { field: 'dimension', type: 'nominal', title: null, sort: null },
       x: { field: 'value', type: 'quantitative', stack: 'normalize', title: 'Andel af bevillingerne', axis: { format: '.0%' } },
-      color: { field: 'side', type: 'nominal', title: null, scale: { domain: sides, range: [CHART_COLORS.inside, '#E3A263', CHART_COLORS.outside, CHART_COLORS.unknown] } },
+      color: {
+        field: 'side',
+        type: 'nominal',
+        title: null,
+        scale: { domain: sides, range: [CHART_COLORS.inside, '#E3A263', CHART_COLORS.outside, CHART_COLORS.unknown] },
+      },
       order: { field: 'order' },
     },
     config: BASE_CONFIG,
-  } as TopLevelSpec;
+  };
 }
 
 /** Vega's formatters with Danish decimal comma and thousands point (vega exports `locale`; its typings do not declare it). */

@@ -20,17 +20,24 @@ export interface Allocation {
   lastFollowUp?: string;
 }
 
-export interface RowProblem { row: number; column?: string; message: string }  // message never holds a cell value
-export interface UnmappedCode { code: string; rows: number }                       // the measure code as exported
+export interface RowProblem {
+  row: number;
+  column?: string;
+  message: string;
+} // message never holds a cell value
+export interface UnmappedCode {
+  code: string;
+  rows: number;
+} // the measure code as exported
 
 export interface ReadExport {
   file: string;
-  totalRows: number;              // data rows, after empty and total rows are skipped
-  skippedRows: number;            // empty rows and Excel total rows (»I alt«, »Total«, »Sum«)
+  totalRows: number; // data rows, after empty and total rows are skipped
+  skippedRows: number; // empty rows and Excel total rows (»I alt«, »Total«, »Sum«)
   allocations: Allocation[];
   problems: RowProblem[];
   unmapped: UnmappedCode[];
-  droppedColumns: string[];       // header names dropped as personal data (CPR, navn, adresse, …)
+  droppedColumns: string[]; // header names dropped as personal data (CPR, navn, adresse, …)
 }
 
 /** The units a frame's scope is given in (ramme.omfang.enhed). */

@@ -2,7 +2,17 @@ import { formatCount } from '../revision/present/format.js';
 import { durationLimitOf, type Frame } from './frame.js';
 import type { RowProblem, UnmappedCode } from './model.js';
 import type { Period } from './period.js';
-import { HIDDEN, isHidden, type Shown, type ShownChange, type ShownDistribution, type ShownFrameCheck, type ShownMeasure, type ShownStatistics, type ShownTotal } from './suppression.js';
+import {
+  HIDDEN,
+  isHidden,
+  type Shown,
+  type ShownChange,
+  type ShownDistribution,
+  type ShownFrameCheck,
+  type ShownMeasure,
+  type ShownStatistics,
+  type ShownTotal,
+} from './suppression.js';
 
 // The report as a format-neutral presentation: every text and every number as it is shown, so html, docx, md and the
 // terminal only draw it and can never disagree about a figure or about what is hidden.
@@ -294,10 +304,20 @@ function keyFigures(measure: ShownMeasure, previous: ShownMeasure | undefined, c
   push('Børn', countText(measure.children), previous && countText(previous.children), changeText(change?.children));
   if (measure.followUp) {
     push('Åbne bevillinger ved periodens slutning', countText(measure.followUp.open), previous?.followUp && countText(previous.followUp.open), '–');
-    push('Heraf over opfølgningsfristen', countText(measure.followUp.overdue), previous?.followUp && countText(previous.followUp.overdue), changeText(change?.overdue));
+    push(
+      'Heraf over opfølgningsfristen',
+      countText(measure.followUp.overdue),
+      previous?.followUp && countText(previous.followUp.overdue),
+      changeText(change?.overdue),
+    );
   }
   push('Udgift i alt', kronerText(measure.cost.total), previous && kronerText(previous.cost.total), changeText(change?.costTotal, 'kroner'));
-  push('Gennemsnitlig udgift pr. bevilling', averageText(measure.cost.average), previous && averageText(previous.cost.average), changeText(change?.costAverage, 'kroner'));
+  push(
+    'Gennemsnitlig udgift pr. bevilling',
+    averageText(measure.cost.average),
+    previous && averageText(previous.cost.average),
+    changeText(change?.costAverage, 'kroner'),
+  );
   const columns: Column[] = compared
     ? [
         { label: 'Nøgletal', numeric: false },
@@ -327,7 +347,13 @@ function frameFigure(measure: ShownMeasure, dimensions: readonly ('age' | 'scope
   return {
     heading: 'Inden for og uden for rammen',
     ...(chartRows.some((row) => row.parts.some((part) => part.value > 0))
-      ? { chart: { kind: 'frame' as const, label: `Vandrette søjler: bevillingerne til ${measure.titel} delt i inden for, under og over rammen og uden oplysning, for ${chartRows.map((row) => row.dimension.toLowerCase()).join(', ')}. Tallene står i tabellen.`, rows: chartRows } }
+      ? {
+          chart: {
+            kind: 'frame' as const,
+            label: `Vandrette søjler: bevillingerne til ${measure.titel} delt i inden for, under og over rammen og uden oplysning, for ${chartRows.map((row) => row.dimension.toLowerCase()).join(', ')}. Tallene står i tabellen.`,
+            rows: chartRows,
+          },
+        }
       : {}),
     table: {
       caption: `Bevillinger set mod rammen for ${measure.titel}`,
@@ -403,19 +429,25 @@ function durationFigure(distribution: ShownDistribution, frame: Frame): Figure {
   };
 }
 
+/** »1 række« or »12 rækker«. */
+function rows(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'række' : 'rækker'}`;
+}
+
 function dataLines(notes: DataNotes): string[] {
   const lines = [
-    `Udtrækket »${notes.file}« har ${formatCount(notes.totalRows)} datarækker; ${formatCount(notes.allocations)} af dem er bevillinger til en af serviceniveauets foranstaltninger.`,
+    `Udtrækket »${notes.file}« har ${rows(notes.totalRows).replace(/række/, 'datarække')}; ${formatCount(notes.allocations)} af dem er bevillinger til en af serviceniveauets foranstaltninger.`,
   ];
-  if (notes.skippedRows > 0) lines.push(`${formatCount(notes.skippedRows)} tomme rækker og sumrækker er sprunget over.`);
-  if (notes.droppedColumns.length > 0)
-    lines.push(`Kolonnerne ${notes.droppedColumns.map((column) => `»${column}«`).join(', ')} er personoplysninger og er ikke læst ind.`);
+  if (notes.skippedRows > 0) lines.push(`${rows(notes.skippedRows)} uden data eller med en sum er sprunget over.`);
+  const dropped = notes.droppedColumns.map((column) => `»${column}«`);
+  if (dropped.length > 0) lines.push(`${dropped.length === 1 ? 'Kolonnen' : 'Kolonnerne'} ${dropped.join(', ')} er personoplysninger og er ikke læst ind.`);
   const unmappedRows = notes.unmapped.reduce((sum, code) => sum + code.rows, 0);
   if (notes.unmapped.length > 0)
     lines.push(
-      `${formatCount(unmappedRows)} rækker har en kode, der ikke hører til en foranstaltning: ${notes.unmapped.map((code) => `»${code.code}« (${formatCount(code.rows)})`).join(', ')}.`,
+      `${rows(unmappedRows)} har en kode, der ikke hører til en foranstaltning: ${notes.unmapped.map((code) => `»${code.code}« (${formatCount(code.rows)})`).join(', ')}.`,
     );
-  if (notes.problems.length > 0) lines.push(`${formatCount(new Set(notes.problems.map((problem) => problem.row)).size)} rækker kunne ikke bruges.`);
+  const unusable = new Set(notes.problems.map((problem) => problem.row)).size;
+  if (unusable > 0) lines.push(`${rows(unusable)} kunne ikke bruges.`);
   return lines;
 }
 

@@ -71,7 +71,11 @@ function measureSection(measure: MeasureSection, pageBreakBefore: boolean): Docu
 /** A caption kept with its table, the header row repeated on each page, numbers right-aligned. */
 function wordTable(input: Table, textWidth = TEXT_WIDTH): DocumentChild[] {
   const numeric = input.columns.map((column) => column.numeric);
-  const rows = [headerRow(input.columns.map((column) => column.label)), ...input.rows.map((row) => tableRow(row, numeric)), ...(input.total ? [tableRow(input.total, numeric, true)] : [])];
+  const rows = [
+    headerRow(input.columns.map((column) => column.label)),
+    ...input.rows.map((row) => tableRow(row, numeric)),
+    ...(input.total ? [tableRow(input.total, numeric, true)] : []),
+  ];
   const widths = input.columns.map((_, index) => (index === 0 ? 2.4 : 1.4));
   const caption = new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: input.caption, bold: true })] });
   const result: [Paragraph, WordTable] = [caption, table(widths, rows, textWidth)];

@@ -29,7 +29,10 @@ export function renderReportMarkdown(report: ReportPresentation): string {
   lines.push(`## ${escapeMarkdown(report.dataHeading)}`, '', ...report.data.flatMap((text) => [escapeMarkdown(text), '']));
   if (report.problemLines.length > 0) lines.push(...report.problemLines.map((line) => `- ${escapeMarkdown(line)}`), '');
   lines.push(`## ${escapeMarkdown(report.definitionsHeading)}`, '', ...report.definitions.map((text) => `- ${escapeMarkdown(text)}`), '');
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function figureLines(figure: Figure): string[] {

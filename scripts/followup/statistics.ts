@@ -265,7 +265,12 @@ class GroupCounter {
 
 function periodStatistics(allocations: readonly Allocation[], measures: ReadonlyMap<string, MeasureFrame>, period: Period): PeriodStatistics {
   const ordered = [...measures.entries()].sort(([idA, a], [idB, b]) => a.titel.localeCompare(b.titel, 'da') || (idA < idB ? -1 : 1));
-  const groups = new Map(ordered.map(([id, measure]) => [id, { measure, counter: new GroupCounter(boundsOf(measure.frame)), scope: scopeCounter(measure.frame), duration: durationCounter(measure.frame) }]));
+  const groups = new Map(
+    ordered.map(([id, measure]) => [
+      id,
+      { measure, counter: new GroupCounter(boundsOf(measure.frame)), scope: scopeCounter(measure.frame), duration: durationCounter(measure.frame) },
+    ]),
+  );
   const any = (bound: keyof Bounds) => ordered.some(([, measure]) => boundsOf(measure.frame)[bound]);
   const total = new GroupCounter({ age: any('age'), scope: any('scope'), duration: any('duration'), followUp: any('followUp') });
   for (const allocation of allocations) {

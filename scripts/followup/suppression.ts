@@ -57,7 +57,7 @@ export function suppressCounts(cells: readonly CountCell[], groups: readonly Add
   const primary = new Set(cells.filter((cell) => isPrimarySuppressed(cell.children)).map((cell) => cell.id));
   const complementary = new Set<string>();
   const hidden = { has: (id: string) => primary.has(id) || complementary.has(id) };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const group of groups) {
       const members = [group.total, ...group.parts];
@@ -65,7 +65,10 @@ export function suppressCounts(cells: readonly CountCell[], groups: readonly Add
       const candidates = group.parts.filter((id) => !hidden.has(id) && byId.has(id)).map((id) => byId.get(id)!);
       const nonZero = candidates.filter((cell) => cell.value > 0);
       const pool = nonZero.length > 0 ? nonZero : candidates;
-      const complement = pool.reduce<CountCell | undefined>((smallest, cell) => (smallest === undefined || cell.value < smallest.value ? cell : smallest), undefined);
+      const complement = pool.reduce<CountCell | undefined>(
+        (smallest, cell) => (smallest === undefined || cell.value < smallest.value ? cell : smallest),
+        undefined,
+      );
       const target = complement?.id ?? (byId.has(group.total) && !hidden.has(group.total) ? group.total : undefined);
       if (target !== undefined) {
         complementary.add(target);
@@ -286,7 +289,9 @@ function suppressPeriod(statistics: PeriodStatistics): ShownPeriod {
   // the total; treated as a sum all the same, which hides more, never less).
   const column = (...figure: string[]) => ({
     total: id(TOTAL, ...figure),
-    parts: statistics.measures.filter((measure) => cells.some((cell) => cell.id === id(measure.measureId, ...figure))).map((measure) => id(measure.measureId, ...figure)),
+    parts: statistics.measures
+      .filter((measure) => cells.some((cell) => cell.id === id(measure.measureId, ...figure)))
+      .map((measure) => id(measure.measureId, ...figure)),
   });
   groups.push(column('all'), column('children'), column('cost'), column('costed'));
   for (const dimension of DIMENSIONS) for (const side of SIDES) groups.push(column(dimension, side));

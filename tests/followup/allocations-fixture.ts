@@ -20,7 +20,10 @@ export const MEASURES: ReadonlyMap<string, MeasureFrame> = new Map([
   ],
   [
     'kontaktperson',
-    { titel: 'Kontaktperson', frame: { alder: { fra: 12, til: 22 }, omfang: { enhed: 'timer om ugen', fra: 1, til: 3 }, varighed: { til: 24 }, opfoelgning: { foerste: 3 } } },
+    {
+      titel: 'Kontaktperson',
+      frame: { alder: { fra: 12, til: 22 }, omfang: { enhed: 'timer om ugen', fra: 1, til: 3 }, varighed: { til: 24 }, opfoelgning: { foerste: 3 } },
+    },
   ],
   ['aflastning', { titel: 'Aflastning', frame: { alder: { fra: 0, til: 17 } } }],
 ]);

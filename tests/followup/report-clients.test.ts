@@ -60,7 +60,9 @@ describe('the follow-up report in Chromium', () => {
     // The hostile title is text: no image element, and the heading reads as written.
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('h2', { hasText: 'onerror' }).first().textContent()).toBe(HOSTILE);
-    const charts = await page.locator('svg').evaluateAll((svgs) => svgs.map((svg) => [svg.getAttribute('role'), svg.getAttribute('aria-label'), svg.querySelector('title')?.textContent]));
+    const charts = await page.evaluate<(string | null | undefined)[][]>(
+      `[...document.querySelectorAll('svg')].map((svg) => [svg.getAttribute('role'), svg.getAttribute('aria-label'), svg.querySelector('title')?.textContent])`,
+    );
     expect(charts.length).toBeGreaterThanOrEqual(6);
     for (const [role, label, title] of charts) {
       expect(role).toBe('img');
@@ -98,8 +100,8 @@ describe('the follow-up report as Word and Markdown', () => {
       });
       const text = execFileSync('pdftotext', ['-layout', join(folder, 'opfoelgning.pdf'), '-'], { encoding: 'utf8' });
       // The hostile title sorts first: »<« comes before every letter.
-      const order = ['Serviceniveauet som ramme i praksis', 'onerror', 'Aflastning', 'Kontaktperson', 'Datagrundlag', 'Sådan er tallene opgjort'].map((heading) =>
-        text.lastIndexOf(heading),
+      const order = ['Serviceniveauet som ramme i praksis', 'onerror', 'Aflastning', 'Kontaktperson', 'Datagrundlag', 'Sådan er tallene opgjort'].map(
+        (heading) => text.lastIndexOf(heading),
       );
       expect(order.every((position) => position >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
