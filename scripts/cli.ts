@@ -44,6 +44,15 @@ Kommandoer:
   site --out MAPPE                  Serviceniveauet som en tilgængelig hjemmeside (WCAG 2.1 AA) i mappen, fx _site
       --ref REF                     Versionen (standard: nyeste tag vedtaget/ÅÅÅÅ-MM-DD, ellers arbejdskopien som forslag)
       --config FIL                  Konfigurationsfil, som for check (kommunens navn, farve, logo og tilgængelighedserklæring under »site«)
+  opfoelgning --data FIL            Bevillingerne i et udtræk fra fagsystemet set mod hver foranstaltnings ramme
+      --periode ÅÅÅÅ                Kalenderåret (standard: sidste år); to gange for at sammenligne, fx --periode 2024 --periode 2025
+      --fra ÅÅÅÅ-MM-DD --til ÅÅÅÅ-MM-DD  En anden periode end et kalenderår
+      --format pretty|html|docx|md|json  Udskriftsformat (standard: pretty); flere med komma og --out-dir
+      --out FIL                     Skriv til en fil (kræves for docx)
+      --out-dir MAPPE               Skriv hvert format som opfoelgning.<format> i mappen
+      --config FIL                  Konfigurationsfil, som for check (kolonner og koder under »opfoelgning«)
+      --ref REF                     Serviceniveauets version, hvis rammerne skal læses fra en anden end arbejdskopien
+                                    Udtrækket er personoplysninger: læg det aldrig i repositoriet. Tal for færre end 5 børn vises ikke.
   pr-comment --file FIL             Skriv ændringsoversigten som én kommentar på pull requesten (GitHub Actions)
   rounds                            De vedtagne versioner og antallet af ændringer i hver
   history <id>                      I hvilke runder en foranstaltning er ændret, og hvordan
@@ -105,6 +114,8 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
       return render(rest, cwd);
     case 'site':
       return site(rest, cwd);
+    case 'opfoelgning':
+      return followUp(rest, cwd);
     case 'pr-comment': {
       const { values } = parse(rest, { file: { type: 'string' } });
       if (!values['file'])
@@ -142,7 +153,7 @@ async function dispatch(argv: readonly string[], cwd: string): Promise<number> {
     default:
       throw new UsageError(
         `Ukendt kommando »${command}«`,
-        'Kommandoerne er »check«, »new foranstaltning«, »import«, »changelog«, »render«, »site«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
+        'Kommandoerne er »check«, »new foranstaltning«, »import«, »changelog«, »render«, »site«, »opfoelgning«, »rounds«, »history« og »law«; se »serviceniveau --help«.',
       );
   }
 }
@@ -280,6 +291,39 @@ async function site(args: readonly string[], cwd: string): Promise<number> {
   return report(await runSite({ cwd, out, ...definedValues(values, ['ref', 'omraade', 'config']) }));
 }
 
+async function followUp(args: readonly string[], cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    data: { type: 'string' },
+    periode: { type: 'string', multiple: true },
+    fra: { type: 'string' },
+    til: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'out-dir': { type: 'string' },
+    config: { type: 'string' },
+    omraade: { type: 'string' },
+    ref: { type: 'string' },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`Uventet argument »${positionals[0]}«`, 'Angiv udtrækket med --data, fx: serviceniveau opfoelgning --data ~/udtraek/bevillinger.csv');
+  const data = values['data'];
+  if (!data)
+    throw new UsageError(
+      'Brug: serviceniveau opfoelgning --data FIL [--periode ÅÅÅÅ]',
+      'Fx: npx serviceniveau opfoelgning --data ~/udtraek/bevillinger.csv --periode 2025',
+    );
+  const { FOLLOW_UP_FORMATS, runOpfoelgning } = await import('./commands/opfoelgning.js');
+  const result = await runOpfoelgning({
+    cwd,
+    data,
+    formats: formatsOf(values['format'] ?? 'pretty', FOLLOW_UP_FORMATS),
+    ...(values['periode'] ? { periode: values['periode'] } : {}),
+    ...definedValues(values, ['fra', 'til', 'out', 'config', 'omraade', 'ref']),
+    ...(values['out-dir'] !== undefined ? { outDir: values['out-dir'] } : {}),
+  });
+  return report(result);
+}
+
 async function law(args: readonly string[], cwd: string): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
@@ -333,7 +377,10 @@ function formatsOf<F extends string>(value: string, known: readonly F[]): F[] {
 }
 
 /** The given string options, without the ones left out (exactOptionalPropertyTypes-friendly). */
-function definedValues<K extends string>(values: Partial<Record<string, string | boolean | undefined>>, keys: readonly K[]): Partial<Record<K, string>> {
+function definedValues<K extends string>(
+  values: Partial<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+  keys: readonly K[],
+): Partial<Record<K, string>> {
   const result: Partial<Record<K, string>> = {};
   for (const key of keys) {
     const value = values[key];
@@ -342,7 +389,7 @@ function definedValues<K extends string>(values: Partial<Record<string, string |
   return result;
 }
 
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], options: T) {
+function parse<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>(args: readonly string[], options: T) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (cause) {

@@ -255,7 +255,7 @@ function factItem(fact: Fact): string {
 }
 
 /** The frame of both documents: a Content-Security-Policy that allows no scripts and nothing from elsewhere, only this page's own style sheet. */
-function htmlDocument(title: string, css: string, body: readonly string[]): string {
+export function htmlDocument(title: string, css: string, body: readonly string[]): string {
   const style = `\n${BASE_CSS}${css}`;
   const hash = createHash('sha256').update(style, 'utf8').digest('base64');
   return [
