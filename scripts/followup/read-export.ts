@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { extname, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse as parseCsv } from 'csv-parse';
 import { UsageError } from '../errors.js';
 import { readBounded } from '../load/read-bounded.js';
 import { resolveColumns, type ColumnKey, type ExportColumns } from './export-columns.js';
@@ -39,7 +40,7 @@ export async function readExport(file: string, options: ReadExportOptions): Prom
   });
   const reader = createRowReader(file, options);
   if (extension === '.xlsx') await readXlsx(bytes, file, options.config.ark, reader.add);
-  else readCsv(bytes, file, reader.add);
+  else await readCsv(bytes, file, reader.add);
   return reader.finish();
 }
 
@@ -90,22 +91,23 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'rækken har et andet antal celler end overskrifterne',
 };
 
-function readCsv(bytes: Uint8Array, display: string, add: AddRow): void {
+/** The decoded text in pieces of 1 MiB for the streaming parser. */
+function* piecesOf(text: string): Generator<string> {
+  for (let at = 0; at < text.length; at += 1 << 20) yield text.slice(at, at + (1 << 20));
+}
+
+async function readCsv(bytes: Uint8Array, display: string, add: AddRow): Promise<void> {
   const text = decodeCsv(bytes, display);
   let row = 0;
   try {
-    parse(text, {
-      delimiter: sniffDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      // Each record is handled as it is parsed and not kept: the parser holds one record at a time.
-      on_record: (record: string[]) => {
-        row++;
-        add(record, row);
-        return null;
+    // Streamed: the parser holds a piece of the text and the records not yet handled, never all of them at once.
+    await pipeline(
+      Readable.from(piecesOf(text)),
+      parseCsv({ delimiter: sniffDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+      async (records: AsyncIterable<string[]>) => {
+        for await (const record of records) add(record, ++row);
       },
-    });
+    );
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     const code = (cause as { code?: string }).code ?? '';
@@ -176,95 +178,101 @@ const DATE_HINT = 'forventet dd-mm-åååå, dd.mm.åååå, dd/mm/åååå elle
 function createRowReader(file: string, { config, measures, register }: ReadExportOptions) {
   const mapMeasure = createMeasureMapper(measures, config, register);
   const unitOf = new Map<string, ScopeUnit | undefined>(measures.map((measure: MeasureRef) => [measure.id, measure.omfangEnhed]));
-  // A fresh key each run: the child keys tell children apart within this run and mean nothing outside it.
-  const hmacKey = randomBytes(32);
+  // Children get a pseudonym in the order they are met: it tells them apart within this run and means nothing outside it.
   const childKeys = new Map<string, string>();
   const unitCache = new Map<string, ExportUnit | undefined>();
+  // An export has a few hundred distinct dates among its 100,000 rows: each text is read once.
+  const dateCache = new Map<string, string | undefined>();
   const allocations: Allocation[] = [];
   const problems: RowProblem[] = [];
   const unmapped = new Map<string, number>();
   let columns: ExportColumns | undefined;
+  let index: Partial<Record<ColumnKey, number>> = {};
   let headerUnit: ExportUnit | undefined;
   let totalRows = 0;
   let skippedRows = 0;
+  let cells: Cell[] = [];
+  let row = 0;
 
   const childKeyOf = (raw: string): string => {
     let key = childKeys.get(raw);
     if (key === undefined) {
-      key = createHmac('sha256', hmacKey).update(raw).digest('base64url').slice(0, 16);
+      key = `barn-${childKeys.size + 1}`;
       childKeys.set(raw, key);
     }
     return key;
   };
-
-  const add: AddRow = (cells, row) => {
-    if (!columns) {
-      if (cells.every(isBlank)) return;
-      columns = resolveColumns(cells, config, file, row);
-      const scopeHeader = columns.index.omfang === undefined ? undefined : columns.headers[columns.index.omfang];
-      headerUnit = scopeHeader ? parseUnit(scopeHeader) : undefined;
-      return;
+  const dateOf = (value: Cell): string | undefined => {
+    if (typeof value !== 'string') return parseDate(value);
+    let date = dateCache.get(value);
+    if (date === undefined && !dateCache.has(value)) {
+      date = parseDate(value);
+      if (dateCache.size > 50_000) dateCache.clear();
+      dateCache.set(value, date);
     }
-    if (cells.every(isBlank) || isTotalRow(cells)) {
+    return date;
+  };
+  const cell = (key: ColumnKey): Cell => {
+    const position = index[key];
+    return position === undefined ? undefined : cells[position];
+  };
+  const text = (key: ColumnKey): string | undefined => {
+    const value = cell(key);
+    if (value === undefined) return undefined;
+    const written = (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim();
+    return written === '' ? undefined : written;
+  };
+  const problem = (key: ColumnKey, message: string): void => {
+    const column = columns!.headers[index[key]!]!;
+    problems.push({ row, column, message: `Række ${row}, kolonne »${column}«: ${message}` });
+  };
+
+  /** The allocation a data row holds, or nothing when it has a problem that leaves no allocation. */
+  const readRow = (): Allocation | undefined => {
+    const startCell = cell('start');
+    const start = isBlank(startCell) ? undefined : dateOf(startCell);
+    // A total row has no start date; only then is it looked for.
+    if (start === undefined && isTotalRow(cells)) {
       skippedRows++;
-      return;
+      return undefined;
     }
     totalRows++;
-    const { index, headers } = columns;
-    const cell = (key: ColumnKey): Cell => (index[key] === undefined ? undefined : cells[index[key]]);
-    const text = (key: ColumnKey): string | undefined => {
-      const value = cell(key);
-      if (value === undefined) return undefined;
-      const written = (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim();
-      return written === '' ? undefined : written;
-    };
-    const problem = (key: ColumnKey, message: string): void => {
-      const column = headers[index[key]!]!;
-      problems.push({ row, column, message: `Række ${row}, kolonne »${column}«: ${message}` });
-    };
-
     const measureCells = { indsats: text('indsats'), kode: text('kode'), paragraf: text('paragraf') };
     const mapped = mapMeasure(measureCells);
-    const measureKey: ColumnKey = measureCells.kode !== undefined ? 'kode' : measureCells.indsats !== undefined ? 'indsats' : 'paragraf';
     if ('unmapped' in mapped) {
       const code = measureCells.kode ?? measureCells.indsats ?? measureCells.paragraf;
-      if (code === undefined) {
-        const key: ColumnKey = index.kode !== undefined ? 'kode' : index.indsats !== undefined ? 'indsats' : 'paragraf';
-        problem(key, 'indsatsen mangler (ingen indsats, ydelseskode eller paragraf)');
-      } else unmapped.set(code, (unmapped.get(code) ?? 0) + 1);
-      return;
+      if (code === undefined)
+        problem(
+          index.kode !== undefined ? 'kode' : index.indsats !== undefined ? 'indsats' : 'paragraf',
+          'indsatsen mangler (ingen indsats, ydelseskode eller paragraf)',
+        );
+      else unmapped.set(code, (unmapped.get(code) ?? 0) + 1);
+      return undefined;
     }
     if ('problem' in mapped) {
-      problem(measureKey, mapped.problem);
-      return;
+      problem(measureCells.kode !== undefined ? 'kode' : measureCells.indsats !== undefined ? 'indsats' : 'paragraf', mapped.problem);
+      return undefined;
     }
-
-    const startCell = cell('start');
-    if (isBlank(startCell)) {
-      problem('start', 'startdatoen mangler');
-      return;
-    }
-    const start = parseDate(startCell);
     if (start === undefined) {
-      problem('start', `datoen kan ikke læses (${DATE_HINT})`);
-      return;
+      problem('start', isBlank(startCell) ? 'startdatoen mangler' : `datoen kan ikke læses (${DATE_HINT})`);
+      return undefined;
     }
     const allocation: Allocation = { row, measureId: mapped.id, start };
     const endCell = cell('slut');
     if (!isBlank(endCell)) {
-      const end = parseDate(endCell);
+      const end = dateOf(endCell);
       if (end === undefined) {
         problem('slut', `datoen kan ikke læses (${DATE_HINT})`);
-        return;
+        return undefined;
       }
       if (end < start) {
         problem('slut', 'slutdatoen ligger før startdatoen');
-        return;
+        return undefined;
       }
       allocation.end = end;
     }
 
-    const child = text('barn') ?? (columns.cpr === undefined ? undefined : cprDigits(cells[columns.cpr]));
+    const child = text('barn') ?? (columns!.cpr === undefined ? undefined : cprDigits(cells[columns!.cpr]));
     if (child !== undefined) allocation.childKey = childKeyOf(child);
 
     const ageCell = cell('alder');
@@ -275,7 +283,7 @@ function createRowReader(file: string, { config, measures, register }: ReadExpor
     } else {
       const birthCell = cell('foedselsdato');
       if (!isBlank(birthCell)) {
-        const birth = parseDate(birthCell);
+        const birth = dateOf(birthCell);
         if (birth === undefined || birth > start) problem('foedselsdato', `fødselsdatoen kan ikke læses eller ligger efter startdatoen (${DATE_HINT})`);
         else allocation.age = ageAt(birth, start);
       }
@@ -307,11 +315,30 @@ function createRowReader(file: string, { config, measures, register }: ReadExpor
 
     const followUpCell = cell('senesteOpfoelgning');
     if (!isBlank(followUpCell)) {
-      const followUp = parseDate(followUpCell);
+      const followUp = dateOf(followUpCell);
       if (followUp === undefined) problem('senesteOpfoelgning', `datoen kan ikke læses (${DATE_HINT})`);
       else allocation.lastFollowUp = followUp;
     }
-    allocations.push(allocation);
+    return allocation;
+  };
+
+  const add: AddRow = (rowCells, rowNumber) => {
+    if (!columns) {
+      if (rowCells.every(isBlank)) return;
+      columns = resolveColumns(rowCells, config, file, rowNumber);
+      index = columns.index;
+      const scopeHeader = index.omfang === undefined ? undefined : columns.headers[index.omfang];
+      headerUnit = scopeHeader ? parseUnit(scopeHeader) : undefined;
+      return;
+    }
+    if (rowCells.every(isBlank)) {
+      skippedRows++;
+      return;
+    }
+    cells = rowCells;
+    row = rowNumber;
+    const allocation = readRow();
+    if (allocation) allocations.push(allocation);
   };
 
   const finish = (): ReadExport => {
