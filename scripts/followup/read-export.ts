@@ -110,10 +110,10 @@ async function readCsv(bytes: Uint8Array, display: string, add: AddRow): Promise
     );
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
-    const code = (cause as { code?: string }).code ?? '';
-    // The parser's own message can quote the file's text, so only its code is used.
+    const { code = '', records = 0 } = cause as { code?: string; records?: number };
+    // The parser's own message can quote the file's text, so only its code and count of records are used.
     throw new UsageError(
-      `»${display}« kan ikke læses som CSV: ${CSV_ERRORS[code] ?? 'filen er ikke gyldig CSV'} (efter række ${row})`,
+      `»${display}« kan ikke læses som CSV: ${CSV_ERRORS[code] ?? 'filen er ikke gyldig CSV'} (efter række ${Math.max(row, records)})`,
       'Gem filen igen fra Excel som »CSV (semikolonsepareret)«, eller ret rækken i Excel.',
       { cause: new Error(code) },
     );
