@@ -185,7 +185,7 @@ describe('reading the export: values', () => {
       { row: 3, column: 'Timer', message: 'Række 3, kolonne »Timer«: omfanget kan ikke læses som et tal' },
       { row: 3, column: 'Udgift', message: 'Række 3, kolonne »Udgift«: udgiften kan ikke læses som et beløb i kroner (fx 1.234,50)' },
     ]);
-    expect(read.allocations).toEqual([{ row: 3, measureId: 'fast-kontaktperson', start: '2024-02-01', childKey: expect.any(String) }]);
+    expect(read.allocations).toEqual([{ row: 3, measureId: 'fast-kontaktperson', start: '2024-02-01', childKey: 'barn-1' }]);
   });
 
   it('a row number counts the spreadsheet’s rows, also after a cell with a line break', async () => {
