@@ -110,7 +110,10 @@ const danishDate = (time: number): string => {
 };
 const danishNumber = (value: number, decimals: number): string => {
   const [whole, fraction] = value.toFixed(decimals).split('.');
-  const grouped = (whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
+  const digits = whole ?? '0';
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  const grouped = groups.join('.');
   return fraction ? `${grouped},${fraction}` : grouped;
 };
 

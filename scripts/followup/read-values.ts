@@ -63,7 +63,8 @@ export function parseNumber(cell: Cell): number | undefined {
 
 /** An age in whole years from a number or »7 år«; undefined unless it is between 0 and 120. */
 export function parseAge(cell: Cell): number | undefined {
-  const value = parseNumber(typeof cell === 'string' ? cell.replace(/\s*år\s*$/iu, '') : cell);
+  const text = typeof cell === 'string' ? cell.trim().toLowerCase() : undefined;
+  const value = parseNumber(text?.endsWith('år') ? text.slice(0, -2) : cell);
   if (value === undefined || value < 0 || value > 120) return undefined;
   return Math.floor(value);
 }
