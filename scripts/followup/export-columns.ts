@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../layout.js';
+import { findMojibakeRuns } from '../load/mojibake.js';
 import type { OpfoelgningConfig } from './model.js';
 import { parseDate, parseNumber, type Cell } from './read-values.js';
 
@@ -117,6 +118,7 @@ export function resolveColumns(headerCells: readonly Cell[], config: Opfoelgning
     );
   }
   const headers = headerCells.map((cell) => (typeof cell === 'string' ? cell.replace(/^\uFEFF/u, '').trim() : ''));
+  refuseGarbledHeaders(headers, display, row);
   const keys = headers.map(headerKey);
   const dropped: string[] = [];
   let cpr: number | undefined;
@@ -181,4 +183,16 @@ function oneColumnHint(headers: readonly string[]): string {
   return headers.length <= 1
     ? ' Filen har kun én kolonne: den er måske gemt med et andet skilletegn end semikolon, komma eller tabulator; gem den igen fra Excel som »CSV (semikolonsepareret)«.'
     : '';
+}
+
+/** Headers with »Ã¸« for »ø« or the replacement character U+FFFD: the file was saved with the wrong character set, and its letters cannot be trusted. */
+function refuseGarbledHeaders(headers: readonly string[], display: string, row: number): void {
+  for (const header of headers) {
+    const run = findMojibakeRuns(header)[0];
+    if (!run && !header.includes('\uFFFD')) continue;
+    throw new UsageError(
+      `»${display}«: overskriften »${header}« i række ${row} er gemt med forkert tegnsæt${run ? ` (»${run.found}« for »${run.expected}«)` : ''}`,
+      'Filen er sandsynligvis åbnet og gemt igen med et andet tegnsæt end det, den blev skrevet i. Eksportér den igen fra fagsystemet, eller gem den fra Excel som »CSV UTF-8« eller »CSV (semikolonsepareret)«.',
+    );
+  }
 }

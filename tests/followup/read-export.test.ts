@@ -50,6 +50,12 @@ describe('reading the export: delimiters and encodings', () => {
     expect(read.allocations).toEqual([{ row: 2, measureId: 'praktisk-paedagogisk-stoette', start: '2024-02-01', lastFollowUp: '2024-05-01' }]);
   });
 
+  it('a file saved again in the wrong character set is an error naming the garbled header', async () => {
+    const garbled = Buffer.from(new TextDecoder('windows-1252').decode(Buffer.from(danish, 'utf8')), 'utf8');
+    const error = await usageError(readWritten('eksport.csv', garbled));
+    expect(error.message).toBe('»eksport.csv«: overskriften »OpfÃ¸lgning« i række 1 er gemt med forkert tegnsæt (»Ã¸« for »ø«)');
+  });
+
   it('a renamed Excel file is told apart from CSV', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Ark1').addRow(['Indsats']);
