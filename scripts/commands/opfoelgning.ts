@@ -2,7 +2,8 @@ import { basename, join } from 'node:path';
 import { requireConfig } from '../config/require-config.js';
 import { UsageError } from '../errors.js';
 import type { Frame, MeasureFrame } from '../followup/frame.js';
-import type { ReadExport, ScopeUnit } from '../followup/model.js';
+import type { MeasureRef } from '../followup/model.js';
+import { readExport } from '../followup/read-export.js';
 import { datePeriod, yearPeriod, type Periods } from '../followup/period.js';
 import { presentReport, problemLines, type DataNotes, type ReportPresentation } from '../followup/present-report.js';
 import { computeStatistics } from '../followup/statistics.js';
@@ -17,24 +18,8 @@ export type FollowUpFormat = (typeof FOLLOW_UP_FORMATS)[number];
 /** The file name `--out-dir` writes each format as: opfoelgning.<format>. */
 export const FOLLOW_UP_FILE_STEM = 'opfoelgning';
 
-/** A measure as the export reader maps rows to it (contract, issue 17). */
-export interface MeasureRef {
-  id: string;
-  titel: string;
-  lovhjemmel: string;
-  omfangEnhed?: ScopeUnit;
-}
-
-/** The export reader of scripts/followup/read-export.ts, as the contract of issue 17 gives it. */
-export type ReadExportFunction = (file: string, options: { cwd: string; config: never; measures: MeasureRef[]; register: Lovregister }) => Promise<ReadExport>;
-
-/** The module that reads the export; a variable, so this command type-checks before that module is merged in. */
-const READ_EXPORT_MODULE = '../followup/read-export.js';
-
-async function defaultReadExport(): Promise<ReadExportFunction> {
-  const module = (await import(READ_EXPORT_MODULE)) as { readExport: ReadExportFunction };
-  return module.readExport;
-}
+/** The export reader: scripts/followup/read-export.ts, or a stand-in in tests. */
+export type ReadExportFunction = typeof readExport;
 
 /** What the command line asked for, checked. */
 export interface FollowUpOptions {
@@ -66,10 +51,10 @@ export async function runOpfoelgning(options: FollowUpOptions): Promise<{ stdout
   const { level, kommune, omraade } = await readServiceLevel(options);
   const measures = measureFramesOf(level.measures);
   const config = requireConfig(options.config, options.cwd);
-  const read = options.readExport ?? (await defaultReadExport());
+  const read = options.readExport ?? readExport;
   const exported = await read(options.data, {
     cwd: options.cwd,
-    config: ((config as { opfoelgning?: unknown }).opfoelgning ?? {}) as never,
+    config: config.opfoelgning ?? {},
     measures: measureRefsOf(level.measures),
     register: level.register ?? ({ love: [], paragraffer: [] } as unknown as Lovregister),
   });

@@ -6,7 +6,7 @@ import { CONFIG_FILE_NAME } from '../layout.js';
 import { loadDocument } from '../load/load-document.js';
 import { READ_LIMITS, readBounded } from '../load/read-bounded.js';
 import { isConfigurable, type Finding, type Severity } from '../model/finding.js';
-import type { DocumentOptions, ImportOptions, Konfiguration, SiteOptions } from '../model/generated-types.js';
+import type { DocumentOptions, ImportOptions, Konfiguration, OpfoelgningConfig, SiteOptions } from '../model/generated-types.js';
 import { RULE_DEFAULTS, RULES, type RuleId } from '../rules/registry.js';
 import { regexOptionsOf } from '../rules/rule.js';
 import { backtrackingProblem } from './regex-safety.js';
@@ -75,6 +75,8 @@ export interface ResolvedConfig {
   import?: ImportOptions;
   /** The citizens' website's look, as far as the config sets it. */
   site?: SiteOptions;
+  /** How `opfoelgning` reads the case system's export, as far as the config sets it. */
+  opfoelgning?: OpfoelgningConfig;
 }
 
 const VALID_EXAMPLE = 'Et gyldigt eksempel: { "rules": { "skoen-under-regel": "error", "laesbarhed": { "severity": "warning", "options": { "max": 50 } } } }';
@@ -131,6 +133,7 @@ function resolveConfig(data: Konfiguration, file?: string): ResolvedConfig {
   if (data.document) config.document = data.document;
   if (data.import) config.import = data.import;
   if (data.site) config.site = data.site;
+  if (data.opfoelgning) config.opfoelgning = data.opfoelgning;
   for (const [rule, setting] of Object.entries(data.rules ?? {}) as [RuleId, NonNullable<Konfiguration['rules']>[RuleId]][]) {
     if (typeof setting === 'string') config.severity[rule] = setting;
     else if (setting) {

@@ -1,3 +1,8 @@
+import type { Lovregister, OpfoelgningConfig } from '../model/generated-types.js';
+
+/** The unit of a measure's typical scope (`ramme.omfang.enhed`); the generated `RammeEnhed` once the frame schema is merged. */
+export type ScopeUnit = 'timer om ugen' | 'timer om måneden' | 'døgn om måneden' | 'sessioner om ugen' | 'samtaler i alt';
+
 /** One allocation (bevilling) as read from the export: never a name, CPR number or address. */
 export interface Allocation {
   /** 1-based row number in the file as a spreadsheet shows it (header = row 1). */
@@ -20,25 +25,47 @@ export interface Allocation {
   lastFollowUp?: string;
 }
 
+/** A row that could not be read in full; the message names the row and column, never a cell's value. */
 export interface RowProblem {
   row: number;
   column?: string;
   message: string;
-} // message never holds a cell value
+}
+
+/** A measure code (as exported) that maps to no measure, and on how many rows. */
 export interface UnmappedCode {
   code: string;
   rows: number;
-} // the measure code as exported
+}
 
+/** What reading an export gave. */
 export interface ReadExport {
   file: string;
-  totalRows: number; // data rows, after empty and total rows are skipped
-  skippedRows: number; // empty rows and Excel total rows (»I alt«, »Total«, »Sum«)
+  /** Data rows, after empty and total rows are skipped. */
+  totalRows: number;
+  /** Empty rows and Excel total rows (»I alt«, »Total«, »Sum«). */
+  skippedRows: number;
   allocations: Allocation[];
   problems: RowProblem[];
   unmapped: UnmappedCode[];
-  droppedColumns: string[]; // header names dropped as personal data (CPR, navn, adresse, …)
+  /** Header names dropped as personal data (CPR, navn, adresse, …). */
+  droppedColumns: string[];
 }
 
-/** The units a frame's scope is given in (ramme.omfang.enhed). */
-export type ScopeUnit = 'timer om ugen' | 'timer om måneden' | 'døgn om måneden' | 'sessioner om ugen' | 'samtaler i alt';
+/** A measure as the reader needs it: its id, title, legal basis text and the unit of its frame's scope. */
+export interface MeasureRef {
+  id: string;
+  titel: string;
+  lovhjemmel: string;
+  omfangEnhed?: ScopeUnit;
+}
+
+/** What readExport is given besides the file. */
+export interface ReadExportOptions {
+  cwd: string;
+  config: OpfoelgningConfig;
+  measures: MeasureRef[];
+  register: Lovregister;
+}
+
+export type { OpfoelgningConfig };

@@ -505,6 +505,7 @@ export interface Konfiguration {
   document?: DocumentOptions;
   import?: ImportOptions;
   site?: SiteOptions;
+  opfoelgning?: OpfoelgningConfig;
 }
 /**
  * Indstillinger for reglen »individuel-vurdering«.
@@ -710,4 +711,72 @@ export interface SiteOptions {
    * Adressen på kommunens tilgængelighedserklæring (https://…); den linkes i bunden af hver side.
    */
   accessibilityStatement?: string;
+}
+/**
+ * Indstillinger for »serviceniveau opfoelgning«: hvordan eksporten af bevillinger fra fagsystemet læses. Eksporten selv er personoplysninger og må aldrig ligge i repositoriet.
+ */
+export interface OpfoelgningConfig {
+  /**
+   * Kolonneoverskrifterne i eksporten, pr. oplysning. En oplysning, der ikke er nævnt, findes ud fra de almindelige danske overskrifter (store og små bogstaver er ligegyldige). Startdato og én af indsats, kode eller paragraf skal findes.
+   */
+  kolonner?: {
+    /**
+     * Overskriften på kolonnen med indsatsens id, som i foranstaltningens »id«, fx »Indsats«.
+     */
+    indsats?: string;
+    /**
+     * Overskriften på kolonnen med indsatsens kode i fagsystemet (oversættes til et id med »koder«), fx »Ydelseskode«.
+     */
+    kode?: string;
+    /**
+     * Overskriften på kolonnen med paragraffen, indsatsen er bevilget efter (»§ 32, stk. 1, nr. 2«; uden lov: Barnets Lov), fx »Paragraf«.
+     */
+    paragraf?: string;
+    /**
+     * Overskriften på kolonnen med sagsnummer eller andet id, der skiller børnene ad (aldrig CPR-nummeret), fx »Sagsnr«.
+     */
+    barn?: string;
+    /**
+     * Overskriften på kolonnen med barnets alder i hele år ved bevillingens start, fx »Alder«.
+     */
+    alder?: string;
+    /**
+     * Overskriften på kolonnen med barnets fødselsdato, når der ikke er en kolonne med alder, fx »Fødselsdato«.
+     */
+    foedselsdato?: string;
+    /**
+     * Overskriften på kolonnen med bevillingens startdato, fx »Startdato«.
+     */
+    start?: string;
+    /**
+     * Overskriften på kolonnen med bevillingens slutdato (tom for en løbende bevilling), fx »Slutdato«.
+     */
+    slut?: string;
+    /**
+     * Overskriften på kolonnen med det bevilgede omfang som et tal, fx »Timer«.
+     */
+    omfang?: string;
+    /**
+     * Overskriften på kolonnen med omfangets enhed, fx »timer om ugen« eller »døgn om måneden«, fx »Enhed«.
+     */
+    omfangEnhed?: string;
+    /**
+     * Overskriften på kolonnen med udgiften i kroner, fx »Udgift«.
+     */
+    udgift?: string;
+    /**
+     * Overskriften på kolonnen med datoen for den seneste opfølgning, fx »Opfølgning«.
+     */
+    senesteOpfoelgning?: string;
+  };
+  /**
+   * Fagsystemets ydelseskoder oversat til foranstaltningernes id, fx { "FAM-01": "familiebehandling" }.
+   */
+  koder?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Navnet på regnearket med bevillingerne i en xlsx-fil. Standard: det første ark.
+   */
+  ark?: string;
 }

@@ -4,6 +4,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { areaFolderOf, measureFolderOf, measurePathOf, registerPathOf } from '../layout.js';
 import { packageRoot } from '../package-root.js';
+import { exampleExport } from '../followup/example-export.js';
 import { benchmarkDocx } from './bench-import.js';
 
 // `npm run bench`: whole-process timings of the CLI, each beside a baseline measured in the same run.
@@ -166,6 +167,29 @@ row(
     cli(['import', 'serviceniveau.docx', '--omraade', 'bench', '--dry-run'], cwd),
     mammothOnly,
     '≤ 5 s',
+  );
+  rmSync(cwd, { recursive: true, force: true });
+}
+{
+  // Reading an export of allocations (issue 17): 100,000 rows of the example export, whole process, against a bare
+  // csv-parse of the same file. Times readExport through bench-read-export.js until `opfoelgning` is timed itself.
+  const cwd = mkdtempSync(join(tmpdir(), 'serviceniveau-bench-export-'));
+  const file = join(cwd, 'bevillinger.csv');
+  writeFileSync(file, exampleExport(100_000));
+  const bareParse = measure(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { parse } = await import(${JSON.stringify(join(ROOT, 'node_modules/csv-parse/lib/sync.js'))}); const { readFileSync } = await import('node:fs'); parse(readFileSync(${JSON.stringify(file)}, 'latin1'), { delimiter: ';', relax_column_count: true });`,
+    ],
+    cwd,
+  );
+  row(
+    'read an export of 100,000 allocations (CSV, Windows-1252) vs a bare csv-parse of the same file',
+    { now: measure(process.execPath, [join(ROOT, 'dist', 'scripts', 'tools', 'bench-read-export.js'), file], cwd) },
+    bareParse,
+    '≤ 3 s, < 300 MiB',
   );
   rmSync(cwd, { recursive: true, force: true });
 }

@@ -130,6 +130,56 @@ const SITE_OPTIONS = {
   },
 };
 
+const COLUMN_KEYS: [string, string, string][] = [
+  ['indsats', 'Indsats', 'indsatsens id, som i foranstaltningens »id«'],
+  ['kode', 'Ydelseskode', 'indsatsens kode i fagsystemet (oversættes til et id med »koder«)'],
+  ['paragraf', 'Paragraf', 'paragraffen, indsatsen er bevilget efter (»§ 32, stk. 1, nr. 2«; uden lov: Barnets Lov)'],
+  ['barn', 'Sagsnr', 'sagsnummer eller andet id, der skiller børnene ad (aldrig CPR-nummeret)'],
+  ['alder', 'Alder', 'barnets alder i hele år ved bevillingens start'],
+  ['foedselsdato', 'Fødselsdato', 'barnets fødselsdato, når der ikke er en kolonne med alder'],
+  ['start', 'Startdato', 'bevillingens startdato'],
+  ['slut', 'Slutdato', 'bevillingens slutdato (tom for en løbende bevilling)'],
+  ['omfang', 'Timer', 'det bevilgede omfang som et tal'],
+  ['omfangEnhed', 'Enhed', 'omfangets enhed, fx »timer om ugen« eller »døgn om måneden«'],
+  ['udgift', 'Udgift', 'udgiften i kroner'],
+  ['senesteOpfoelgning', 'Opfølgning', 'datoen for den seneste opfølgning'],
+];
+
+/** Follow-up on allocations (`opfoelgning`): which column of the case system's export holds what, and the kommune's measure codes. */
+const OPFOELGNING_OPTIONS = {
+  title: 'OpfoelgningConfig',
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Indstillinger for »serviceniveau opfoelgning«: hvordan eksporten af bevillinger fra fagsystemet læses. Eksporten selv er personoplysninger og må aldrig ligge i repositoriet.',
+  properties: {
+    kolonner: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Kolonneoverskrifterne i eksporten, pr. oplysning. En oplysning, der ikke er nævnt, findes ud fra de almindelige danske overskrifter (store og små bogstaver er ligegyldige). Startdato og én af indsats, kode eller paragraf skal findes.',
+      properties: Object.fromEntries(
+        COLUMN_KEYS.map(([key, example, what]) => [
+          key,
+          { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S', description: `Overskriften på kolonnen med ${what}, fx »${example}«.` },
+        ]),
+      ),
+    },
+    koder: {
+      type: 'object',
+      description: 'Fagsystemets ydelseskoder oversat til foranstaltningernes id, fx { "FAM-01": "familiebehandling" }.',
+      propertyNames: { minLength: 1, maxLength: 120 },
+      additionalProperties: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
+    },
+    ark: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 120,
+      description: 'Navnet på regnearket med bevillingerne i en xlsx-fil. Standard: det første ark.',
+    },
+  },
+};
+
 /** Renders schemas/config.schema.json: the fixed frame, and one entry and one options schema per registered rule. Deterministic. */
 export function renderConfigSchema(): string {
   const schema = {
@@ -156,12 +206,14 @@ export function renderConfigSchema(): string {
       document: { $ref: '#/$defs/documentOptions' },
       import: { $ref: '#/$defs/importOptions' },
       site: { $ref: '#/$defs/siteOptions' },
+      opfoelgning: { $ref: '#/$defs/opfoelgningOptions' },
     },
     $defs: {
       alvor: { enum: ['error', 'warning', 'off'], description: 'Alvor: »error« (fejl, stopper godkendelsen), »warning« (advarsel) eller »off« (slået fra).' },
       documentOptions: DOCUMENT_OPTIONS,
       importOptions: IMPORT_OPTIONS,
       siteOptions: SITE_OPTIONS,
+      opfoelgningOptions: OPFOELGNING_OPTIONS,
       ...Object.fromEntries(RULES.map((rule) => [optionsDefName(rule.id), rule.optionsSchema])),
     },
   };

@@ -110,7 +110,10 @@ export function describeSchemaError(error: ErrorObject, document: PolicyDocument
     case 'minProperties': {
       const allowed = Object.keys(parentSchema.properties ?? {});
       const fields = allowed.length > 0 ? `: ${allowed.map((key) => `»${key}«`).join(', ')}` : '';
-      return withHint({ pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)} — skriv mindst ét af felterne${fields}` }, parentSchema.description);
+      return withHint(
+        { pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)} — skriv mindst ét af felterne${fields}` },
+        parentSchema.description,
+      );
     }
     case 'minItems':
       return withHint({ pointer, atKey: false, message: `${capitalize(label)} er ${emptyWord(label)}` }, parentSchema.description);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { periodsOf, runOpfoelgning, type ReadExportFunction } from '../../scripts/commands/opfoelgning.js';
@@ -170,13 +171,19 @@ describe('serviceniveau opfoelgning on the command line', () => {
     expect(runCli(['--help'], REPO_ROOT).stdout).toContain('opfoelgning --data FIL');
   });
 
-  it.skipIf(!existsSync(join(REPO_ROOT, 'scripts/followup/read-export.ts')))('reads a real export end to end once the reader is merged', () => {
-    // Issue 17's example export, written outside the repository by the reader's branch's tool.
+  it('reads the example export end to end: two periods, personal data dropped, problem rows by number only', () => {
+    // Issue 17's synthetic export, written outside the repository by `npm run eksempeldata`, with the config it prints.
     const root = exampleKommune();
     const export_ = join(root, '..', `eksport-${process.pid}.csv`);
-    expect(runCli(['eksempeldata', export_], root).status === 0 || existsSync(export_)).toBe(true);
+    const config = execFileSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/tools/example-export.js'), export_], { cwd: root, encoding: 'utf8' });
+    writeFileSync(join(root, 'serviceniveau.config.json'), config);
     const result = runCli(['opfoelgning', '--data', export_, '--periode', '2024', '--periode', '2025', '--format', 'json'], root);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveProperty('change');
+    const pretty = runCli(['opfoelgning', '--data', export_, '--periode', '2025'], root);
+    expect(pretty.status, pretty.stderr).toBe(0);
+    expect(pretty.stdout).toContain('Serviceniveauet som ramme i praksis');
+    expect(pretty.stdout).toContain('»CPR-nr.«');
+    expect(pretty.stdout).not.toMatch(/Testbarn|Eksempelvej|\d{6}-\d{4}|Række (\d+), kolonne »[^«]+«: Række \1/);
   });
 });

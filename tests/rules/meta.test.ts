@@ -90,7 +90,10 @@ describe('the ✗/✓ examples in the docs behave as the docs say', () => {
     // A missing page is reported above, by name; here it would stop the whole file.
     for (const example of existsSync(join(REPO_ROOT, ruleDocsPath(id))) ? readDocsExamples(id) : []) {
       it(`docs/rules/${id}.md:${example.line} ${example.expectFindings ? 'is reported' : 'passes'}`, () => {
-        const document = example.target === 'frame' ? frameDocument({ [example.field]: example.text }) : measureDocument({ ...example.frontmatter, [example.field]: example.text });
+        const document =
+          example.target === 'frame'
+            ? frameDocument({ [example.field]: example.text })
+            : measureDocument({ ...example.frontmatter, [example.field]: example.text });
         // `schema` covers what the loader finds in the text (invisible characters, mojibake) as well as the schema itself.
         const count = id === 'schema' ? checkText(document.file, document.kind, document.text).length : findingsForRule(id, document);
         if (example.expectFindings) expect(count).toBeGreaterThan(0);
