@@ -147,7 +147,7 @@ export function frameFacts(frame: Frame): { label: string; value: string }[] {
   if (varighed && (varighed.fra !== undefined || varighed.til !== undefined || varighed.maks !== undefined)) {
     const typical =
       varighed.fra !== undefined && varighed.til !== undefined
-        ? `typisk ${number(varighed.fra)}–${number(varighed.til)} måneder`
+        ? `typisk ${varighed.fra === varighed.til ? number(varighed.til) : `${number(varighed.fra)}–${number(varighed.til)}`} måneder`
         : varighed.til !== undefined
           ? `typisk op til ${number(varighed.til)} måneder`
           : undefined;
