@@ -43,11 +43,25 @@ export function nextDay(iso: string): string {
 
 /** The period's end as an instant: the start of the day after its last day. */
 export function periodEnd(period: Period): string {
-  return nextDay(period.to);
+  let end = periodEnds.get(period.to);
+  if (end === undefined) periodEnds.set(period.to, (end = nextDay(period.to)));
+  return end;
 }
+
+const periodEnds = new Map<string, string>();
 
 /** A date moved by whole calendar months; a day past the end of the month lands on its last day (31 January + 1 = 28/29 February). */
 export function addMonths(iso: string, months: number): string {
+  // 100,000 allocations share a few thousand dates: each date and step is computed once.
+  const key = `${iso}|${months}`;
+  let moved = movedDates.get(key);
+  if (moved === undefined) movedDates.set(key, (moved = computeAddMonths(iso, months)));
+  return moved;
+}
+
+const movedDates = new Map<string, string>();
+
+function computeAddMonths(iso: string, months: number): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
@@ -61,6 +75,15 @@ export function addMonths(iso: string, months: number): string {
  */
 export function monthsBetween(from: string, to: string): number {
   if (to <= from) return 0;
+  const key = `${from}|${to}`;
+  let months = spans.get(key);
+  if (months === undefined) spans.set(key, (months = computeMonthsBetween(from, to)));
+  return months;
+}
+
+const spans = new Map<string, number>();
+
+function computeMonthsBetween(from: string, to: string): number {
   const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
   const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
   let whole = (toYear - fromYear) * 12 + toMonth - fromMonth;

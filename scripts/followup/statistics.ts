@@ -97,11 +97,12 @@ export function computeStatistics(allocations: readonly Allocation[], measures: 
 /** Counts allocations and the distinct children among them; an allocation without a child key is a child of its own. */
 class Counter {
   allocations = 0;
-  private readonly children = new Set<string>();
+  /** A child by its key; a row without a key by its row number (a number, so it never equals a key). */
+  private readonly children = new Set<string | number>();
 
   add(allocation: Allocation): void {
     this.allocations++;
-    this.children.add(allocation.childKey !== undefined ? `k:${allocation.childKey}` : `r:${allocation.row}`);
+    this.children.add(allocation.childKey ?? allocation.row);
   }
 
   tally(): Tally {
