@@ -91,7 +91,7 @@ const HEADER = [
 ];
 
 /** A small, fast generator with a fixed seed (mulberry32): the same export every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,5 @@
 import { parseCitations, type Citation } from '../law/parse-citations.js';
-import { paragraphKey } from '../law/provision-scope.js';
-import { lawNamesOf } from '../law/register.js';
+import { lawNamesOf, overlaps } from '../law/register.js';
 import type { Lovregister } from '../model/generated-types.js';
 import type { MeasureRef, OpfoelgningConfig } from './model.js';
 
@@ -66,13 +65,4 @@ export function createMeasureMapper(measures: readonly MeasureRef[], config: Opf
     if (paragraf) return mapParagraph(paragraf);
     return { unmapped: true };
   };
-}
-
-function overlaps(a: Cited, b: Cited): boolean {
-  return (
-    a.law === b.law &&
-    paragraphKey(a.paragraf) === paragraphKey(b.paragraf) &&
-    (a.stk === undefined || b.stk === undefined || a.stk === b.stk) &&
-    (a.nr === undefined || b.nr === undefined || a.nr === b.nr)
-  );
 }

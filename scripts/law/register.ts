@@ -44,7 +44,7 @@ const predecessorsOf = memoizeByObject((register: Lovregister): ReadPredecessor[
 );
 
 /** Whether two provisions can be the same: same law and paragraph, and stk./nr. where both give one. */
-function overlaps(a: Cited, b: Cited): boolean {
+export function overlaps(a: Cited, b: Cited): boolean {
   return (
     a.law === b.law &&
     paragraphKey(a.paragraf) === paragraphKey(b.paragraf) &&

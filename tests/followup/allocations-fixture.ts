@@ -1,5 +1,6 @@
 import type { MeasureFrame } from '../../scripts/followup/frame.js';
 import type { Allocation } from '../../scripts/followup/model.js';
+import { random } from '../../scripts/followup/example-export.js';
 
 // A small export, every figure of which is computed by hand in statistics.test.ts: three measures, fourteen rows.
 
@@ -49,18 +50,6 @@ export const ALLOCATIONS: Allocation[] = [
   { row: 14, measureId: 'ukendt-indsats', childKey: 'c9', age: 9, start: '2025-02-01' },
   { row: 15, measureId: 'aflastning', childKey: 'c9', age: 9, start: '2022-01-01', end: '2023-01-01' },
 ];
-
-/** A deterministic stream of numbers in [0, 1) (mulberry32), so the synthetic export is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About 300 synthetic allocations over 2024–2025 for the three measures, with few enough aflastning rows that some figures are hidden. */
 export function syntheticAllocations(seed = 17): Allocation[] {
